@@ -1,0 +1,217 @@
+"""The ``annotator`` command line: thin verbs over the Project API.
+
+Errors are one sentence on stderr naming the file (and line) and a non-zero exit status;
+a Python traceback never reaches the user (an unexpected error is written to a log file
+whose path is printed).  Long work shows a progress bar on a terminal, nothing when piped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """Yield a ``progress(done, total)`` callback drawing a bar on a terminal (else silent)."""
+    if not _stderr_is_terminal():
+        yield lambda done, total: None
+        return
+    from tqdm import tqdm
+
+    bar: tqdm | None = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True)
+        bar.n = done
+        bar.refresh()
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _open(path: str, annotator: str | None = None) -> Any:
+    from annotator.store.project import Project
+
+    return Project.open(path, annotator=annotator)
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+class _Group(click.Group):
+    """Lists verbs in the order they are defined (the order of DESIGN §5)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="annotator", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """annotator: annotate Arabic text (entities, events, stance) and export training data.
+
+    Run with no verb to open the window on the last project (or the bundled sample).
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui, project=None)
+
+
+@cli.command()
+@click.argument("project", required=False, type=click.Path(dir_okay=False))
+def gui(project: str | None) -> None:
+    """Open the annotation window on PROJECT (default: the last one, or the sample)."""
+    try:
+        from annotator.gui.app import run
+    except ImportError as exc:
+        raise AnnotatorError(f"the window cannot start: {exc}. Install the Qt libraries listed in README.md.") from None
+    sys.exit(run(project))
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--scheme", type=click.Path(dir_okay=False), help="Annotation scheme (TOML); default: the bundled Arabic news scheme.")
+@click.option("--annotator", "annotator_name", help="Your name, stored with your annotations (default: your login name).")
+def init(project: str, scheme: str | None, annotator_name: str | None) -> None:
+    """Create a new, empty PROJECT file."""
+    from annotator.store.project import Project
+
+    with Project.create(project, scheme, annotator=annotator_name) as p:
+        for warning in p.scheme.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        click.echo(f"Created {project} with the scheme {p.scheme.name!r} "
+                   f"({len(p.scheme.entities)} entity types, {len(p.scheme.events)} event types).")
+
+
+@cli.command("import")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", default="auto", show_default=True, help="auto, txt, jsonl, conll, brat, doccano, labelstudio, csv...")
+@click.option("--annotator", "annotator_name", help="Whose annotations these are (default: your login name).")
+def import_(project: str, paths: tuple[str, ...], fmt: str, annotator_name: str | None) -> None:
+    """Import documents (and any annotations in them) from PATHS into PROJECT.
+
+    All or nothing: a bad file stops the import, names the file and line, and leaves the
+    project unchanged.
+    """
+    with _open(project, annotator_name) as p, progress_bar("importing") as progress:
+        report = p.import_files(list(paths), format=fmt, annotator=annotator_name, progress=progress)
+    for note in report.skipped:
+        click.echo(f"notice: {note}", err=True)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+def stats(project: str, as_json: bool) -> None:
+    """Print counts: documents, spans per label, events, relations, stances, per annotator."""
+    with _open(project) as p:
+        data = p.stats()
+    if as_json:
+        _echo_json(data)
+        return
+    click.echo(f"{data['project']}: scheme {data['scheme']['name']} v{data['scheme']['version']}")
+    click.echo(f"documents  {data['documents']:>8}   characters {data['characters']:>10}")
+    click.echo(f"spans      {data['spans']:>8}")
+    for title, key in (("entities", "entities"), ("triggers", "triggers"), ("events", "events"),
+                       ("relations", "relations"), ("stances", "stances")):
+        if data[key]:
+            click.echo(f"{title}:")
+            for label, n in data[key].items():
+                click.echo(f"  {label:<20}{n:>8}")
+    if data["annotators"]:
+        click.echo("annotators:          spans  events  stances  in progress  done")
+        for name, a in data["annotators"].items():
+            click.echo(f"  {name:<16}{a['spans']:>9}{a['events']:>8}{a['stances']:>9}{a['in_progress']:>13}{a['done']:>6}")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
+def validate(project: str, as_json: bool) -> None:
+    """List every annotation problem; exit 1 if there is one."""
+    with _open(project) as p:
+        problems = p.validate()
+    if as_json:
+        _echo_json({"problems": [pr.as_dict() for pr in problems], "count": len(problems)})
+    else:
+        for pr in problems:
+            click.echo(str(pr))
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found." if problems else "No problems found.",
+                   err=bool(problems))
+    if problems:
+        sys.exit(EXIT_ERROR)
+
+
+def _log_internal_error(exc: BaseException) -> Path | None:
+    try:
+        from platformdirs import user_log_dir
+
+        folder = Path(user_log_dir("annotator", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "errors.log"
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- annotator {__version__}: {' '.join(sys.argv)}\n")
+            fh.write("".join(traceback.format_exception(exc)))
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    try:
+        cli.main(args=argv, prog_name="annotator", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("annotator: interrupted.", err=True)
+        return EXIT_ERROR
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE if isinstance(exc, click.UsageError) else EXIT_ERROR
+    except AnnotatorError as exc:
+        click.echo(f"annotator: error: {exc}", err=True)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        click.echo("annotator: interrupted.", err=True)
+        return EXIT_ERROR
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        log = _log_internal_error(exc)
+        where = f"; details are in {log}" if log else ""
+        click.echo(f"annotator: internal error: {type(exc).__name__}: {exc}{where}. Please report it.", err=True)
+        return EXIT_INTERNAL
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Open, create, check and migrate the SQLite project file.
+
+Every connection runs in WAL mode with foreign keys on and ``synchronous=FULL``, so an edit
+that has been committed survives a crash or a power cut; a generous busy timeout and
+``BEGIN IMMEDIATE`` for every write let a second process (a CLI export, a script) work on the
+same file at the same time without "database is locked" errors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from annotator.core.errors import ProjectError
+from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+#: Seconds a writer waits for another process's write transaction to finish.
+BUSY_TIMEOUT = 60.0
+
+
+def connect(path: str | Path) -> sqlite_utils.Database:
+    """Return a sqlite-utils Database on ``path`` with the project's connection settings.
+
+    The connection runs in autocommit mode (``isolation_level=None``): transactions are
+    opened explicitly with ``transaction()``.
+    """
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    return db
+
+
+def configure(db: sqlite_utils.Database) -> None:
+    """Apply the per-connection pragmas (WAL, foreign keys, durable commits)."""
+    conn = db.conn
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode.lower() != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """Run the block in one write transaction (``BEGIN IMMEDIATE``), or join the open one.
+
+    ``BEGIN IMMEDIATE`` takes the write lock at once, so the busy timeout applies; a
+    deferred transaction that later tried to write could fail at once with "database is
+    locked" when another process holds the lock.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def describe_file(path: Path) -> None:
+    """Raise ``ProjectError`` unless ``path`` looks like an annotator project file."""
+    if not path.exists():
+        raise ProjectError(f"{path} does not exist; create a project with 'annotator init {path}'.")
+    if path.is_dir():
+        raise ProjectError(f"{path} is a folder, not a project file.")
+    with path.open("rb") as fh:
+        head = fh.read(100)
+    if not head.startswith(b"SQLite format 3\x00"):
+        raise ProjectError(f"{path} is not an annotator project (it is not an SQLite database).")
+    app_id = int.from_bytes(head[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise ProjectError(f"{path} is an SQLite database, but not an annotator project.")
+
+
+def create_file(path: Path) -> sqlite_utils.Database:
+    """Create a new, empty project file at ``path`` with the current schema."""
+    if path.exists() and path.stat().st_size > 0:
+        raise ProjectError(f"{path} already exists; choose another name or remove it first.")
+    if not path.parent.exists():
+        raise ProjectError(f"cannot create {path}: the folder {path.parent} does not exist.")
+    try:
+        db = connect(path)
+        configure(db)
+        db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        _migrate(db, 0)
+    except sqlite3.Error as exc:
+        raise ProjectError(f"cannot create {path}: {exc}.") from None
+    return db
+
+
+def open_file(path: Path, *, backup: bool = True) -> sqlite_utils.Database:
+    """Open the project file at ``path``, migrating an older one (after a backup)."""
+    describe_file(path)
+    try:
+        db = connect(path)
+        configure(db)
+        version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"{path} cannot be opened as a project: {exc}.") from None
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise ProjectError(
+            f"{path} was written by a newer version of annotator (project format {version}; "
+            f"this version reads formats up to {SCHEMA_VERSION}); update annotator to open it."
+        )
+    if version < SCHEMA_VERSION:
+        saved = backup_file(db, path, version) if backup else None
+        try:
+            _migrate(db, version)
+        except sqlite3.Error as exc:
+            db.close()
+            kept = f"; a copy from before is at {saved}" if saved else ""
+            raise ProjectError(f"upgrading {path} from project format {version} failed ({exc}); "
+                               f"the file is unchanged{kept}.") from None
+    return db
+
+
+def backup_file(db: sqlite_utils.Database, path: Path, version: int) -> Path:
+    """Copy the project (consistently, through SQLite's backup API) before a migration."""
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.v{version}.{n}.bak")
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def _migrate(db: sqlite_utils.Database, current: int) -> None:
+    """Apply every migration after ``current``, each in its own transaction."""
+    for migration in MIGRATIONS:
+        if migration.version <= current:
+            continue
+        with transaction(db):
+            migration.apply(db.conn)
+            db.conn.execute(f"PRAGMA user_version = {migration.version}")
+        # foreign keys are checked at commit (deferred); check the whole file once more
+        bad = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+        if bad:
+            raise ProjectError(f"migration {migration.version} ({migration.name}) left broken references in table {bad[0][0]}.")
+

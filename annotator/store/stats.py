@@ -1,0 +1,87 @@
+"""Counts and checks over a whole project, for ``annotator stats`` and ``annotator validate``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.validation import Problem, check_document
+
+if TYPE_CHECKING:
+    from annotator.store.project import Project
+
+
+class StatsMixin:
+    """The counting methods of ``Project``."""
+
+    def stats(self: Project) -> dict[str, Any]:
+        """Return counts: documents (by status), spans per label, events per type,
+        relations, stances, document labels, and the same per annotator.
+
+        Runs on indexes only: it never reads document texts.
+        """
+        q = self.conn.execute
+        out: dict[str, Any] = {
+            "project": str(self.path),
+            "scheme": {"name": self.scheme.name, "version": self.scheme.version, "sha256": self.scheme.sha256},
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "characters": q("SELECT coalesce(sum(length), 0) FROM documents").fetchone()[0],
+            "spans": q("SELECT count(*) FROM spans").fetchone()[0],
+            "entities": {},
+            "triggers": {},
+            "events": dict(q("SELECT type, count(*) FROM events GROUP BY type ORDER BY type").fetchall()),
+            "relations": dict(q("SELECT type, count(*) FROM relations GROUP BY type ORDER BY type").fetchall()),
+            "stances": dict(q("SELECT label, count(*) FROM stances GROUP BY label ORDER BY label").fetchall()),
+            "doc_labels": {},
+            "annotators": {},
+        }
+        event_types = set(self.scheme.event_types)
+        for label, n in q("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label"):
+            out["triggers" if label in event_types else "entities"][label] = n
+        for lset, label, n in q("SELECT label_set, label, count(*) FROM document_labels GROUP BY label_set, label ORDER BY 1, 2"):
+            out["doc_labels"].setdefault(lset, {})[label] = n
+        for aid, name, kind in q("SELECT id, name, kind FROM annotators ORDER BY id").fetchall():
+            status = dict(q("SELECT status, count(*) FROM document_status WHERE annotator_id = ? GROUP BY status", (aid,)).fetchall())
+            out["annotators"][name] = {
+                "kind": kind,
+                "spans": q("SELECT count(*) FROM spans WHERE annotator_id = ?", (aid,)).fetchone()[0],
+                "events": q("SELECT count(*) FROM events WHERE annotator_id = ?", (aid,)).fetchone()[0],
+                "relations": q("SELECT count(*) FROM relations WHERE annotator_id = ?", (aid,)).fetchone()[0],
+                "stances": q("SELECT count(*) FROM stances WHERE annotator_id = ?", (aid,)).fetchone()[0],
+                "in_progress": status.get("in_progress", 0),
+                "done": status.get("done", 0),
+                "seconds": q("SELECT coalesce(sum(seconds), 0) FROM document_status WHERE annotator_id = ?", (aid,)).fetchone()[0],
+            }
+        return out
+
+    def validate(self: Project, *, document_ids: list[int] | None = None) -> list[Problem]:
+        """Return every problem in the project: offsets or surfaces that do not match the
+        text, labels the scheme lacks, incomplete events, wrong argument types, broken
+        cardinalities, dangling references; and damage to the file itself."""
+        problems: list[Problem] = []
+        for (msg,) in self.conn.execute("PRAGMA quick_check").fetchall():
+            if msg != "ok":
+                problems.append(Problem(None, str(self.path), "file", f"the project file is damaged: {msg}"))
+        ids = document_ids if document_ids is not None else [
+            r[0] for r in self.conn.execute(
+                "SELECT DISTINCT document_id FROM (SELECT document_id FROM spans UNION SELECT document_id FROM stances "
+                "UNION SELECT document_id FROM document_labels) ORDER BY document_id")
+        ]
+        for doc_id in ids:
+            doc = self.document(doc_id)
+            for (aid, name) in self.conn.execute(
+                "SELECT id, name FROM annotators WHERE id IN (SELECT annotator_id FROM spans WHERE document_id = ? "
+                "UNION SELECT annotator_id FROM stances WHERE document_id = ? "
+                "UNION SELECT annotator_id FROM document_labels WHERE document_id = ?) ORDER BY id",
+                (doc_id, doc_id, doc_id),
+            ).fetchall():
+                ann = self.annotations(doc_id, name)
+                surfaces: dict[int, list[str]] = {}
+                for sid, surface in self.conn.execute(
+                    "SELECT f.span_id, f.surface FROM fragments f JOIN spans s ON s.id = f.span_id "
+                    "WHERE s.document_id = ? AND s.annotator_id = ? ORDER BY f.span_id, f.seq",
+                    (doc_id, aid),
+                ):
+                    surfaces.setdefault(sid, []).append(surface)
+                problems.extend(check_document(doc.text, ann, self.scheme, document_id=doc_id, document=doc.name,
+                                               annotator=name, surfaces=surfaces))
+        return problems

@@ -1,0 +1,197 @@
+"""Text facts: graphemes, words, clitics, the normalised view, UTF-16 maps."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core import text as T
+
+# Characters that make Arabic text nasty: letters, diacritics, tatweel, hamza forms,
+# presentation forms (incl. the lam-alef ligature that expands to two letters), bidi and
+# joiner controls, Latin, digits (Arabic-Indic too), punctuation, spaces, emoji.
+ALPHABET = (
+    "ابتثجحخدذرسشصضطظعغفقكلمنهويةىءأإآؤئٱ"
+    "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"
+    "\ufefb\ufe8d\ufb50\ufef5"
+    "\u200e\u200f\u061c\u200c\u200d\u202b\u202c\u2067\u2069"
+    "abcXYZ0123456789٠١٢٣٤٥"
+    " \n.,،؛؟«»-…"
+)
+PIECES = [*ALPHABET, "😀", "👍🏽", "🇸🇾", "𝔸", "\U0001f3fd"]
+arabic_text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+# --- the normalised view ------------------------------------------------------------------
+
+
+def test_normalised_view_removes_marks_and_unifies_letters():
+    view = T.NormalizedText("مُحَمَّدٌ أحمد إلى ـــالقاهرة")
+    assert view.text == "محمد احمد الي القاهرة"
+    assert T.normalize("مدرسة", ta_marbuta=True) == "مدرسه"
+
+
+def test_find_all_maps_back_to_original_with_trailing_diacritics():
+    text = "قال مُحَمَّدٌ: محمد ومحمّد"
+    view = T.NormalizedText(text)
+    hits = view.find_all("مُحمد")
+    assert [text[s:e] for s, e in hits] == ["مُحَمَّدٌ", "محمد", "محمّد"]
+    whole = view.find_all("محمد", whole_word=True)
+    assert [text[s:e] for s, e in whole] == ["مُحَمَّدٌ", "محمد"]
+    clitic = view.find_all("محمد", whole_word=True, allow_proclitic=False)
+    assert len(clitic) == 2
+
+
+def test_find_all_whole_word_allows_proclitic_when_asked():
+    text = "الولايات المتحدة والولايات الأخرى"
+    view = T.NormalizedText(text)
+    assert len(view.find_all("الولايات", whole_word=True)) == 1
+    assert len(view.find_all("الولايات", whole_word=True, allow_proclitic=True)) == 2
+
+
+@settings(max_examples=400, deadline=None)
+@given(arabic_text, st.data())
+def test_normalised_map_is_exact(text, data):
+    view = T.NormalizedText(text)
+    n = len(view.text)
+    a = data.draw(st.integers(0, n))
+    b = data.draw(st.integers(a, n))
+    s, e = view.to_original(a, b)
+    assert 0 <= s <= e <= len(text)
+    if a < b:
+        # the original range normalises to exactly the normalised range, or (where a
+        # ligature expands) to a text that contains it
+        back = T.normalize(text[s:e])
+        assert view.text[a:b] in back
+        assert len(back) - (b - a) <= 2
+    # every normalised character comes from an original character that normalises to it
+    for i in range(n):
+        o = view.original_index(i)
+        assert view.text[i] in T.normalize(text[o])
+
+
+@settings(max_examples=200, deadline=None)
+@given(arabic_text)
+def test_every_hit_of_a_substring_is_found(text):
+    view = T.NormalizedText(text)
+    words = [text[s:e] for s, e in T.words(text)]
+    for w in words[:3]:
+        if not T.normalize(w):
+            continue
+        hits = view.find_all(w)
+        assert hits, (text, w)
+        for s, e in hits:
+            assert T.normalize(text[s:e]).find(T.normalize(w)) != -1
+
+
+# --- UTF-16 -------------------------------------------------------------------------------
+
+
+def test_utf16_index_with_emoji():
+    text = "😀 الولايات"
+    idx = T.Utf16Index(text)
+    assert idx.to_utf16(0) == 0
+    assert idx.to_utf16(1) == 2  # after the emoji
+    assert idx.to_codepoint(2) == 1
+    assert idx.to_codepoint(1) == 0  # inside the surrogate pair: rounded down
+    assert idx.to_codepoint(1, round_up=True) == 1
+    assert idx.utf16_length == len(text.encode("utf-16-le")) // 2
+
+
+@settings(max_examples=400, deadline=None)
+@given(arabic_text)
+def test_utf16_maps_are_inverse(text):
+    idx = T.Utf16Index(text)
+    assert idx.utf16_length == len(text.encode("utf-16-le")) // 2 == T.utf16_len(text)
+    for cp in range(len(text) + 1):
+        u = idx.to_utf16(cp)
+        assert u == len(text[:cp].encode("utf-16-le")) // 2
+        assert idx.to_codepoint(u) == cp
+
+
+# --- graphemes, words, tokens, sentences ------------------------------------------------
+
+
+def test_graphemes_keep_marks_with_their_letter():
+    assert T.graphemes("مُحَمَّد") == ["مُ", "حَ", "مَّ", "د"]
+    assert T.graphemes("👍🏽ب") == ["👍🏽", "ب"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(arabic_text, st.data())
+def test_grapheme_span_contains_position_and_joins_up(text, data):
+    if not text:
+        return
+    pos = data.draw(st.integers(0, len(text) - 1))
+    s, e = T.grapheme_span(text, pos)
+    assert s <= pos < e
+    assert "".join(T.graphemes(text)) == text
+    bounds = set(T.grapheme_bounds(text))
+    assert s in bounds and e in bounds
+
+
+def test_tokens_keep_clitics_attached_and_split_punctuation():
+    text = "بدأت الولايات المتحدة انسحابها، من «الشدادي» 3.5 كم 😀"
+    toks = [text[s:e] for s, e in T.tokens(text)]
+    assert toks == ["بدأت", "الولايات", "المتحدة", "انسحابها", "،", "من", "«", "الشدادي", "»", "3.5", "كم", "😀"]
+
+
+def test_words_survive_bidi_marks_and_zwnj_inside():
+    text = "ال\u200fقدس می\u200cخواهم"
+    assert [text[s:e] for s, e in T.words(text)] == ["ال\u200fقدس", "می\u200cخواهم"]
+
+
+def test_sentences():
+    text = "جملة أولى. جملة ثانية؟ ثالثة\n\nرابعة"
+    assert [text[s:e] for s, e in T.sentences(text)] == ["جملة أولى.", "جملة ثانية؟", "ثالثة", "رابعة"]
+
+
+# --- clitics and snapping ---------------------------------------------------------------
+
+
+def test_proclitics_split_only_before_the_article():
+    cases = {
+        "والولايات": "الولايات",
+        "بالمدينة": "المدينة",
+        "وبالقاعدة": "القاعدة",
+        "للحكومة": "لحكومة",
+        "بدمشق": "بدمشق",
+        "وزير": "وزير",
+        "فلسطين": "فلسطين",
+        "والد": "والد",
+        "الشدادي": "الشدادي",
+    }
+    for word, kept in cases.items():
+        assert word[T.proclitic_length(word) :] == kept, word
+
+
+def test_snap_modes():
+    text = "بدأت الولايات المتحدة انسحابها من قاعدةِ «الشدادي»."
+    i = text.index("لايات")
+    assert text[slice(*T.snap(text, i, i + 3, "word"))] == "الولايات"
+    assert T.snap(text, i, i + 3, "character") == (i, i + 3)
+    j = text.index("قاعدةِ")
+    # the kasra goes with its letter in grapheme mode
+    assert text[slice(*T.snap(text, j + 4, j + 5, "grapheme"))] == "ةِ"
+    # selecting across the quotes trims punctuation in word mode
+    k = text.index("«")
+    assert text[slice(*T.snap(text, k, k + 9, "word"))] == "الشدادي"
+    w = "وصل والولايات المتحدة"
+    m = w.index("والولايات")
+    assert w[slice(*T.snap(w, m, m + 5, "clitic"))] == "الولايات"
+    assert w[slice(*T.snap(w, m, m + 5, "word"))] == "والولايات"
+    assert T.snap(text, 4, 5, "word") == (4, 4)  # only a space
+
+
+@settings(max_examples=300, deadline=None)
+@given(arabic_text, st.data(), st.sampled_from(T.SNAP_MODES))
+def test_snap_never_cuts_a_grapheme(text, data, mode):
+    if not text:
+        return
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(0, len(text)))
+    s, e = T.snap(text, a, b, mode)
+    assert 0 <= s <= e <= len(text)
+    if mode != "character" and s < e:
+        bounds = set(T.grapheme_bounds(text))
+        assert s in bounds and e in bounds

@@ -1,0 +1,33 @@
+"""The core, store, formats and CLI never load Qt (DESIGN §1)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "annotator"
+
+
+def test_only_gui_imports_pyside6():
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] == "gui":
+            continue
+        if re.search(r"^\s*(from|import)\s+PySide6", path.read_text(encoding="utf-8"), re.M):
+            offenders.append(str(rel))
+    assert offenders == []
+
+
+def test_importing_the_core_layers_does_not_load_pyside6():
+    code = (
+        "import sys, annotator.core, annotator.store, annotator.formats, annotator.cli;"
+        "from annotator.core import text, scheme, decoding, validation, model;"
+        "from annotator import formats; formats.names();"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')));"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
