@@ -36,6 +36,9 @@ from annotator.store.stats import StatsMixin
 
 STATUSES = ("new", "in_progress", "done")
 
+#: The annotator name of the adjudicated gold layer (``annotators.kind = 'gold'``).
+GOLD = "gold"
+
 #: Per-project settings and their defaults.
 DEFAULT_SETTINGS: dict[str, Any] = {
     "snap": "word",              # character, grapheme, word or clitic
