@@ -85,6 +85,11 @@ def canonical(ann: Annotations, spans: Mapping[Id, Span] | None = None,
     """Return a JSON-able form of a layer that is equal for equal annotations, whatever
     their ids and order.  ``normalizations`` are the layer's normalisation notes as
     returned by ``Project.notes`` (dicts with ``span``/``event``/``relation``)."""
+    # tuples and lists must compare alike: go through JSON
+    return json.loads(_dump(_form(ann, spans, normalizations)))
+
+
+def _form(ann: Annotations, spans: Mapping[Id, Span] | None, normalizations: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     spans = dict(spans) if spans is not None else span_map([ann])
     events = {e.id: e for e in ann.events}
     rels = {r.id: r for r in ann.relations}
@@ -114,20 +119,22 @@ def canonical(ann: Annotations, spans: Mapping[Id, Span] | None = None,
         "normalizations": _sorted([target(n), n.get("reference") or "", n.get("text") or ""] for n in normalizations),
         "status": ann.status or "new",
     }
-    # tuples and lists must compare alike, and None must sort: go through JSON
-    return json.loads(json.dumps(form, ensure_ascii=False, default=str))
+    return form
 
 
 def _sorted(items: Iterable[Any]) -> list[Any]:
-    """Sort items of mixed shapes (None, tuples, numbers) by their JSON text."""
-    return sorted(items, key=lambda x: json.dumps(x, ensure_ascii=False, default=str))
+    """Sort items of mixed shapes (None, tuples, numbers) by their text."""
+    return sorted(items, key=repr)
+
+
+def _dump(form: Any) -> str:
+    return json.dumps(form, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
 def fingerprint(ann: Annotations, spans: Mapping[Id, Span] | None = None,
                 normalizations: Iterable[Mapping[str, Any]] = ()) -> str:
     """Return the sha256 of ``canonical(...)``: equal for layers with equal annotations."""
-    data = json.dumps(canonical(ann, spans, normalizations), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_dump(_form(ann, spans, normalizations)).encode("utf-8")).hexdigest()
 
 
 def is_blank(ann: Annotations, normalizations: Iterable[Any] = ()) -> bool:

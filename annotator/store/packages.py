@@ -273,39 +273,55 @@ class PackagesMixin:
     def _merge_layer(self: Project, pkg: _Package, doc_id: int, doc_name: str, name: str, layer: _Layer,
                      report: MergeReport, policy: str) -> None:
         aid = self.annotator_id(name, kind=layer.kind)
-        ann, norms = self.layer(doc_id, name)
-        current = fingerprint(ann, None, norms)
         what = f"{pkg.path.name}: document {doc_name!r}: {name}"
-        origin = self.conn.execute("SELECT package, sequence, fingerprint FROM layer_origins WHERE document_id = ? AND annotator_id = ?",
-                                   (doc_id, aid)).fetchone()
-        same_package = origin is not None and origin[0] == pkg.id
-        untouched_here = same_package and origin[2] == current          # nobody changed it since
-        untouched_there = same_package and origin[2] == layer.fingerprint  # the package did not change it
-        if current == layer.fingerprint or untouched_there or (untouched_here and pkg.sequence == origin[1]):
+        outcome = self._merge_outcome(pkg, doc_id, aid, name, layer)
+        if outcome == "unchanged":
             report.unchanged += 1
             self.conn.execute("UPDATE document_status SET seconds = max(seconds, ?) WHERE document_id = ? AND annotator_id = ?",
                               (layer.seconds, doc_id, aid))
             return
-        if is_blank(ann, norms):
-            report.added.append(what)
-        elif untouched_here and pkg.sequence > origin[1]:
-            report.replaced.append(what)
-        elif untouched_here:
+        if outcome == "older":
             report.older.append(f"{what}'s layer in the project is a later version from the same package; kept it.")
             return
-        elif policy == "replace":
-            report.replaced.append(what)
-            report.warnings.append(f"{what}'s different annotations in the project were replaced by the package's.")
-        else:
+        if outcome == "conflict" and policy != "replace":
             keep = "; kept the project's version (merge with --on-conflict replace to take the package's)" if policy == "keep" else ""
             report.conflicts.append(f"{pkg.path.name}: document {doc_name!r}: {name} already has different annotations "
                                     f"on it in the project{keep}.")
             return
+        if outcome == "conflict":
+            report.warnings.append(f"{what}'s different annotations in the project were replaced by the package's.")
+        (report.added if outcome == "added" else report.replaced).append(what)
         self._delete_layer(doc_id, aid)
         self._copy_layer(doc_id, aid, layer.ann, layer.norms)
         self._copy_status(doc_id, aid, layer.ann.status or "new", layer.seconds)
-        written, wnorms = self.layer(doc_id, name)
-        self._put_origin(doc_id, aid, pkg.id, pkg.sequence, fingerprint(written, None, wnorms))
+        # the copy is exact: the layer's fingerprint is now the package's
+        self._put_origin(doc_id, aid, pkg.id, pkg.sequence, layer.fingerprint)
+
+    def _merge_outcome(self: Project, pkg: _Package, doc_id: int, aid: int, name: str, layer: _Layer) -> str:
+        """Decide what merging ``layer`` does: "unchanged", "added", "replaced", "older"
+        or "conflict" (see the module docstring)."""
+        origin = self.conn.execute("SELECT package, sequence, fingerprint FROM layer_origins WHERE document_id = ? AND annotator_id = ?",
+                                   (doc_id, aid)).fetchone()
+        same_package = origin is not None and origin[0] == pkg.id
+        if same_package and origin[2] == layer.fingerprint:
+            return "unchanged"  # the package did not change it since (the project may have)
+        if self._blank_layer(doc_id, aid):
+            return "added"
+        ann, norms = self.layer(doc_id, name)
+        current = fingerprint(ann, None, norms)
+        if current == layer.fingerprint:
+            return "unchanged"
+        if same_package and origin[2] == current:  # nobody changed it here since
+            return "replaced" if pkg.sequence > origin[1] else "unchanged" if pkg.sequence == origin[1] else "older"
+        return "conflict"
+
+    def _blank_layer(self: Project, doc_id: int, aid: int) -> bool:
+        """Return True if annotator ``aid`` has nothing on the document (status "new")."""
+        for table in ("spans", "stances", "document_labels", "notes"):
+            if self.conn.execute(f"SELECT 1 FROM {table} WHERE document_id = ? AND annotator_id = ? LIMIT 1", (doc_id, aid)).fetchone():
+                return False
+        return not self.conn.execute("SELECT 1 FROM document_status WHERE document_id = ? AND annotator_id = ? AND status != 'new'",
+                                     (doc_id, aid)).fetchone()
 
     # -- helpers -----------------------------------------------------------------------
 
