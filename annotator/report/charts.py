@@ -112,7 +112,7 @@ def progress_chart(progress: Mapping[str, Mapping[str, int]], path: Path) -> lis
         if names:
             ax.invert_yaxis()
             ax.set_xlabel("documents")
-            ax.legend(loc="lower right", fontsize=8, frameon=False)
+            _legend(fig, ax)
         ax.set_title("Progress per annotator")
         _save(fig, path)
     return labels
@@ -143,7 +143,7 @@ def labels_chart(counts: Mapping[str, Mapping[str, int]], names: Mapping[str, st
         if order:
             ax.invert_yaxis()
             ax.set_xlabel("spans")
-            ax.legend(loc="lower right", fontsize=8, frameon=False)
+            _legend(fig, ax)
         ax.set_title("Label distribution")
         _save(fig, path)
     return ticks
@@ -174,10 +174,16 @@ def agreement_chart(scores: Mapping[str, Mapping[str, Any]], names: Mapping[str,
             ax.set_xlim(0, 1.1)
             ax.invert_yaxis()
             ax.set_xlabel("F1")
-            ax.legend(loc="lower right", fontsize=8, frameon=False)
+            _legend(fig, ax)
         ax.set_title(title)
         _save(fig, path)
     return ticks
+
+
+def _legend(fig: Any, ax: Any) -> None:
+    """Put the legend under the chart, where it never hides a bar."""
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=max(1, min(len(labels), 4)), fontsize=8, frameon=False)
 
 
 def _f1(scores: Mapping[str, Any], label: str) -> float | None:
