@@ -228,7 +228,9 @@ class PackagesMixin:
         """Read every layer of a package file, checked against this project's scheme."""
         from annotator.store.project import Project
 
-        if path.exists() and self.path.exists() and os.path.samefile(path, self.path):
+        if not path.exists():
+            raise InputError(f"{path} does not exist; name the package files to merge.")
+        if self.path.exists() and os.path.samefile(path, self.path):
             raise InputError(f"{path} is the project itself; name the package files to merge into it.")
         with Project.open(path) as pkg:
             info = pkg.get_setting(PACKAGE_SETTING) or {}

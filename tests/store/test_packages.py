@@ -170,6 +170,8 @@ def test_merge_is_all_or_nothing(tmp_path):
             p.merge([lina, bad, omar])
         with pytest.raises(InputError, match="is the project itself"):
             p.merge([lina, lead])
+        with pytest.raises(InputError, match="nope.annotproj does not exist; name the package files"):
+            p.merge([lina, tmp_path / "nope.annotproj"])
     assert dump(lead) == before
 
 
