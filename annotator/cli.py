@@ -7,6 +7,7 @@ whose path is printed).  Long work shows a progress bar on a terminal, nothing w
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -73,12 +74,19 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="annotator", message="%(prog)s %(version)s")
+@click.option("--reshape/--no-reshape", default=None,
+              help="Print Arabic joined and right-to-left, for terminals without bidi support "
+                   "(default: the ANNOTATOR_RESHAPE environment variable); never when piped.")
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, reshape: bool | None) -> None:
     """annotator: annotate Arabic text (entities, events, stance) and export training data.
 
     Run with no verb to open the window on the last project (or the bundled sample).
     """
+    from annotator.core import display
+
+    sys.stdout = display.for_terminal(sys.stdout, reshape)
+    sys.stderr = display.for_terminal(sys.stderr, reshape)
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui, project=None)
 
@@ -172,6 +180,141 @@ def validate(project: str, as_json: bool) -> None:
         sys.exit(EXIT_ERROR)
 
 
+def _names(value: str | None) -> list[str] | None:
+    """Split a comma-separated list of annotator names."""
+    if value is None:
+        return None
+    return [n.strip() for n in value.split(",") if n.strip()]
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.option("--rename", nargs=2, metavar="OLD NEW", help="Rename annotator OLD to NEW (their annotations follow).")
+def annotators(project: str, as_json: bool, rename: tuple[str, str] | None) -> None:
+    """List the annotators of PROJECT with what they did, or rename one."""
+    with _open(project) as p:
+        if rename:
+            p.rename_annotator(*rename)
+            click.echo(f"Renamed {rename[0]} to {rename[1]}.")
+            return
+        people = p.annotator_details()
+    if as_json:
+        _echo_json({"annotators": [a.as_dict() for a in people]})
+        return
+    click.echo(f"{'annotator':<20}{'kind':<8}{'assigned':>9}{'started':>9}{'done':>6}{'spans':>8}{'events':>8}{'stances':>9}")
+    for a in people:
+        click.echo(f"{a.name:<20}{a.kind:<8}{a.assigned:>9}{a.annotated:>9}{a.done:>6}{a.spans:>8}{a.events:>8}{a.stances:>9}")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--annotators", "names", required=True, help="Comma-separated names: lina,omar,sara.")
+@click.option("--overlap", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="Share of the documents given to two annotators (for agreement).")
+@click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same assignment.")
+@click.option("--reassign", is_flag=True, help="Assign every document anew (default: only documents nobody has).")
+def assign(project: str, names: str, overlap: float, seed: int, reassign: bool) -> None:
+    """Assign the documents of PROJECT to annotators, a share of them to two."""
+    with _open(project) as p:
+        report = p.assign(_names(names) or [], overlap=overlap, seed=seed, reassign=reassign)
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--annotator", "name", required=True, help="Whose package to write.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="The package file to write.")
+def pack(project: str, name: str, out: str) -> None:
+    """Write a project file for one annotator holding their assigned documents."""
+    with _open(project) as p:
+        report = p.pack(out, name)
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--on-conflict", type=click.Choice(["keep", "replace", "fail"]), default="keep", show_default=True,
+              help="When an annotator's layer was changed both here and in the package: keep the project's, "
+                   "replace it with the package's, or fail and change nothing.")
+@click.option("--add-missing", is_flag=True, help="Add documents the project lacks (default: skip them).")
+def merge(project: str, files: tuple[str, ...], on_conflict: str, add_missing: bool) -> None:
+    """Bring annotators' packages back into PROJECT (matching documents by their text).
+
+    Idempotent; all files in one transaction; conflicts and skipped documents are listed
+    on stderr, one line each.
+    """
+    with _open(project) as p:
+        report = p.merge(list(files), on_conflict=on_conflict, add_missing=add_missing)
+    for kind, items in (("conflict", report.conflicts), ("notice", report.older), ("notice", report.missing),
+                        ("warning", report.warnings)):
+        for line in items:
+            click.echo(f"{kind}: {line}", err=True)
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.option("--annotators", "names", help="Comma-separated names (default: every human annotator).")
+@click.option("--done", "done_only", is_flag=True, help="Count only documents the annotators marked done.")
+@click.option("--per-document", is_flag=True, help="Also list the scores of each document.")
+def agreement(project: str, as_json: bool, names: str | None, done_only: bool, per_document: bool) -> None:
+    """Measure inter-annotator agreement (spans, tokens, events, stance, document labels)."""
+    from annotator.report.text import agreement_lines
+
+    with _open(project) as p:
+        result = p.agreement(_names(names), done_only=done_only)
+        scheme = p.scheme
+    if as_json:
+        _echo_json(result)
+        return
+    for line in agreement_lines(result, scheme, per_document=per_document):
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--accept", "accept", metavar="NAME", help="Make the gold layer a copy of NAME's version.")
+@click.option("--agreed", is_flag=True, help="Add to the gold layer what the annotators agree on.")
+@click.option("--annotators", "names", help="With --agreed: whose agreement counts (default: all who annotated).")
+@click.option("--documents", "doc_ids", help="Comma-separated document ids (default: every document annotated by two "
+                                              "or more; with --accept, every document NAME annotated).")
+def adjudicate(project: str, accept: str | None, agreed: bool, names: str | None, doc_ids: str | None) -> None:
+    """Build the gold layer from the annotators' versions (then edit it in the window)."""
+    if bool(accept) == agreed:
+        raise click.UsageError("give either --accept NAME or --agreed.")
+    with _open(project) as p:
+        if doc_ids:
+            try:
+                ids = [int(x) for x in doc_ids.split(",") if x.strip()]
+            except ValueError:
+                raise click.UsageError(f"--documents takes ids such as 3,5,8, not {doc_ids!r}.") from None
+        else:  # every document two or more annotated (with --accept: that NAME annotated)
+            who = {d: p.adjudicators_for(d) for d in p.document_ids()}
+            ids = [d for d, names_ in who.items() if (accept in names_ if accept else len(names_) >= 2)]
+        total = 0
+        with p.macro("Adjudicate"):
+            for d in ids:
+                copied = p.accept_version(d, accept) if accept else p.accept_agreed(d, _names(names))
+                total += copied.total()
+    click.echo(f"Gold layer: {total} item{'s' if total != 1 else ''} added on {len(ids)} document{'s' if len(ids) != 1 else ''}.")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Folder for index.html and the charts.")
+@click.option("--annotators", "names", help="Comma-separated names for the agreement part (default: every human annotator).")
+def report(project: str, out: str, names: str | None) -> None:
+    """Write an HTML report with charts: progress, labels, agreement per label."""
+    from annotator.report import write_report
+
+    with _open(project) as p:
+        index = write_report(p, out, annotators=_names(names))
+    click.echo(f"Wrote {index}.")
+
+
 def _log_internal_error(exc: BaseException) -> Path | None:
     try:
         from platformdirs import user_log_dir
@@ -189,6 +332,17 @@ def _log_internal_error(exc: BaseException) -> Path | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    streams = sys.stdout, sys.stderr
+    try:
+        return _run(argv)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        sys.stdout, sys.stderr = streams
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         cli.main(args=argv, prog_name="annotator", standalone_mode=False)
     except click.exceptions.Abort:

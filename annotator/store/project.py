@@ -30,9 +30,14 @@ from annotator.core.model import Document, DocumentInfo
 from annotator.core.scheme import Scheme, default_scheme, parse_scheme
 from annotator.store import db as dbmod
 from annotator.store import undo
+from annotator.store.adjudication import AdjudicationMixin
+from annotator.store.agreement import AgreementMixin
 from annotator.store.annotations import AnnotationsMixin
 from annotator.store.importing import ImportMixin
+from annotator.store.layers import LayersMixin
+from annotator.store.packages import PackagesMixin
 from annotator.store.stats import StatsMixin
+from annotator.store.team import TeamMixin
 
 STATUSES = ("new", "in_progress", "done")
 
@@ -64,7 +69,8 @@ def default_annotator() -> str:
         return os.environ.get("USER") or "annotator"
 
 
-class Project(AnnotationsMixin, ImportMixin, StatsMixin):
+class Project(AnnotationsMixin, ImportMixin, StatsMixin, LayersMixin, TeamMixin, PackagesMixin,
+              AgreementMixin, AdjudicationMixin):
     """An open project file.
 
     Create one with ``Project.create(path)`` or open one with ``Project.open(path)``;
@@ -291,6 +297,8 @@ class Project(AnnotationsMixin, ImportMixin, StatsMixin):
         if row is None:
             if not create:
                 raise ProjectError(f"{self.path.name} has no annotator called {name!r}.")
+            if name == GOLD:
+                kind = "gold"
             with dbmod.transaction(self.db):
                 cur = self.conn.execute(
                     "INSERT INTO annotators(name, kind, created_at) VALUES (?, ?, ?)", (name, kind, now())

@@ -220,8 +220,44 @@ class Migration:
     apply: Callable[[sqlite3.Connection], None]
 
 
+_V2 = f"""
+-- Which annotator is to annotate which document (annotator assign).
+CREATE TABLE assignments (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE {_FK},
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE {_FK},
+    assigned_at TEXT NOT NULL,
+    UNIQUE (document_id, annotator_id)
+);
+CREATE INDEX assignments_annotator ON assignments(annotator_id);
+
+-- Where an annotator's layer on a document last came from (annotator pack / merge): the
+-- package's id, how far that package's edit log had got, and the layer's fingerprint then.
+CREATE TABLE layer_origins (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE {_FK},
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE {_FK},
+    package TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (document_id, annotator_id)
+);
+"""
+
+
+def _teams(conn: sqlite3.Connection) -> None:
+    """Version 2: assignments and layer origins for team work; the gold layer's kind."""
+    for statement in _split_sql(_V2):
+        conn.execute(statement)
+    conn.execute("UPDATE annotators SET kind = 'gold' WHERE name = 'gold'")
+
+
 #: Every migration, in order.  ``version`` is the ``user_version`` after it has run.
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _initial),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _initial),
+    Migration(2, "assignments and layer origins", _teams),
+)
 
 #: The schema version this code writes.
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -72,10 +72,13 @@ def test_open_a_file_from_a_newer_version_is_refused_and_left_alone(tmp_path):
 
 
 def test_first_version_file_opens_and_keeps_its_annotations(tmp_path):
+    """A real format-1 file goes through migration 2: backed up first, then upgraded with
+    its data intact and the team tables added."""
     path = tmp_path / "old.annotproj"
     shutil.copy(DATA / "project-v1.annotproj", path)
+    original = (DATA / "project-v1.annotproj").read_bytes()
     with Project.open(path, annotator="lina") as p:
-        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 2
         docs = p.documents()
         assert [d.name for d in docs] == ["shaddadi_withdrawal", "second"]
         span = p.spans(docs[0].id)
@@ -83,8 +86,32 @@ def test_first_version_file_opens_and_keeps_its_annotations(tmp_path):
         assert p.events(docs[0].id)[0].arguments[0].role == "Mover"
         assert p.status(docs[1].id) == "done"
         assert p.validate() == []
-    if schema.SCHEMA_VERSION > 1:
-        assert (tmp_path / "old.annotproj.v1.bak").exists()
+        tables = {r[0] for r in p.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"assignments", "layer_origins"} <= tables
+        assert p.assignments() == {}
+        # the new table works on the migrated file
+        p.assign(["lina", "omar"], overlap=0.5, seed=3)
+        given = [d for ids in p.assignments().values() for d in ids]
+        assert len(given) == 3 and set(given) == {1, 2}  # both documents; one of them twice
+    backup = tmp_path / "old.annotproj.v1.bak"
+    assert backup.exists()
+    conn = sqlite3.connect(backup)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 2
+    assert "assignments" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert (DATA / "project-v1.annotproj").read_bytes() == original
+
+
+def test_migration_2_gives_a_gold_annotator_the_gold_kind(tmp_path):
+    path = tmp_path / "old.annotproj"
+    shutil.copy(DATA / "project-v1.annotproj", path)
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO annotators(name, kind, created_at) VALUES ('gold', 'human', '2026-01-01')")
+    conn.commit()
+    conn.close()
+    with Project.open(path, annotator="lina") as p:
+        assert p.conn.execute("SELECT kind FROM annotators WHERE name = 'gold'").fetchone()[0] == "gold"
 
 
 def test_migrations_are_ordered_and_run_from_any_version(tmp_path, monkeypatch):

@@ -1,0 +1,180 @@
+"""Inter-annotator agreement measures (pure Python; no database, no Qt).
+
+The measures, defined precisely in docs/teamwork.md:
+
+- span precision/recall/F1 between two annotators, *exact* (same label and fragments) and
+  by *overlap* (same label and at least one shared character; each span matched at most
+  once, as many matches as possible);
+- token-level Cohen's kappa (each token gets the label of the span covering it, "O" for
+  none) and Fleiss' kappa for more than two annotators;
+- Krippendorff's alpha (nominal) for stance and document labels, with missing values;
+- event trigger F1 (type and trigger) and argument F1 (type, trigger, role and argument).
+
+Undefined values (nothing to compare, or a single category everywhere) are ``None``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any
+
+from annotator.core.layers import Frags
+
+OUTSIDE = "O"
+
+SpanItem = tuple[str, Frags]   # (label, fragments)
+
+
+def prf(tp: int, n_a: int, n_b: int) -> dict[str, Any]:
+    """Return counts and precision/recall/F1 of ``b`` against ``a`` (``a`` the reference):
+    precision = tp / n_b, recall = tp / n_a, F1 = 2 tp / (n_a + n_b)."""
+    return {
+        "tp": tp, "a": n_a, "b": n_b,
+        "precision": tp / n_b if n_b else None,
+        "recall": tp / n_a if n_a else None,
+        "f1": 2 * tp / (n_a + n_b) if n_a + n_b else None,
+    }
+
+
+def exact_matches(a: Iterable[Hashable], b: Iterable[Hashable]) -> int:
+    """Return how many items of ``a`` and ``b`` are equal, each matched once (multisets)."""
+    return sum((Counter(a) & Counter(b)).values())
+
+
+def overlaps(x: Frags, y: Frags) -> bool:
+    """Return True if two fragment lists share at least one character."""
+    return any(s1 < e2 and s2 < e1 for s1, e1 in x for s2, e2 in y)
+
+
+def overlap_matches(a: Sequence[SpanItem], b: Sequence[SpanItem]) -> int:
+    """Return the size of a maximum one-to-one matching between ``a`` and ``b`` where a
+    pair matches if it has the same label and shares a character (Kuhn's algorithm)."""
+    total = 0
+    for label in {x[0] for x in a} & {y[0] for y in b}:
+        left = [x[1] for x in a if x[0] == label]
+        right = [y[1] for y in b if y[0] == label]
+        total += _max_matching([[j for j, r in enumerate(right) if overlaps(lf, r)] for lf in left], len(right))
+    return total
+
+
+def _max_matching(edges: list[list[int]], n_right: int) -> int:
+    """Return the size of a maximum matching of a bipartite graph (left i -> edges[i])."""
+    owner: list[int | None] = [None] * n_right
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if owner[j] is None or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    return sum(1 for i in range(len(edges)) if augment(i, set()))
+
+
+def span_scores(a: Sequence[SpanItem], b: Sequence[SpanItem], labels: Iterable[str] | None = None) -> dict[str, Any]:
+    """Return ``{"exact"|"overlap": {"overall": prf, "labels": {label: prf}}}``."""
+    labels = sorted(set(labels) if labels is not None else {x[0] for x in [*a, *b]})
+    out: dict[str, Any] = {}
+    for mode, match in (("exact", exact_matches), ("overlap", overlap_matches)):
+        per = {}
+        for lab in labels:
+            la, lb = [x for x in a if x[0] == lab], [y for y in b if y[0] == lab]
+            per[lab] = prf(match(la, lb), len(la), len(lb))
+        tp = sum(p["tp"] for p in per.values())
+        out[mode] = {"overall": prf(tp, len(a), len(b)), "labels": per}
+    return out
+
+
+def add_prf(total: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """Return ``total`` plus ``part`` (both ``prf`` dicts), recomputing the ratios."""
+    return prf(total["tp"] + part["tp"], total["a"] + part["a"], total["b"] + part["b"])
+
+
+# -- tokens --------------------------------------------------------------------------------
+
+
+def token_labels(tokens: Sequence[tuple[int, int]], spans: Iterable[SpanItem]) -> list[str]:
+    """Label each token with the span covering it (sharing a character with one of its
+    fragments), ``"O"`` for none.  Where spans nest or overlap, the longest wins (then the
+    earliest, then the label's alphabetical order): BIO-free, one label per token."""
+    starts = [s for s, _ in tokens]
+    best: list[tuple[int, int, str] | None] = [None] * len(tokens)
+    for label, frags in spans:
+        length = max(e for _, e in frags) - min(s for s, _ in frags)
+        rank = (-length, min(s for s, _ in frags), label)
+        for fs, fe in frags:
+            i = max(bisect_left(starts, fs) - 1, 0)
+            while i < len(tokens) and tokens[i][0] < fe:
+                if tokens[i][1] > fs and (best[i] is None or rank < best[i]):
+                    best[i] = rank
+                i += 1
+    return [OUTSIDE if b is None else b[2] for b in best]
+
+
+def cohen_kappa(x: Sequence[Hashable], y: Sequence[Hashable]) -> float | None:
+    """Return Cohen's kappa of two raters' labels for the same items:
+    (p_o - p_e) / (1 - p_e) with p_e = sum over categories of p_x(c) * p_y(c)."""
+    if len(x) != len(y):
+        raise ValueError("both raters must label the same items")
+    n = len(x)
+    if n == 0:
+        return None
+    p_o = sum(1 for a, b in zip(x, y, strict=True) if a == b) / n
+    cx, cy = Counter(x), Counter(y)
+    p_e = sum(cx[c] * cy[c] for c in cx) / (n * n)
+    return None if p_e == 1 else (p_o - p_e) / (1 - p_e)
+
+
+def label_kappas(x: Sequence[str], y: Sequence[str], labels: Iterable[str]) -> dict[str, float | None]:
+    """Return Cohen's kappa per label, each label against everything else (binary)."""
+    return {lab: cohen_kappa([a == lab for a in x], [b == lab for b in y]) for lab in labels}
+
+
+def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> float | None:
+    """Return Fleiss' kappa for items each labelled by the same number m >= 2 of raters
+    (``ratings[i]`` holds item i's m labels): (P - P_e) / (1 - P_e), with P the mean
+    over items of sum_j n_ij (n_ij - 1) / (m (m - 1)) and P_e = sum_j p_j^2."""
+    if not ratings:
+        return None
+    m = len(ratings[0])
+    if m < 2 or any(len(r) != m for r in ratings):
+        raise ValueError("every item needs the same number (two or more) of ratings")
+    n = len(ratings)
+    totals: Counter[Hashable] = Counter()
+    agree = 0.0
+    for row in ratings:
+        counts = Counter(row)
+        totals.update(counts)
+        agree += sum(c * (c - 1) for c in counts.values()) / (m * (m - 1))
+    p_bar = agree / n
+    p_e = sum((t / (n * m)) ** 2 for t in totals.values())
+    return None if p_e == 1 else (p_bar - p_e) / (1 - p_e)
+
+
+def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | None:
+    """Return Krippendorff's alpha (nominal) for units rated by several raters, ``None``
+    marking a missing value: 1 - (n - 1) * sum_{c!=k} o_ck / sum_{c!=k} n_c n_k, from the
+    coincidence matrix o (units with fewer than two values are not pairable)."""
+    o: Counter[tuple[Hashable, Hashable]] = Counter()
+    for unit in units:
+        values = [v for v in unit if v is not None]
+        m = len(values)
+        if m < 2:
+            continue
+        counts = Counter(values)
+        for c, nc in counts.items():
+            for k, nk in counts.items():
+                o[c, k] += (nc * (nk - (c == k))) / (m - 1)
+    n_c: Counter[Hashable] = Counter()
+    for (c, _), v in o.items():
+        n_c[c] += v
+    n = sum(n_c.values())
+    disagree = sum(v for (c, k), v in o.items() if c != k)
+    expected = sum(n_c[c] * n_c[k] for c in n_c for k in n_c if c != k)
+    if n <= 1 or expected == 0:
+        return None
+    return 1 - (n - 1) * disagree / expected

@@ -1,0 +1,213 @@
+"""Agreement between annotators over a set of documents: the report behind
+``annotator agreement``, the agreement view and the report charts.
+
+``compare`` takes each document's text and the layers of the annotators who annotated
+it, and returns a JSON-able dict: per annotator pair (overall, per label, per document),
+pooled over all pairs, and, for more than two annotators, Fleiss' kappa.  A pair is
+compared on the documents both annotated; Fleiss' kappa on those all annotated;
+Krippendorff's alpha on those at least two annotated (a missing annotator is a missing
+value).  The measures are in ``annotator.core.agreement``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from statistics import mean
+from typing import Any
+
+from annotator.core import agreement as m
+from annotator.core.layers import frags, span_map, stance_unit
+from annotator.core.model import Annotations
+from annotator.core.text import tokens as tokenize
+
+
+@dataclass
+class DocumentLayers:
+    """One document: its text and the layers of the annotators who annotated it."""
+
+    id: int
+    name: str
+    text: str
+    layers: dict[str, Annotations] = field(default_factory=dict)
+
+
+@dataclass
+class _Facts:
+    """What one annotator said about one document, in comparable form."""
+
+    spans: list[m.SpanItem]
+    triggers: list[m.SpanItem]
+    arguments: list[tuple[str, Any]]
+    tokens: list[str]
+    stances: dict[Any, str]
+    doc_labels: dict[str, list[str]]
+
+
+def _facts(doc: DocumentLayers, ann: Annotations, toks: Sequence[tuple[int, int]], event_types: set[str]) -> _Facts:
+    spans = span_map(doc.layers.values())
+    entity = [(s.label, frags(s)) for s in ann.spans if s.label not in event_types]
+    triggers, arguments = [], []
+    for ev in ann.events:
+        trigger = spans.get(ev.trigger)
+        if trigger is None:
+            continue
+        triggers.append((ev.type, frags(trigger)))
+        arguments += [(ev.type, (frags(trigger), a.role, frags(spans[a.span]))) for a in ev.arguments if a.span in spans]
+    stances = {}
+    for st in ann.stances:
+        unit = stance_unit(st, spans)
+        if unit is not None:
+            stances.setdefault((st.scope, unit), st.label)
+    return _Facts(entity, triggers, arguments, m.token_labels(toks, entity), stances, ann.doc_labels)
+
+
+def compare(docs: Iterable[DocumentLayers], annotators: Sequence[str], *, event_types: Iterable[str] = (),
+            doc_label_sets: Mapping[str, tuple[Sequence[str], bool]] | None = None) -> dict[str, Any]:
+    """Return the agreement of ``annotators`` over ``docs`` (see the module docstring).
+
+    ``event_types``: span labels that are event triggers (left out of span and token
+    agreement, measured as triggers).  ``doc_label_sets``: ``{set: (labels, multi)}``.
+    """
+    names = list(annotators)
+    etypes = set(event_types)
+    sets = dict(doc_label_sets or {})
+    facts: dict[int, dict[str, _Facts]] = {}
+    info: dict[int, DocumentLayers] = {}
+    for doc in docs:
+        who = [n for n in names if n in doc.layers]
+        if len(who) < 2:
+            continue
+        toks = tokenize(doc.text)
+        facts[doc.id] = {n: _facts(doc, doc.layers[n], toks, etypes) for n in who}
+        info[doc.id] = doc
+    pairs = [_pair(a, b, facts, info, sets) for a, b in combinations(names, 2)]
+    result = {
+        "annotators": names,
+        "documents": [{"id": d, "name": info[d].name, "annotators": list(f)} for d, f in facts.items()],
+        "pairs": pairs,
+        "overall": _pooled(pairs),
+    }
+    result["overall"]["stance"] = _alpha(facts, names, _stance_values)
+    result["overall"]["doc_labels"] = {s: _alpha(facts, names, _doc_label_values(s, labels, multi))
+                                       for s, (labels, multi) in sets.items()}
+    if len(names) > 2:
+        result["overall"]["fleiss"] = _fleiss(facts, names, info)
+    return result
+
+
+def _pair(a: str, b: str, facts: dict[int, dict[str, _Facts]], info: dict[int, DocumentLayers],
+          sets: Mapping[str, tuple[Sequence[str], bool]]) -> dict[str, Any]:
+    """Compare annotators ``a`` and ``b`` on the documents both annotated (counts are
+    made per document and summed: spans of different documents never match)."""
+    docs = [d for d, f in facts.items() if a in f and b in f]
+    spans: list[dict[str, Any]] = []
+    triggers: list[dict[str, Any]] = []
+    arguments: list[dict[str, Any]] = []
+    per_doc = []
+    for d in docs:
+        x, y = facts[d][a], facts[d][b]
+        s = m.span_scores(x.spans, y.spans)
+        t, g = _by_label(x.triggers, y.triggers), _by_label(x.arguments, y.arguments)
+        spans.append(s)
+        triggers.append(t)
+        arguments.append(g)
+        per_doc.append({
+            "id": d, "name": info[d].name, "tokens": len(x.tokens), "kappa": m.cohen_kappa(x.tokens, y.tokens),
+            "spans_exact": s["exact"]["overall"], "spans_overlap": s["overlap"]["overall"],
+            "triggers": t["overall"], "arguments": g["overall"],
+        })
+    tok_a = [t for d in docs for t in facts[d][a].tokens]
+    tok_b = [t for d in docs for t in facts[d][b].tokens]
+    labels = sorted({t for t in [*tok_a, *tok_b] if t != m.OUTSIDE})
+    sub = {d: facts[d] for d in docs}
+    return {
+        "annotators": [a, b],
+        "documents": docs,
+        "spans": {mode: sum_scores([s[mode] for s in spans]) for mode in ("exact", "overlap")},
+        "tokens": {"count": len(tok_a), "kappa": m.cohen_kappa(tok_a, tok_b), "labels": m.label_kappas(tok_a, tok_b, labels)},
+        "triggers": sum_scores(triggers),
+        "arguments": sum_scores(arguments),
+        "stance": _alpha(sub, [a, b], _stance_values),
+        "doc_labels": {s: _alpha(sub, [a, b], _doc_label_values(s, lab, multi)) for s, (lab, multi) in sets.items()},
+        "per_document": per_doc,
+    }
+
+
+def sum_scores(parts: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Sum ``{"overall": prf, "labels": {label: prf}}`` dicts (micro-averaging)."""
+    zero = m.prf(0, 0, 0)
+    overall = zero
+    labels: dict[str, dict[str, Any]] = {}
+    for part in parts:
+        overall = m.add_prf(overall, part["overall"])
+        for lab, p in part["labels"].items():
+            labels[lab] = m.add_prf(labels.get(lab, zero), p)
+    return {"overall": overall, "labels": dict(sorted(labels.items()))}
+
+
+def _by_label(a: Sequence[tuple[str, Any]], b: Sequence[tuple[str, Any]]) -> dict[str, Any]:
+    """Exact-match P/R/F1 of items ``(label, key)``, overall and per label."""
+    labels = sorted({x[0] for x in [*a, *b]})
+    per = {}
+    for lab in labels:
+        la, lb = [x for x in a if x[0] == lab], [y for y in b if y[0] == lab]
+        per[lab] = m.prf(m.exact_matches(la, lb), len(la), len(lb))
+    return {"overall": m.prf(sum(p["tp"] for p in per.values()), len(a), len(b)), "labels": per}
+
+
+def _pooled(pairs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Sum the counts of every pair; average the pairs' token kappas."""
+    kappas = [p["tokens"]["kappa"] for p in pairs if p["tokens"]["kappa"] is not None]
+    return {
+        "spans": {mode: sum_scores([p["spans"][mode] for p in pairs]) for mode in ("exact", "overlap")},
+        "triggers": sum_scores([p["triggers"] for p in pairs]),
+        "arguments": sum_scores([p["arguments"] for p in pairs]),
+        "tokens": {"count": sum(p["tokens"]["count"] for p in pairs), "cohen_kappa_mean": mean(kappas) if kappas else None},
+    }
+
+
+def _fleiss(facts: dict[int, dict[str, _Facts]], names: list[str], info: dict[int, DocumentLayers]) -> dict[str, Any]:
+    """Fleiss' kappa over the tokens of the documents every annotator annotated."""
+    docs = [d for d, f in facts.items() if all(n in f for n in names)]
+    rows = [list(r) for d in docs for r in zip(*(facts[d][n].tokens for n in names), strict=True)]
+    labels = sorted({t for r in rows for t in r if t != m.OUTSIDE})
+    return {
+        "annotators": names, "documents": docs, "tokens": len(rows), "kappa": m.fleiss_kappa(rows),
+        "labels": {lab: m.fleiss_kappa([[t == lab for t in r] for r in rows]) for lab in labels},
+    }
+
+
+def _stance_values(f: _Facts) -> dict[Any, Any]:
+    return f.stances
+
+
+def _doc_label_values(lset: str, labels: Sequence[str], multi: bool) -> Any:
+    """Return a function giving one annotator's values for a label set on a document:
+    ``{set: label}`` for a single-label set, ``{(set, label): present}`` for a multi-label
+    one; nothing when the annotator gave no label of the set (a missing value)."""
+    def values(f: _Facts) -> dict[Any, Any]:
+        given = f.doc_labels.get(lset) or []
+        if not given:
+            return {}
+        if multi:
+            return {(lset, lab): lab in given for lab in labels}
+        return {lset: given[0]}
+    return values
+
+
+def _alpha(facts: Mapping[int, Mapping[str, _Facts]], names: Sequence[str], values: Any) -> dict[str, Any]:
+    """Krippendorff's alpha over the units of the documents at least two of ``names``
+    annotated; an annotator who did not annotate a document, or gave no value for a
+    unit, is a missing value."""
+    units: list[list[Any]] = []
+    for per in facts.values():
+        who = [n for n in names if n in per]
+        if len(who) < 2:
+            continue
+        given = {n: values(per[n]) for n in who}
+        for unit in sorted({u for v in given.values() for u in v}, key=repr):
+            units.append([given[n].get(unit) if n in given else None for n in names])
+    pairable = sum(1 for u in units if sum(v is not None for v in u) >= 2)
+    return {"units": len(units), "pairable": pairable, "alpha": m.krippendorff_alpha(units)}

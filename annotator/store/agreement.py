@@ -1,0 +1,66 @@
+"""Gathering what ``annotator agreement`` compares: the layers of the documents two or
+more annotators annotated.  The measures themselves are in ``annotator.core``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.comparison import DocumentLayers, compare
+from annotator.core.errors import ProjectError
+
+if TYPE_CHECKING:
+    from annotator.store.project import Project
+
+
+class AgreementMixin:
+    """The agreement methods of ``Project``."""
+
+    def agreement(self: Project, annotators: Sequence[str] | None = None, *, done_only: bool = False,
+                  documents: Sequence[int] | None = None) -> dict[str, Any]:
+        """Return the agreement of ``annotators`` (default: every human annotator who
+        annotated something) as ``annotator.core.comparison.compare`` computes it.
+
+        A document counts as annotated by someone whose status on it is not "new" (the
+        first annotation makes it "in progress"), or only "done" with ``done_only``.
+        """
+        names = self._agreement_annotators(annotators)
+        statuses = ("done",) if done_only else ("in_progress", "done")
+        rows = self.conn.execute(
+            f"""SELECT s.document_id, a.name FROM document_status s JOIN annotators a ON a.id = s.annotator_id
+                WHERE s.status IN ({','.join('?' * len(statuses))}) AND a.name IN ({','.join('?' * len(names))})
+                ORDER BY s.document_id, a.id""",
+            [*statuses, *names],
+        ).fetchall()
+        who: dict[int, list[str]] = {}
+        for doc, name in rows:
+            who.setdefault(doc, []).append(name)
+        wanted = set(documents) if documents is not None else None
+        docs = []
+        for doc_id, people in who.items():
+            if len(people) < 2 or (wanted is not None and doc_id not in wanted):
+                continue
+            doc = self.document(doc_id)
+            docs.append(DocumentLayers(doc_id, doc.name, doc.text, {n: self.annotations(doc_id, n) for n in people}))
+        sets = {d.name: (list(d.labels), d.multi) for d in self.scheme.doc_labels}
+        result = compare(docs, names, event_types=self.scheme.event_types, doc_label_sets=sets)
+        result["done_only"] = done_only
+        return result
+
+    def _agreement_annotators(self: Project, annotators: Sequence[str] | None) -> list[str]:
+        if annotators is not None:
+            names = [a.strip() for a in annotators if a.strip()]
+            known = set(self.annotators())
+            if missing := [n for n in names if n not in known]:
+                raise ProjectError(f"{self.path.name} has no annotator called {missing[0]!r} "
+                                   f"(it has: {', '.join(sorted(known)) or 'none'}).")
+            if len(set(names)) < 2:
+                raise ProjectError("agreement needs at least two different annotators.")
+            return list(dict.fromkeys(names))
+        names = [r[0] for r in self.conn.execute(
+            "SELECT a.name FROM annotators a WHERE a.kind IN ('human', 'import') AND EXISTS "
+            "(SELECT 1 FROM document_status s WHERE s.annotator_id = a.id AND s.status != 'new') ORDER BY a.id")]
+        if len(names) < 2:
+            raise ProjectError(f"{self.path.name} has fewer than two annotators with annotated documents; "
+                               "nothing to compare.")
+        return names
