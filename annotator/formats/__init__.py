@@ -17,7 +17,12 @@ _REGISTRY: dict[str, Format] = {}
 
 #: Modules that define formats; imported on first use, in this order (which is also the
 #: order ``detect`` asks them).
-_MODULES = ("annotator.formats.txt", "annotator.formats.jsonl")
+_MODULES = (
+    "annotator.formats.txt",
+    "annotator.formats.jsonl",
+    "annotator.formats.brat",
+    "annotator.formats.conll",
+)
 
 
 def register(cls: type[Format]) -> type[Format]:

@@ -31,6 +31,7 @@ from annotator.core.scheme import Scheme, default_scheme, parse_scheme
 from annotator.store import db as dbmod
 from annotator.store import undo
 from annotator.store.annotations import AnnotationsMixin
+from annotator.store.export import ExportMixin
 from annotator.store.importing import ImportMixin
 from annotator.store.stats import StatsMixin
 
@@ -64,7 +65,7 @@ def default_annotator() -> str:
         return os.environ.get("USER") or "annotator"
 
 
-class Project(AnnotationsMixin, ImportMixin, StatsMixin):
+class Project(AnnotationsMixin, ImportMixin, StatsMixin, ExportMixin):
     """An open project file.
 
     Create one with ``Project.create(path)`` or open one with ``Project.open(path)``;
