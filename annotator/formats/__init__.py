@@ -22,6 +22,13 @@ _MODULES = (
     "annotator.formats.jsonl",
     "annotator.formats.brat",
     "annotator.formats.conll",
+    "annotator.formats.hf",
+    "annotator.formats.spacy",
+    "annotator.formats.events",
+    "annotator.formats.csvdocs",
+    "annotator.formats.stance",
+    "annotator.formats.doccano",
+    "annotator.formats.labelstudio",
 )
 
 

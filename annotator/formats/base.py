@@ -46,6 +46,7 @@ class ExportContext:
     options: dict[str, Any] = field(default_factory=dict)
     warnings: Counter[str] = field(default_factory=Counter)
     extra: dict[str, Any] = field(default_factory=dict)  # format facts for the manifest
+    out_suffix: str = ""  # the suffix of --out when it names one file (".jsonl", ".csv", ...)
 
     def warn(self, kind: str, n: int = 1) -> None:
         """Count ``n`` occurrences of the warning ``kind``."""

@@ -41,6 +41,7 @@ from annotator.core.scheme import Scheme
 from annotator.formats import register
 from annotator.formats.base import ExportContext, ExportRecord, Format, ReadResult
 from annotator.formats.brat_conf import read_conf, write_conf, write_visual_conf
+from annotator.formats.labels import mapped
 from annotator.formats.schemes import extend_scheme, new_entities
 
 _ROLE_NUMBER = re.compile(r"^(.*?)(\d+)$")
@@ -256,7 +257,8 @@ class BratFormat(Format):
                 ann = reader.read(lines)
                 warnings.update(reader.warnings)
                 for label, n in reader.labels.items():
-                    if not _known(scheme, extended, label):
+                    label = mapped(label, options)
+                    if label and not _known(scheme, extended, label):
                         unknown.setdefault(label, f"{ann_path.name}, line {n}")
                 if not ann.is_empty():
                     doc.annotations[""] = ann

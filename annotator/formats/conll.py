@@ -30,6 +30,7 @@ from annotator.core.model import Annotations, Document, Span
 from annotator.core.scheme import Scheme
 from annotator.formats import register
 from annotator.formats.base import ExportContext, Format, ReadResult, SplitFiles
+from annotator.formats.labels import mapped
 from annotator.formats.schemes import extend_scheme, new_entities
 from annotator.formats.tagging import (
     NESTED_POLICIES,
@@ -262,13 +263,13 @@ class ConllFormat(Format):
             name = path.stem if len(docs) == 1 else f"{path.stem}:{k}"
             result.documents.append(_document(sents, typos, noise, nested, name, f"{path}:{sents[0].lines[0]}"))
         result.warnings += noise.warnings()
-        unknown = sorted((t for t in firsts if t not in typos and scheme is not None and t not in scheme.span_labels),
-                         key=lambda t: firsts[t])
+        unknown = sorted((mapped(t, options) for t in firsts if t not in typos and scheme is not None
+                          and mapped(t, options) and mapped(t, options) not in scheme.span_labels), key=lambda t: firsts.get(t, 0))
         if unknown and add_labels:
             result.scheme = extend_scheme(scheme, entities=new_entities(unknown), origin=str(path))  # type: ignore[arg-type]
             result.warnings.append(f"{path}: new entity types added to the scheme: {', '.join(unknown)}.")
         elif unknown:
-            listed = ", ".join(f"{t} (first on line {firsts[t]})" for t in unknown)
+            listed = ", ".join(f"{t} (first on line {firsts[t]})" if t in firsts else t for t in unknown)
             raise InputError(f"{path}: these entity types are not in the project's scheme: {listed}; add them to the "
                              "scheme, or import with --add-labels.")
         return result

@@ -95,8 +95,8 @@ def split_of(sha256: str, shares: dict[str, float], seed: int) -> str:
 def export_project(project: Project, format: str | Format, out: str | os.PathLike[str], *, annotator: str | None = None,
                    gold: bool = False, status: str | None = None, split: Any = None, seed: int = 0,
                    label_map: Mapping[str, str] | None = None, labels: Sequence[str] | None = None,
-                   progress: Callable[[int, int], Any] | None = None, cancelled: Callable[[], bool] | None = None,
-                   options: Mapping[str, Any] | None = None) -> Manifest:
+                   all_documents: bool = False, progress: Callable[[int, int], Any] | None = None,
+                   cancelled: Callable[[], bool] | None = None, options: Mapping[str, Any] | None = None) -> Manifest:
     """Export ``project`` in ``format`` to ``out`` and return the manifest.
 
     ``out`` is a folder (made, or replaced if it holds an earlier export), or for a
@@ -105,7 +105,9 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
     one; the native jsonl keeps everyone) or ``gold`` choose the layer; ``status`` keeps
     documents the layer has marked so; ``split`` and ``seed`` split by document;
     ``label_map`` renames (``""`` drops) and ``labels`` keeps span labels; ``options`` are
-    the format's own.  ``progress(done, total)`` is called as documents are written;
+    the format's own.  A one-layer export leaves out the documents that layer has not
+    touched (no status, no annotation: they would teach a model that nothing is an entity)
+    unless ``all_documents``.  ``progress(done, total)`` is called as documents are written;
     ``cancelled()`` returning True stops the export (``ExportCancelled``), as does any
     error: then nothing is left behind.
     """
@@ -125,14 +127,16 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
     shares = parse_split(split)
     target, file_mode = _target(Path(out), fmt, bool(shares))
     annotators = [who] if who is not None else None
-    ids = project.export_document_ids(annotators=annotators, status=status)
+    touched = who is not None and not all_documents
+    ids = project.export_document_ids(annotators=annotators, status=status, touched=touched)
+    left_out = project.count_documents() - len(ids)
     if not ids:
         what = f" marked {status!r}" if status else ""
         raise ExportError(f"{project.path.name} has no documents{what} to export{f' for {who!r}' if who and status else ''}.")
     keep = set(labels) if labels else None
     ctx = ExportContext(scheme=project.scheme, clitics=project.get_setting("clitics", "attached"),
                         ner_labels=_ner_labels(project.scheme, label_map, keep), splits=list(shares),
-                        options=dict(options or {}))
+                        options=dict(options or {}), out_suffix=target.suffix.lower() if file_mode else "")
     counts = _Counts()
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
@@ -141,6 +145,7 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
         for _ in records:  # a writer that stopped early must not skip the checks
             pass
         files = sorted(p for p in tmp.rglob("*") if p.is_file())
+        ctx.extra["documents_left_out"] = left_out
         data = _manifest(project, fmt, who, status, shares, seed, label_map, labels, ctx, counts, tmp, files)
         return _move_into_place(tmp, target, file_mode, data, files)
     finally:

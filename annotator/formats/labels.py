@@ -71,6 +71,12 @@ def apply_labels(ann: Annotations, mapping: Mapping[str, str] | None, keep: Coll
     return replace(ann, spans=spans, events=events, relations=relations, stances=stances, normalizations=norms)
 
 
+def mapped(label: str, options: Mapping[str, object]) -> str:
+    """Return ``label`` as an import's ``label_map`` option will rename it."""
+    m = options.get("label_map") or {}
+    return m.get(label, label) if isinstance(m, Mapping) else label
+
+
 def map_documents(documents: Iterable[Document], mapping: Mapping[str, str]) -> None:
     """Rename labels in every annotation layer of ``documents``, in place."""
     for doc in documents:

@@ -34,9 +34,17 @@ Layers = dict[str, Annotations]
 class ExportMixin:
     """The bulk-read methods of ``Project`` used by ``annotator.formats.export``."""
 
-    def export_document_ids(self: Project, *, annotators: Sequence[str] | None = None, status: str | None = None) -> list[int]:
+    def export_document_ids(self: Project, *, annotators: Sequence[str] | None = None, status: str | None = None,
+                            touched: bool = False) -> list[int]:
         """Return the ids of the documents to export, in import order: every document, or
-        with ``status`` those that one of ``annotators`` (default: anyone) has marked so."""
+        with ``status`` those that one of ``annotators`` (default: anyone) has marked so, or
+        with ``touched`` those that one of them has a status or an annotation on."""
+        if status is None and touched:
+            aids = self._export_annotator_ids(annotators)
+            cond = _in("annotator_id", aids)
+            sql = " OR ".join(f"EXISTS (SELECT 1 FROM {t} x WHERE x.document_id = d.id{cond})"
+                              for t in ("document_status", "spans", "stances", "document_labels", "notes"))
+            return [r[0] for r in self.conn.execute(f"SELECT id FROM documents d WHERE {sql} ORDER BY id", (aids or []) * 5)]
         if status is None:
             return self.document_ids()
         from annotator.store.project import STATUSES

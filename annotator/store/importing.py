@@ -72,7 +72,7 @@ class ImportMixin:
 
         docs: list[Document] = []
         warnings: list[str] = []
-        label_map = options.pop("label_map", None)
+        label_map = options.get("label_map")  # readers see it too, to tell which labels are new
         if not paths:
             raise InputError("nothing to import: name at least one file or folder.")
         for path in map(Path, paths):
