@@ -73,9 +73,9 @@ def parse_tag(tag: str) -> tuple[str, str, str | None]:
     if m:
         prefix = {"L": "E", "U": "S"}.get(m.group(1).upper(), m.group(1).upper())
         bad = m.group(1).islower() or m.group(2) == "_"
-        return prefix, m.group(3), "malformed tags repaired (lower case or '_')" if bad else None
+        return prefix, m.group(3), "malformed tags repaired" if bad else None
     if tag == "o":
-        return "O", "", "malformed tags repaired (lower case or '_')"
+        return "O", "", "malformed tags repaired"
     return "O", "", "unreadable tags read as O"
 
 
@@ -211,7 +211,7 @@ def _document(sents: list[_Sentence], typos: dict[str, str], noise: _Noise, nest
 
 
 def looks_like_conll(path: Path) -> bool:
-    """True if the first lines of ``path`` are ``TOKEN TAG...`` lines with tag-like tags."""
+    """True if most of the first lines of ``path`` are ``TOKEN TAG...`` lines."""
     try:
         with path.open(encoding="utf-8-sig", errors="replace") as fh:
             head = [next(fh, "") for _ in range(40)]
@@ -219,7 +219,8 @@ def looks_like_conll(path: Path) -> bool:
         return False
     rows = [_SPLIT_RE.split(line.strip()) for line in head if line.strip()]
     rows = [r for r in rows if r[0] != DOCSTART]
-    return len(rows) >= 2 and all(len(r) >= 2 and all(t in ("O", "o") or _TAG_RE.match(t) for t in r[1:]) for r in rows)
+    good = sum(1 for r in rows if len(r) >= 2 and all(t in ("O", "o") or _TAG_RE.match(t) for t in r[1:]))
+    return len(rows) >= 2 and good >= 0.8 * len(rows)  # real files have a few bad tags
 
 
 @register

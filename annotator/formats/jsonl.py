@@ -67,7 +67,7 @@ def document_from_record(record: Any, path: Path, n: int) -> Document:
     doc = Document(text=text, name=str(name) if name is not None else f"{path.stem}:{n}", meta=meta, source=f"{path}:{n}")
     sha = record.get("sha256")
     if sha is not None and sha != text_sha256(text):
-        raise InputError(f"{where}: \"sha256\" does not match the text; was the text changed after the export?")
+        raise InputError(f"{where}: \"sha256\" does not match the text, so the text was changed after the export.")
     if "annotations" in record:
         doc.annotations = layers_from_json(record["annotations"], where, text)
     return doc
@@ -97,7 +97,7 @@ class JsonlFormat(Format):
             for record in records:
                 files.get(record.split).write(document_line(record, ctx))
 
-    def read(self, path: Path, *, scheme: Scheme | None = None, **options: Any) -> ReadResult:
+    def read(self, path: Path, *, scheme: Scheme | None = None, add_labels: bool = False, **options: Any) -> ReadResult:
         if path.is_dir():
             raise InputError(f"{path} is a folder; the jsonl format reads one .jsonl file.")
         result = ReadResult()
@@ -106,6 +106,9 @@ class JsonlFormat(Format):
             result.documents.append(document_from_record(record, path, n))
             if isinstance(record.get("scheme"), dict) and record.get("annotations"):
                 schemes.add((str(record["scheme"].get("name")), str(record["scheme"].get("sha256"))))
+        from annotator.formats.doccano import adopt_labels
+
+        adopt_labels(result, path, scheme, options, add_labels)
         if scheme is not None and any(h != scheme.sha256 for _, h in schemes):
             names = ", ".join(sorted({n for n, _ in schemes}))
             result.warnings.append(f"{path}: exported with another version of the scheme ({names}) than the project's "
