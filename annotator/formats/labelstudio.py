@@ -40,6 +40,7 @@ def _annotator(item: dict[str, Any], k: int) -> str:
 
 def _layer(results: Any, ft: ForeignText, where: str, scheme: Scheme | None, skipped: dict[str, int]) -> Annotations:
     ann = Annotations()
+    by_id: dict[str, Any] = {}
     if not isinstance(results, list):
         raise InputError(f"{where}: \"result\" must be a list.")
     for k, r in enumerate(results, 1):
@@ -51,6 +52,11 @@ def _layer(results: Any, ft: ForeignText, where: str, scheme: Scheme | None, ski
             for label in labels:
                 span = span_from(ft, value.get("start"), value.get("end"), label, where)
                 span.id = r.get("id") if len(labels) == 1 else f"{r.get('id')}-{label}"
+                base = by_id.get(str(span.id).rsplit(".", 1)[0]) if "." in str(span.id) else None
+                if base is not None and base.label == label:  # a further fragment, as this format writes them
+                    base.fragments = sorted(base.fragments + span.fragments)
+                    continue
+                by_id[str(span.id)] = span
                 ann.spans.append(span)
         elif kind == "relation":
             for label in r.get("labels") or ["related"]:
@@ -139,7 +145,7 @@ def _task_json(record: Any, n: int, ctx: ExportContext) -> dict[str, Any]:
     ids: dict[Any, str] = {}
     for k, span in enumerate(ann.spans, 1):
         if len(span.fragments) > 1:
-            ctx.warn("labelstudio: discontinuous spans written as one region per fragment")
+            ctx.warn("labelstudio: discontinuous spans written as one region per fragment (ids T1, T1.1, ...)")
         for f, (s, e) in enumerate(span.fragments):
             rid = f"T{k}" if f == 0 else f"T{k}.{f}"
             ids.setdefault(span.id, rid)

@@ -168,7 +168,7 @@ class FormatTest:
 
     def test_a_corrupt_span_stops_the_export_and_nothing_is_written(self, rich, tmp_path):
         doc = rich.find_document(name="latin").id
-        span = next(s for s in rich.spans(doc, GOLD) if s.label == "ORG")
+        span = next(s for s in rich.spans(doc, self.layer or GOLD) if s.label == "ORG")
         conn = sqlite3.connect(rich.path)
         conn.execute("UPDATE fragments SET surface = 'Orange' WHERE span_id = ?", (span.id,))
         conn.commit()
