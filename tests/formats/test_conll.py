@@ -97,7 +97,7 @@ class TestConll(FormatTest):
         assert got == counts
 
     def test_innermost_and_outermost_policies(self, tmp_path):
-        for policy, keep in (("outermost", 1), ("innermost", -1)):
+        for policy in ("outermost", "innermost"):
             with Project.create(tmp_path / f"{policy}.annotproj", annotator="x") as p:
                 p.import_files([WOJOOD], add_labels=True, nested=policy)
                 spans = p.spans(p.document_ids()[0])
