@@ -21,11 +21,11 @@ from typing import Any
 
 from annotator.core.decoding import decode_bytes, text_sha256
 from annotator.core.errors import InputError
-from annotator.core.model import Document
+from annotator.core.model import Document, Span
 from annotator.core.scheme import Scheme
 from annotator.formats import register
 from annotator.formats.base import ExportContext, ExportRecord, Format, ReadResult, SplitFiles
-from annotator.formats.native import layer_to_json, layers_from_json
+from annotator.formats.native import layer_to_json, layers_from_json, span_to_json
 
 
 def iter_json_lines(path: Path) -> Any:
@@ -73,15 +73,43 @@ def document_from_record(record: Any, path: Path, n: int) -> Document:
     return doc
 
 
-def document_line(record: ExportRecord, ctx: ExportContext) -> str:
-    """Return the JSON line of one exported document (every layer it carries)."""
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_string = json.encoder.encode_basestring  # what that encoder does to a str, in C
+
+
+def _spans_json(spans: list[Span], text: str, labels: dict[str, str]) -> str:
+    """Return ``_dumps([span_to_json(...)])``, faster: most spans are one fragment with no
+    attributes or notes, written straight from the text."""
+    parts = []
+    for i, s in enumerate(spans, 1):
+        frags = s.fragments
+        if len(frags) != 1 or s.attributes or s.notes:
+            parts.append(_dumps(span_to_json(i, s, text)))
+            continue
+        label = labels.get(s.label)
+        if label is None:
+            label = labels[s.label] = _string(s.label)
+        a, b = frags[0]
+        parts.append(f'{{"id":"T{i}","label":{label},"fragments":[[{a},{b}]],"surfaces":[{_string(text[a:b])}]}}')
+    return "[" + ",".join(parts) + "]"
+
+
+def document_line(record: ExportRecord, ctx: ExportContext, labels: dict[str, str] | None = None) -> str:
+    """Return the JSON line of one exported document (every layer it carries); the same
+    text as ``json.dumps(line, ensure_ascii=False, separators=(",", ":"))``."""
     doc = record.document
-    line = {
-        "name": doc.name, "text": doc.text, "meta": doc.meta, "sha256": doc.sha256, "offset_unit": "codepoint",
-        "scheme": {"name": ctx.scheme.name, "sha256": ctx.scheme.sha256},
-        "annotations": [layer_to_json(who, ann, doc.text) for who, ann in record.layers.items()],
-    }
-    return json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
+    head = {"name": doc.name, "text": doc.text, "meta": doc.meta, "sha256": doc.sha256, "offset_unit": "codepoint",
+            "scheme": {"name": ctx.scheme.name, "sha256": ctx.scheme.sha256}}
+    layers = []
+    for who, ann in record.layers.items():
+        layer = layer_to_json(who, ann, doc.text, with_spans=False)  # annotator, status, (spans,) then the rest
+        parts = [f'"annotator":{_string(layer.pop("annotator"))}', f'"status":{_string(layer.pop("status"))}']
+        if ann.spans:
+            parts.append('"spans":' + _spans_json(ann.spans, doc.text, labels if labels is not None else {}))
+        if layer:
+            parts.append(_dumps(layer)[1:-1])
+        layers.append("{" + ",".join(parts) + "}")
+    return _dumps(head)[:-1] + ',"annotations":[' + ",".join(layers) + "]}\n"
 
 
 @register
@@ -93,9 +121,10 @@ class JsonlFormat(Format):
     all_layers = True
 
     def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:
+        labels: dict[str, str] = {}
         with SplitFiles(folder, self.file_suffix) as files:
             for record in records:
-                files.get(record.split).write(document_line(record, ctx))
+                files.get(record.split).write(document_line(record, ctx, labels))
 
     def read(self, path: Path, *, scheme: Scheme | None = None, add_labels: bool = False, **options: Any) -> ReadResult:
         if path.is_dir():

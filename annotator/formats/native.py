@@ -27,14 +27,26 @@ from annotator.core.model import Annotations, Argument, Event, Normalization, Re
 _PREFIX = {"span": "T", "event": "E", "relation": "R"}
 
 
-def layer_to_json(who: str, ann: Annotations, text: str) -> dict[str, Any]:
-    """Return the JSON object of one annotator's layer (local ids, surfaces from ``text``)."""
+def span_to_json(i: int, s: Span, text: str) -> dict[str, Any]:
+    """Return the JSON object of the ``i``-th span of a layer."""
+    item = {"id": f"T{i}", "label": s.label, "fragments": [[a, b] for a, b in s.fragments],
+            "surfaces": [text[a:b] for a, b in s.fragments]}
+    return _extras(item, s) if s.attributes or s.notes else item
+
+
+def layer_to_json(who: str, ann: Annotations, text: str, *, with_spans: bool = True) -> dict[str, Any]:
+    """Return the JSON object of one annotator's layer (local ids, surfaces from ``text``);
+    ``with_spans=False`` leaves the spans out (a writer that writes them itself)."""
+    out: dict[str, Any] = {"annotator": who, "status": ann.status or "new"}
+    if with_spans:
+        out["spans"] = [span_to_json(i, s, text) for i, s in enumerate(ann.spans, 1)]
+    if not (ann.events or ann.relations or ann.stances or ann.normalizations):
+        out["doc_labels"] = ann.doc_labels
+        out["notes"] = ann.notes
+        return {k: v for k, v in out.items() if v or k in ("annotator", "status")}
     sid = {s.id: f"T{i}" for i, s in enumerate(ann.spans, 1)}
     eid = {e.id: f"E{i}" for i, e in enumerate(ann.events, 1)}
     rid = {r.id: f"R{i}" for i, r in enumerate(ann.relations, 1)}
-    out: dict[str, Any] = {"annotator": who, "status": ann.status or "new"}
-    out["spans"] = [_extras({"id": sid[s.id], "label": s.label, "fragments": [[a, b] for a, b in s.fragments],
-                             "surfaces": [text[a:b] for a, b in s.fragments]}, s) for s in ann.spans]
     out["events"] = [_extras({"id": eid[e.id], "type": e.type, "trigger": sid[e.trigger],
                               "arguments": [{"role": a.role, "span": sid[a.span]} for a in e.arguments]}, e) for e in ann.events]
     out["relations"] = [_extras({"id": rid[r.id], "type": r.type, "source": sid[r.source], "target": sid[r.target]}, r)

@@ -101,8 +101,13 @@ class _Batch:
 
     def q(self, sql: str, alias: str, extra: str = "") -> Any:
         """Run ``sql`` with ``{where}`` replaced by this batch's document (and annotator) filter."""
-        where = f"{alias}.document_id IN ({','.join('?' * len(self.ids))})" + _in(f"{alias}.annotator_id", self.aids)
-        return self.p.conn.execute(sql.replace("{where}", where) + extra, [*self.ids, *(self.aids or [])])
+        ids = self.ids
+        if ids[-1] - ids[0] + 1 == len(ids):  # a run of ids: a range scan, in index order
+            where, params = f"{alias}.document_id BETWEEN ? AND ?", [ids[0], ids[-1]]
+        else:
+            where, params = f"{alias}.document_id IN ({','.join('?' * len(ids))})", list(ids)
+        where += _in(f"{alias}.annotator_id", self.aids)
+        return self.p.conn.execute(sql.replace("{where}", where) + extra, [*params, *(self.aids or [])])
 
     def layer(self, doc: int, aid: int) -> Annotations:
         ann = self.layers[doc].get(aid)
@@ -136,25 +141,40 @@ class _Batch:
 
     def _spans(self, texts: dict[int, str]) -> dict[int, Span]:
         out: dict[int, Span] = {}
-        rows = self.q("SELECT s.id, s.document_id, s.annotator_id, s.label, s.surface, f.start, f.end, f.surface "
+        rows = self.q("SELECT s.id, s.document_id, s.annotator_id, s.label, f.start, f.end, f.surface "
                       "FROM spans s JOIN fragments f ON f.span_id = s.id WHERE {where}", "s",
                       " ORDER BY s.document_id, s.annotator_id, s.start, s.end, s.id, f.seq")
         names = self.names
-        for sid, doc, aid, label, surface, fs, fe, fsurf in rows:
-            text = texts[doc]
+        new = object.__new__
+        last_sid = last_doc = last_aid = None
+        span: Any = None
+        text = who = ""
+        append: Any = None
+        # rows of one span are consecutive; spans are built without dataclass __init__ (a
+        # million of them in a large export)
+        for sid, doc, aid, label, fs, fe, fsurf in rows:
+            if doc != last_doc or aid != last_aid:
+                last_doc, last_aid, text, who = doc, aid, texts[doc], names[aid]
+                append = self.layer(doc, aid).spans.append
             if text[fs:fe] != fsurf:
-                raise ExportError(
-                    f"document {doc} ({self.p.document(doc).name}): span {sid} ({label}) by {names[aid]} stores "
-                    f"{fsurf!r} at {fs}..{fe}, but the text there is {text[fs:fe]!r}; nothing was written "
-                    "(run 'annotator validate' to list every problem).")
-            span = out.get(sid)
-            if span is None:
-                span = out[sid] = Span(label=label, fragments=[(fs, fe)], id=sid, document_id=doc, annotator=names[aid],
-                                       surface=surface)
-                self.layer(doc, aid).spans.append(span)
-            else:
+                self._corrupt(doc, sid, label, who, fs, fe, fsurf, text)
+            if sid == last_sid:
                 span.fragments.append((fs, fe))
+                span.surface += " " + fsurf
+                continue
+            last_sid = sid
+            span = new(Span)
+            span.__dict__ = {"label": label, "fragments": [(fs, fe)], "id": sid, "document_id": doc, "annotator": who,
+                             "surface": fsurf, "attributes": {}, "notes": []}
+            append(span)
+            out[sid] = span
         return out
+
+    def _corrupt(self, doc: int, sid: int, label: str, who: str, fs: int, fe: int, fsurf: str, text: str) -> None:
+        raise ExportError(
+            f"document {doc} ({self.p.document(doc).name}): span {sid} ({label}) by {who} stores "
+            f"{fsurf!r} at {fs}..{fe}, but the text there is {text[fs:fe]!r}; nothing was written "
+            "(run 'annotator validate' to list every problem).")
 
     def _events(self) -> dict[int, Event]:
         out: dict[int, Event] = {}

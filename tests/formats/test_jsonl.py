@@ -59,6 +59,8 @@ class TestJsonl(FormatTest):
         assert lina["status"] == "done" and lina["notes"] == ["checked twice"] and lina["doc_labels"] == {"topic": ["politics", "military"]}
         assert lina["normalizations"][0]["reference"] == "Wikipedia:4848272"
         assert lina["stances"][0]["holder"].startswith("T") and lina["events"][0]["attributes"] == {"Realis": "planned"}
+        raw = (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()
+        assert raw == [json.dumps(x, ensure_ascii=False, separators=(",", ":")) for x in lines]  # plain json.dumps output
         for line in lines:  # every surface is the text at its offsets
             for layer in line["annotations"]:
                 for span in layer.get("spans", []):
