@@ -210,6 +210,24 @@ def _document(sents: list[_Sentence], typos: dict[str, str], noise: _Noise, nest
     return doc
 
 
+def _lines(tok: Any, tagged: list[list[str]]) -> str:
+    """Return the CoNLL lines of one document: TOKEN TAG [TAG...], trailing O columns left off."""
+    text, starts, ends = tok.text, tok.starts, tok.ends
+    out: list[str] = []
+    for a, b in tok.sentence_ranges():
+        if len(tagged) == 1:
+            tags = tagged[0]
+            out.extend(f"{text[starts[i]:ends[i]]} {tags[i]}\n" for i in range(a, b))
+        else:
+            for i in range(a, b):
+                row = [t[i] for t in tagged]
+                while len(row) > 1 and row[-1] == "O":
+                    row.pop()
+                out.append(f"{text[starts[i]:ends[i]]} {' '.join(row)}\n")
+        out.append("\n")
+    return "".join(out)
+
+
 def looks_like_conll(path: Path) -> bool:
     """True if most of the first lines of ``path`` are ``TOKEN TAG...`` lines."""
     try:
@@ -296,13 +314,5 @@ class ConllFormat(Format):
                 tagged = [encode(col, len(tok.starts), tags) for col in cols]
                 if docstart:
                     fh.write(f"{DOCSTART} O\n\n")
-                out = []
-                for a, b in tok.sentence_ranges():
-                    for i in range(a, b):
-                        row = [t[i] for t in tagged]
-                        while len(row) > 1 and row[-1] == "O":
-                            row.pop()
-                        out.append(tok.token_text(i) + " " + " ".join(row) + "\n")
-                    out.append("\n")
-                fh.write("".join(out))
+                fh.write(_lines(tok, tagged))
         ctx.extra["entities_written"] = dict(sorted(entities.items()))

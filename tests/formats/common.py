@@ -128,14 +128,9 @@ class FormatTest:
     round_trip_file: ClassVar[str | None] = None
     #: The layer to export: the gold layer, an annotator, or None for every layer (jsonl).
     layer: ClassVar[str | None] = GOLD
-    #: Import options for reading the export back.
+    #: Import options for reading the export back.  (The ``rich`` fixture, in
+    #: tests/formats/conftest.py, is ``build_rich_project``.)
     import_options: ClassVar[dict[str, Any]] = {}
-
-    @pytest.fixture
-    def rich(self, tmp_path):
-        p = build_rich_project(tmp_path / "rich.annotproj")
-        yield p
-        p.close()
 
     def export(self, p: Project, out: Path, **kw: Any) -> Any:
         if self.layer == GOLD:

@@ -77,3 +77,18 @@ class TestEvents(FormatTest):
         dia = next(e for e in lines if e["document"] == "diacritics")
         assert dia["type"] == "Movement" and dia["trigger"]["text"] == "ستنسحبُ" and dia["attributes"] == {"Realis": "planned"}
         assert {(a["role"], a["text"]) for a in dia["arguments"]} == {("Mover", "الأمريكيُّ"), ("Origin", "قاعدة الشدادي")}
+
+
+def test_a_missing_optional_package_is_one_sentence(rich, tmp_path, monkeypatch):
+    import sys
+
+    import pytest
+
+    from annotator.core.errors import ExportError
+
+    for fmt, module in (("hf", "datasets"), ("spacy", "spacy")):
+        monkeypatch.setitem(sys.modules, module, None)  # as if it were not installed
+        with pytest.raises(ExportError, match=rf"pip install 'annotator\[{fmt}\]'"):
+            export_project(rich, fmt, tmp_path / fmt, gold=True)
+        assert not (tmp_path / fmt).exists()
+        monkeypatch.undo()
