@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # datasets reads local folders only: never ask the hub
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 
 from tests.formats.common import build_rich_project
 
