@@ -104,13 +104,21 @@ def gui(project: str | None) -> None:
 
 @cli.command()
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--scheme", type=click.Path(dir_okay=False), help="Annotation scheme (TOML); default: the bundled Arabic news scheme.")
+@click.option("--scheme", type=click.Path(dir_okay=False),
+              help="Annotation scheme: TOML, or a brat annotation.conf; default: the bundled Arabic news scheme.")
 @click.option("--annotator", "annotator_name", help="Your name, stored with your annotations (default: your login name).")
 def init(project: str, scheme: str | None, annotator_name: str | None) -> None:
     """Create a new, empty PROJECT file."""
     from annotator.store.project import Project
 
-    with Project.create(project, scheme, annotator=annotator_name) as p:
+    loaded: Any = scheme
+    if scheme is not None and Path(scheme).suffix.lower() == ".conf":
+        from annotator.formats.brat_conf import scheme_from_conf
+
+        loaded = scheme_from_conf(scheme)
+        for warning in loaded.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    with Project.create(project, loaded, annotator=annotator_name) as p:
         for warning in p.scheme.warnings:
             click.echo(f"warning: {warning}", err=True)
         click.echo(f"Created {project} with the scheme {p.scheme.name!r} "
@@ -120,21 +128,80 @@ def init(project: str, scheme: str | None, annotator_name: str | None) -> None:
 @cli.command("import")
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", default="auto", show_default=True, help="auto, txt, jsonl, conll, brat, doccano, labelstudio, csv...")
+@click.option("--format", "fmt", default="auto", show_default=True,
+              help="auto, txt, jsonl, conll, brat, doccano, labelstudio, csv, stance.")
 @click.option("--annotator", "annotator_name", help="Whose annotations these are (default: your login name).")
-def import_(project: str, paths: tuple[str, ...], fmt: str, annotator_name: str | None) -> None:
+@click.option("--scheme-tags", type=click.Choice(["auto", "iob2", "bioes"]), help="conll: the tagging scheme (default: auto).")
+@click.option("--nested", type=click.Choice(["columns", "outermost", "innermost"]),
+              help="conll: keep every tag column (default), or only the outermost or innermost entities.")
+@click.option("--add-labels", is_flag=True, help="Add labels the scheme lacks to it as new types (conll, brat, doccano, labelstudio).")
+@click.option("--map", "maps", multiple=True, metavar="OLD=NEW", help="Rename labels while importing (repeatable; NEW empty drops).")
+def import_(project: str, paths: tuple[str, ...], fmt: str, annotator_name: str | None, scheme_tags: str | None,
+            nested: str | None, add_labels: bool, maps: tuple[str, ...]) -> None:
     """Import documents (and any annotations in them) from PATHS into PROJECT.
 
     All or nothing: a bad file stops the import, names the file and line, and leaves the
-    project unchanged.
+    project unchanged.  Annotations of a text the project already holds are attached to
+    it, under --annotator.
     """
+    from annotator.formats.labels import parse_label_map
+
+    options: dict[str, Any] = {"scheme_tags": scheme_tags, "nested": nested, "add_labels": add_labels,
+                               "label_map": parse_label_map(maps) or None}
     with _open(project, annotator_name) as p, progress_bar("importing") as progress:
-        report = p.import_files(list(paths), format=fmt, annotator=annotator_name, progress=progress)
+        report = p.import_files(list(paths), format=fmt, annotator=annotator_name, progress=progress,
+                                **{k: v for k, v in options.items() if v})
     for note in report.skipped:
         click.echo(f"notice: {note}", err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", required=True,
+              help="jsonl, brat, conll, hf, spacy, events, stance, doccano or labelstudio.")
+@click.option("--out", required=True, type=click.Path(), help="A folder (or, for one-file formats without a split, a file).")
+@click.option("--annotator", "annotator_name", help="Whose layer to export (default: yours; jsonl: everyone's).")
+@click.option("--gold", is_flag=True, help="Export the adjudicated gold layer.")
+@click.option("--status", type=click.Choice(["new", "in_progress", "done"]), help="Only documents with this status.")
+@click.option("--all-documents", is_flag=True, help="Also documents the layer has not touched (exported with no annotations).")
+@click.option("--split", help="Shares of train,dev,test by document, e.g. 0.8,0.1,0.1.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split: the same seed, the same split.")
+@click.option("--map", "maps", multiple=True, metavar="OLD=NEW", help="Rename labels (repeatable; NEW empty drops the label).")
+@click.option("--labels", "label_lists", multiple=True, metavar="A,B", help="Keep only spans with these labels.")
+@click.option("--scheme-tags", type=click.Choice(["iob2", "bioes"]), help="conll, hf: the tagging scheme (default: iob2).")
+@click.option("--nested", type=click.Choice(["columns", "outermost", "innermost"]),
+              help="conll: nested entities in extra columns (default), or only the outermost or innermost.")
+@click.option("--no-docstart", is_flag=True, help="conll: no -DOCSTART- lines between documents.")
+@click.option("--stance-format", type=click.Choice(["csv", "jsonl"]), help="stance: CSV (default) or JSON Lines.")
+@click.option("--doccano-relations", is_flag=True, help="doccano: write entities and relations, not label lists.")
+def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: bool, status: str | None,
+           all_documents: bool, split: str | None,
+           seed: int, maps: tuple[str, ...], label_lists: tuple[str, ...], scheme_tags: str | None, nested: str | None,
+           no_docstart: bool, stance_format: str | None, doccano_relations: bool) -> None:
+    """Export PROJECT as training data in --format to --out, with a manifest.json beside it.
+
+    Every span is checked against the text first; a wrong one stops the export and nothing
+    is written.
+    """
+    from annotator.formats.export import export_project
+    from annotator.formats.labels import parse_label_list, parse_label_map
+
+    options = {"scheme_tags": scheme_tags, "nested": nested, "docstart": False if no_docstart else None,
+               "stance_format": stance_format, "doccano_relations": doccano_relations or None}
+    with _open(project) as p, progress_bar("exporting") as progress:
+        manifest = export_project(p, fmt, out, annotator=annotator_name, gold=gold, status=status, split=split, seed=seed,
+                                  all_documents=all_documents,
+                                  label_map=parse_label_map(maps) or None, labels=parse_label_list(label_lists) or None,
+                                  progress=progress, options={k: v for k, v in options.items() if v is not None})
+    for kind, n in manifest.data["warnings"].items():
+        click.echo(f"warning: {n} × {kind}", err=True)
+    docs = manifest.data["counts"]["documents"]
+    parts = ", ".join(f"{k} {v}" for k, v in docs.items()) if manifest.data["split"] else ""
+    n = sum(docs.values())
+    click.echo(f"Exported {n} document{'s' if n != 1 else ''}{f' ({parts})' if parts else ''} to {out}; manifest: {manifest.path}.")
 
 
 @cli.command()

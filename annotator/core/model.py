@@ -97,6 +97,18 @@ class Stance:
 
 
 @dataclass
+class Normalization:
+    """A link from a span, event or relation to a knowledge-base entry (brat ``N``):
+    ``reference`` such as ``Wikipedia:534366``, ``text`` the entry's name."""
+
+    target: Id
+    reference: str
+    text: str = ""
+    target_kind: str = "span"  # span, event or relation
+    id: Id | None = None
+
+
+@dataclass
 class Annotations:
     """Everything one annotator (or the gold layer) put on one document."""
 
@@ -107,9 +119,11 @@ class Annotations:
     doc_labels: dict[str, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     status: str | None = None
+    normalizations: list[Normalization] = field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return not (self.spans or self.events or self.relations or self.stances or self.doc_labels or self.notes)
+        return not (self.spans or self.events or self.relations or self.stances or self.doc_labels or self.notes
+                    or self.normalizations)
 
 
 @dataclass

@@ -17,7 +17,19 @@ _REGISTRY: dict[str, Format] = {}
 
 #: Modules that define formats; imported on first use, in this order (which is also the
 #: order ``detect`` asks them).
-_MODULES = ("annotator.formats.txt", "annotator.formats.jsonl")
+_MODULES = (
+    "annotator.formats.txt",
+    "annotator.formats.jsonl",
+    "annotator.formats.brat",
+    "annotator.formats.conll",
+    "annotator.formats.hf",
+    "annotator.formats.spacy",
+    "annotator.formats.events",
+    "annotator.formats.csvdocs",
+    "annotator.formats.stance",
+    "annotator.formats.doccano",
+    "annotator.formats.labelstudio",
+)
 
 
 def register(cls: type[Format]) -> type[Format]:

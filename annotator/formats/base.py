@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from annotator.core.model import Document
+from annotator.core.model import Annotations, Document
 from annotator.core.scheme import Scheme
 
 
@@ -20,6 +22,42 @@ class ReadResult:
     scheme: Scheme | None = None
 
 
+@dataclass
+class ExportRecord:
+    """One document on its way out: its text, the exported layer (``annotations``; for
+    formats that keep every annotator, ``layers``) and its split ("" without a split)."""
+
+    document: Document
+    annotations: Annotations
+    layers: dict[str, Annotations] = field(default_factory=dict)
+    split: str = ""
+
+
+@dataclass
+class ExportContext:
+    """What a writer needs besides the records: the scheme, the project's clitic policy,
+    the entity labels of token-level formats (in tag order), format options, and a counter
+    of warnings by kind that ends up in the manifest."""
+
+    scheme: Scheme
+    clitics: str = "attached"
+    ner_labels: list[str] = field(default_factory=list)
+    splits: list[str] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)
+    warnings: Counter[str] = field(default_factory=Counter)
+    extra: dict[str, Any] = field(default_factory=dict)  # format facts for the manifest
+    out_suffix: str = ""  # the suffix of --out when it names one file (".jsonl", ".csv", ...)
+
+    def warn(self, kind: str, n: int = 1) -> None:
+        """Count ``n`` occurrences of the warning ``kind``."""
+        self.warnings[kind] += n
+
+    def option(self, name: str, default: Any = None) -> Any:
+        """Return the format option ``name`` (None and missing both give ``default``)."""
+        value = self.options.get(name)
+        return default if value is None else value
+
+
 class Format:
     """A file format: a name, file suffixes, and ``read`` and/or ``write``.
 
@@ -30,6 +68,11 @@ class Format:
     name: ClassVar[str] = ""
     suffixes: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = ""
+    #: The suffix of the one file ``write`` makes per split (``data.jsonl``; ``train.jsonl``
+    #: ...), or "" for formats that write a folder of files (brat, hf).
+    file_suffix: ClassVar[str] = ""
+    #: True for formats that keep every annotator's layer (the native jsonl).
+    all_layers: ClassVar[bool] = False
 
     @property
     def can_read(self) -> bool:
@@ -43,10 +86,39 @@ class Format:
         """Read documents (and their annotations) from ``path``."""
         raise NotImplementedError(f"the {self.name} format cannot be imported")
 
-    def write(self, documents: Any, out: Path, **options: Any) -> Any:
-        """Write documents to ``out``."""
+    def write(self, records: Iterable[ExportRecord], folder: Path, ctx: ExportContext) -> None:
+        """Write ``records`` (a stream: read each once) into the empty folder ``folder``.
+
+        Called by ``annotator.formats.export.export_project``, which checks every span
+        against the text, applies label maps and filters, and counts what is written.
+        """
         raise NotImplementedError(f"the {self.name} format cannot be exported")
 
     def sniff(self, path: Path) -> bool:
         """Return True if ``path`` looks like this format (called for ``--format auto``)."""
         return path.is_file() and path.suffix.lower() in self.suffixes
+
+
+class SplitFiles:
+    """One text file per split in a folder (``data.jsonl`` without a split, else
+    ``train.jsonl``, ``dev.jsonl`` ...), opened when first written to; a context manager."""
+
+    def __init__(self, folder: Path, suffix: str) -> None:
+        self.folder = folder
+        self.suffix = suffix
+        self.files: dict[str, Any] = {}
+
+    def get(self, split: str) -> Any:
+        """Return the open file for ``split``."""
+        fh = self.files.get(split)
+        if fh is None:
+            path = self.folder / f"{split or 'data'}{self.suffix}"
+            fh = self.files[split] = path.open("w", encoding="utf-8", newline="\n")
+        return fh
+
+    def __enter__(self) -> SplitFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for fh in self.files.values():
+            fh.close()

@@ -1,8 +1,16 @@
-"""JSON Lines: one document per line.
+"""JSON Lines, the native and lossless format: one document per line.
 
-For import, the least a line needs is ``{"text": "..."}``; ``"id"`` names the document and
-``"meta"`` (an object) is kept as its metadata.  Lines may be blank.  A bad line stops
-the whole import with its line number.
+For import, the least a line needs is ``{"text": "..."}``; ``"id"`` (or ``"name"``) names
+the document and ``"meta"`` (an object) is kept as its metadata.  Lines may be blank.  A
+bad line stops the whole import with its line number.
+
+An export writes, per document, in this key order::
+
+    {"name", "text", "meta", "sha256", "offset_unit": "codepoint",
+     "scheme": {"name", "sha256"}, "annotations": [one layer per annotator]}
+
+(layers as in ``annotator.formats.native``), and reading that line back gives the same
+documents and annotations: jsonl -> project -> jsonl is byte for byte the same file.
 """
 
 from __future__ import annotations
@@ -11,12 +19,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from annotator.core.decoding import decode_bytes
+from annotator.core.decoding import decode_bytes, text_sha256
 from annotator.core.errors import InputError
-from annotator.core.model import Document
+from annotator.core.model import Document, Span
 from annotator.core.scheme import Scheme
 from annotator.formats import register
-from annotator.formats.base import Format, ReadResult
+from annotator.formats.base import ExportContext, ExportRecord, Format, ReadResult, SplitFiles
+from annotator.formats.native import layer_to_json, layers_from_json, span_to_json
 
 
 def iter_json_lines(path: Path) -> Any:
@@ -43,6 +52,8 @@ def document_from_record(record: Any, path: Path, n: int) -> Document:
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(f"{where}: no \"text\" string in this record.")
+    if "\r" in text and record.get("annotations"):
+        raise InputError(f"{where}: the text has CR line ends, which are stored as LF, so the offsets of its annotations would not fit.")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text or text.isspace():
@@ -53,21 +64,84 @@ def document_from_record(record: Any, path: Path, n: int) -> Document:
     name = record.get("id", record.get("name"))
     if name is not None and not isinstance(name, (str, int)):
         raise InputError(f"{where}: \"id\" must be a string or a number.")
-    return Document(text=text, name=str(name) if name is not None else f"{path.stem}:{n}", meta=meta, source=f"{path}:{n}")
+    doc = Document(text=text, name=str(name) if name is not None else f"{path.stem}:{n}", meta=meta, source=f"{path}:{n}")
+    sha = record.get("sha256")
+    if sha is not None and sha != text_sha256(text):
+        raise InputError(f"{where}: \"sha256\" does not match the text, so the text was changed after the export.")
+    if "annotations" in record:
+        doc.annotations = layers_from_json(record["annotations"], where, text)
+    return doc
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_string = json.encoder.encode_basestring  # what that encoder does to a str, in C
+
+
+def _spans_json(spans: list[Span], text: str, labels: dict[str, str]) -> str:
+    """Return ``_dumps([span_to_json(...)])``, faster: most spans are one fragment with no
+    attributes or notes, written straight from the text."""
+    parts = []
+    for i, s in enumerate(spans, 1):
+        frags = s.fragments
+        if len(frags) != 1 or s.attributes or s.notes:
+            parts.append(_dumps(span_to_json(i, s, text)))
+            continue
+        label = labels.get(s.label)
+        if label is None:
+            label = labels[s.label] = _string(s.label)
+        a, b = frags[0]
+        parts.append(f'{{"id":"T{i}","label":{label},"fragments":[[{a},{b}]],"surfaces":[{_string(text[a:b])}]}}')
+    return "[" + ",".join(parts) + "]"
+
+
+def document_line(record: ExportRecord, ctx: ExportContext, labels: dict[str, str] | None = None) -> str:
+    """Return the JSON line of one exported document (every layer it carries); the same
+    text as ``json.dumps(line, ensure_ascii=False, separators=(",", ":"))``."""
+    doc = record.document
+    head = {"name": doc.name, "text": doc.text, "meta": doc.meta, "sha256": doc.sha256, "offset_unit": "codepoint",
+            "scheme": {"name": ctx.scheme.name, "sha256": ctx.scheme.sha256}}
+    layers = []
+    for who, ann in record.layers.items():
+        layer = layer_to_json(who, ann, doc.text, with_spans=False)  # annotator, status, (spans,) then the rest
+        parts = [f'"annotator":{_string(layer.pop("annotator"))}', f'"status":{_string(layer.pop("status"))}']
+        if ann.spans:
+            parts.append('"spans":' + _spans_json(ann.spans, doc.text, labels if labels is not None else {}))
+        if layer:
+            parts.append(_dumps(layer)[1:-1])
+        layers.append("{" + ",".join(parts) + "}")
+    return _dumps(head)[:-1] + ',"annotations":[' + ",".join(layers) + "]}\n"
 
 
 @register
 class JsonlFormat(Format):
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson")
-    description = "JSON Lines, one document per line: {\"text\", \"id\"?, \"meta\"?}"
+    description = "JSON Lines, native and lossless: one document per line with every annotation layer"
+    file_suffix = ".jsonl"
+    all_layers = True
 
-    def read(self, path: Path, *, scheme: Scheme | None = None, **options: Any) -> ReadResult:
+    def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:
+        labels: dict[str, str] = {}
+        with SplitFiles(folder, self.file_suffix) as files:
+            for record in records:
+                files.get(record.split).write(document_line(record, ctx, labels))
+
+    def read(self, path: Path, *, scheme: Scheme | None = None, add_labels: bool = False, **options: Any) -> ReadResult:
         if path.is_dir():
             raise InputError(f"{path} is a folder; the jsonl format reads one .jsonl file.")
         result = ReadResult()
+        schemes: set[tuple[str, str]] = set()
         for n, record in iter_json_lines(path):
             result.documents.append(document_from_record(record, path, n))
+            if isinstance(record.get("scheme"), dict) and record.get("annotations"):
+                schemes.add((str(record["scheme"].get("name")), str(record["scheme"].get("sha256"))))
+        from annotator.formats.doccano import adopt_labels
+
+        adopt_labels(result, path, scheme, options, add_labels)
+        if scheme is not None and any(h != scheme.sha256 for _, h in schemes):
+            names = ", ".join(sorted({n for n, _ in schemes}))
+            result.warnings.append(f"{path}: exported with another version of the scheme ({names}) than the project's "
+                                   f"({scheme.name}); labels are checked against the project's.")
         if not result.documents:
             raise InputError(f"{path} is empty: there are no documents in it.")
         return result

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ProjectError
-from annotator.core.model import Annotations, Argument, Event, Relation, Span, Stance
+from annotator.core.model import Annotations, Argument, Event, Normalization, Relation, Span, Stance
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -591,8 +591,12 @@ class AnnotationsMixin:
 
     def annotations(self: Project, document_id: int, annotator: str | None = None) -> Annotations:
         """Return every annotation ``annotator`` (default: the current one) made on a document."""
-        notes = [n["text"] for n in self.notes(document_id, annotator)
+        every = self.notes(document_id, annotator)
+        notes = [n["text"] for n in every
                  if n["kind"] == "note" and n["span"] is None and n["event"] is None and n["relation"] is None]
+        norms = [Normalization(target=n["span"] or n["event"] or n["relation"], reference=n["reference"] or "", text=n["text"],
+                               target_kind="span" if n["span"] else "event" if n["event"] else "relation", id=n["id"])
+                 for n in every if n["kind"] == "normalization" and (n["span"] or n["event"] or n["relation"])]
         return Annotations(
             spans=self.spans(document_id, annotator),
             events=self.events(document_id, annotator),
@@ -601,6 +605,7 @@ class AnnotationsMixin:
             doc_labels=self.doc_labels(document_id, annotator),
             notes=notes,
             status=self.status(document_id, annotator),
+            normalizations=norms,
         )
 
 

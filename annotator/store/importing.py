@@ -72,6 +72,7 @@ class ImportMixin:
 
         docs: list[Document] = []
         warnings: list[str] = []
+        label_map = options.get("label_map")  # readers see it too, to tell which labels are new
         if not paths:
             raise InputError("nothing to import: name at least one file or folder.")
         for path in map(Path, paths):
@@ -79,11 +80,16 @@ class ImportMixin:
             if not fmt.can_read:
                 raise InputError(f"the {fmt.name} format can be exported but not imported.")
             result = fmt.read(path, scheme=self.scheme, **options)
+            if label_map:
+                from annotator.formats.labels import map_documents
+
+                map_documents(result.documents, label_map)
             docs.extend(result.documents)
             warnings.extend(result.warnings)
             if result.scheme is not None and result.scheme.sha256 != self.scheme.sha256:
                 self.set_scheme(result.scheme)
-                warnings.append(f"{path}: the project's scheme now includes the types from its annotation.conf.")
+                warnings.append(f"{path}: the project's scheme {result.scheme.name!r} is now version {result.scheme.version}, "
+                                "with the types this import brings.")
         report = self.add_documents(docs, annotator=annotator, progress=progress)
         report.warnings[:0] = warnings
         return report
@@ -216,6 +222,10 @@ class ImportMixin:
                     unknown.add(st.label)
                 refs = [*st.evidence, *([st.holder] if st.holder is not None else []), *([st.target] if st.target_kind == "span" else [])]
                 self._check_refs(where, ids, refs, f"stance {st.id or st.label}")
+            others = {"event": {e.id for e in ann.events}, "relation": {r.id for r in ann.relations}}
+            for norm in ann.normalizations:
+                self._check_refs(where, ids if norm.target_kind == "span" else others.get(norm.target_kind, set()),
+                                 [norm.target], f"normalisation {norm.id or norm.reference}")
             for lset, labels in ann.doc_labels.items():
                 dset = scheme.doc_label_set(lset)
                 if dset is None or any(lab not in dset.labels for lab in labels):
@@ -233,7 +243,9 @@ class ImportMixin:
             raise InputError(f"{where}{what} points at {', '.join(map(str, missing))}, which is not a span of the same document.")
 
     def _insert_annotations(self: Project, document_id: int, text: str, who: str, ann: Annotations, report: ImportReport) -> None:
-        aid = self.annotator_id(who)
+        from annotator.store.project import GOLD
+
+        aid = self.annotator_id(who, kind="gold" if who == GOLD else "human")
         existing = {(s.label, tuple(map(tuple, s.fragments))): s.id for s in self.spans(document_id, who)}
         ids: dict[Any, int] = {}
         for span in ann.spans:
@@ -246,14 +258,24 @@ class ImportMixin:
             existing[key] = ids[span.id] = sid
             report.spans += 1
             self._insert_extras(document_id, aid, "span_id", sid, span.attributes, span.notes)
+        targets: dict[tuple[str, Any], int] = {("span", k): v for k, v in ids.items()}
         for ev in ann.events:
             eid = self._insert_event(document_id, aid, ev.type, ids[ev.trigger], [(a.role, ids[a.span]) for a in ev.arguments])
             report.events += 1
+            targets["event", ev.id] = eid
             self._insert_extras(document_id, aid, "event_id", eid, ev.attributes, ev.notes)
         for rel in ann.relations:
             rid = self._insert_relation(document_id, aid, rel.type, ids[rel.source], ids[rel.target])
             report.relations += 1
+            targets["relation", rel.id] = rid
             self._insert_extras(document_id, aid, "relation_id", rid, rel.attributes, rel.notes)
+        for norm in ann.normalizations:
+            column = f"{norm.target_kind}_id"
+            self.conn.execute(
+                f"INSERT INTO notes(document_id, annotator_id, {column}, kind, reference, text, created_at) "
+                "VALUES (?, ?, ?, 'normalization', ?, ?, ?)",
+                (document_id, aid, targets[norm.target_kind, norm.target], norm.reference, norm.text, _now()),
+            )
         for st in ann.stances:
             target = ids[st.target] if st.target_kind == "span" else st.target
             holder = ids[st.holder] if st.holder is not None else None
@@ -300,6 +322,12 @@ def _as_document(item: Document | dict[str, Any] | str, n: int) -> Document:
         return Document(text=item["text"], name=str(item.get("name") or item.get("id") or f"document {n}"), meta=dict(item.get("meta") or {}))
     raise InputError(f"item {n}: a document is a Document, a string, or a dict with a 'text' string.")
 
+
+
+def _now() -> str:
+    from annotator.store.project import now
+
+    return now()
 
 
 def _meta_json(meta: dict[str, Any]) -> str:

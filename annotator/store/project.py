@@ -33,6 +33,7 @@ from annotator.store import undo
 from annotator.store.adjudication import AdjudicationMixin
 from annotator.store.agreement import AgreementMixin
 from annotator.store.annotations import AnnotationsMixin
+from annotator.store.export import ExportMixin
 from annotator.store.importing import ImportMixin
 from annotator.store.layers import LayersMixin
 from annotator.store.packages import PackagesMixin
@@ -69,7 +70,7 @@ def default_annotator() -> str:
         return os.environ.get("USER") or "annotator"
 
 
-class Project(AnnotationsMixin, ImportMixin, StatsMixin, LayersMixin, TeamMixin, PackagesMixin,
+class Project(AnnotationsMixin, ImportMixin, StatsMixin, ExportMixin, LayersMixin, TeamMixin, PackagesMixin,
               AgreementMixin, AdjudicationMixin):
     """An open project file.
 

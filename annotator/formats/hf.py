@@ -1,0 +1,144 @@
+"""A Hugging Face ``datasets`` dataset: Parquet files and a dataset card (``README.md``).
+
+One row per sentence:
+
+    id          "DOCUMENT#3"              document    the document's name
+    sentence    3 (its index)             text        the sentence's text
+    tokens      List(Value("string"))     ner_tags    List(ClassLabel(names=["O", "B-PER", ...]))
+    spans       List({start, end, token_start, token_end, label, text}): every entity of the
+                sentence, nested ones too, offsets in code points into ``text``
+
+``ner_tags`` are flat (outermost entities, IOB2 or BIOES); ``spans`` keep the nesting.
+Files are ``train.parquet``, ``dev.parquet``, ... (``data.parquet`` without a split, read as
+the train split); the card maps ``dev`` to the ``validation`` split and carries the
+features, so ``datasets.load_dataset(folder)`` gives the ClassLabel names back.  Needs
+the optional ``datasets`` package (``pip install 'annotator[hf]'``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import ExportError
+from annotator.formats import register
+from annotator.formats.base import ExportContext, Format
+from annotator.formats.tagging import (
+    TAG_SCHEMES,
+    Tokenized,
+    chunks,
+    columns,
+    encode,
+    tag_names,
+    tokenize,
+)
+
+_BATCH = 2000
+
+
+def _need() -> Any:
+    try:
+        import datasets
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise ExportError("the hf format needs the 'datasets' package; install it with: pip install 'annotator[hf]'.") from None
+    return datasets
+
+
+def features(tags: list[str]) -> Any:
+    """Return the ``datasets.Features`` of an hf export with these tag names."""
+    ds = _need()
+    v = ds.Value
+    return ds.Features({
+        "id": v("string"), "document": v("string"), "sentence": v("int32"), "text": v("string"),
+        "tokens": ds.Sequence(v("string")), "ner_tags": ds.Sequence(ds.ClassLabel(names=tags)),
+        "spans": [{"start": v("int32"), "end": v("int32"), "token_start": v("int32"), "token_end": v("int32"),
+                   "label": v("string"), "text": v("string")}],
+    })
+
+
+def _rows(record: Any, labels: set[str], tags: str, index: dict[str, int], ctx: ExportContext) -> list[dict[str, Any]]:
+    doc = record.document
+    spans = [s for s in record.annotations.spans if s.label in labels]
+    tok: Tokenized = tokenize(doc, ctx.clitics, spans)
+    found = chunks(tok, spans, labels, ctx)
+    flat = encode(columns(found, "outermost")[0], len(tok.starts), tags)
+    rows = []
+    for k, (a, b) in enumerate(tok.sentence_ranges()):
+        s0, e0 = tok.starts[a], tok.ends[b - 1]
+        inside = sorted((c for c in found if a <= c[0] < b), key=lambda c: (c[0], -c[1]))
+        rows.append({
+            "id": f"{doc.name}#{k}", "document": doc.name, "sentence": k, "text": doc.text[s0:e0],
+            "tokens": [tok.token_text(i) for i in range(a, b)], "ner_tags": [index[t] for t in flat[a:b]],
+            "spans": [{"start": tok.starts[i] - s0, "end": tok.ends[j - 1] - s0, "token_start": i - a, "token_end": j - a,
+                       "label": label, "text": doc.text[tok.starts[i] : tok.ends[j - 1]]} for i, j, label in inside],
+        })
+    return rows
+
+
+def _card(ctx: ExportContext, feats: Any, sizes: dict[str, int], files: dict[str, str]) -> str:
+    import yaml
+    from datasets import DatasetInfo
+
+    order = {s: k for k, s in enumerate(ctx.splits)}
+    files = dict(sorted(files.items(), key=lambda kv: order.get(kv[0], 0)))
+    sizes = dict(sorted(sizes.items(), key=lambda kv: order.get(kv[0], 0)))
+    hf_split = {split: ("validation" if split == "dev" else split or "train") for split in files}
+    info = DatasetInfo(features=feats)._to_yaml_dict()
+    info["splits"] = [{"name": hf_split[s], "num_examples": n} for s, n in sizes.items()]
+    meta = {"configs": [{"config_name": "default", "data_files": [{"split": hf_split[s], "path": f} for s, f in files.items()]}],
+            "dataset_info": info, "language": ["ar"], "task_categories": ["token-classification"]}
+    labels = ", ".join(ctx.ner_labels) or "none"
+    return (f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n"
+            f"# {ctx.scheme.name}: named entities\n\nExported by annotator from a project with the scheme "
+            f"`{ctx.scheme.name}` (version {ctx.scheme.version}). One row per sentence: `tokens` and `ner_tags` "
+            f"({ctx.option('scheme_tags', 'iob2').upper()}, outermost entities; \"O\" is 0), and every entity, nested ones "
+            f"too, in `spans` (code-point offsets into `text`).\n\nEntity types: {labels}. Clitics: {ctx.clitics}. "
+            "See `manifest.json` for counts and checksums.\n")
+
+
+@register
+class HfFormat(Format):
+    name = "hf"
+    description = "Hugging Face datasets: Parquet per split with tokens, ner_tags (ClassLabel) and spans, and a dataset card"
+
+    def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:
+        _need()
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        scheme_tags = ctx.option("scheme_tags", "iob2")
+        if scheme_tags not in TAG_SCHEMES:
+            raise ExportError(f"--scheme-tags must be one of {', '.join(TAG_SCHEMES)}, not {scheme_tags!r}.")
+        names = tag_names(ctx.ner_labels, scheme_tags)
+        index = {t: i for i, t in enumerate(names)}
+        feats = features(names)
+        schema = feats.arrow_schema
+        writers: dict[str, Any] = {}
+        pending: dict[str, list[dict[str, Any]]] = {}
+        sizes: dict[str, int] = {}
+        files: dict[str, str] = {}
+        labels = set(ctx.ner_labels)
+
+        def flush(split: str) -> None:
+            if pending.get(split):
+                if split not in writers:
+                    files[split] = f"{split or 'data'}.parquet"
+                    writers[split] = pq.ParquetWriter(folder / files[split], schema)
+                writers[split].write_table(pa.Table.from_pylist(pending[split], schema=schema))
+                pending[split] = []
+
+        try:
+            for record in records:
+                rows = _rows(record, labels, scheme_tags, index, ctx)
+                pending.setdefault(record.split, []).extend(rows)
+                sizes[record.split] = sizes.get(record.split, 0) + len(rows)
+                if len(pending[record.split]) >= _BATCH:
+                    flush(record.split)
+            for split in list(pending):
+                flush(split)
+        finally:
+            for w in writers.values():
+                w.close()
+        (folder / "README.md").write_text(_card(ctx, feats, sizes, files), encoding="utf-8", newline="\n")
+        ctx.extra["tag_names"] = names

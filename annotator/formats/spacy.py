@@ -1,0 +1,70 @@
+"""spaCy: a ``DocBin`` per split (``train.spacy``, ...; ``data.spacy`` without a split).
+
+Each document becomes one ``Doc`` built from annotator's own tokens
+(``Doc(vocab, words, spaces, sent_starts)``, so entity boundaries are exactly the token
+boundaries every other export uses, not spaCy's tokeniser's), with ``doc.ents`` holding
+the outermost entities and ``doc.spans["sc"]`` every entity, nested ones too.  The
+document's name and sha256 are in ``doc.user_data``.  Needs the optional ``spacy`` package
+(``pip install 'annotator[spacy]'``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import ExportError
+from annotator.formats import register
+from annotator.formats.base import ExportContext, Format
+from annotator.formats.tagging import chunks, columns, tokenize
+
+SPANS_KEY = "sc"
+
+
+def _need() -> Any:
+    try:
+        import spacy
+    except ImportError:
+        raise ExportError("the spacy format needs the 'spacy' package; install it with: pip install 'annotator[spacy]'.") from None
+    return spacy
+
+
+def make_doc(vocab: Any, record: Any, labels: set[str], ctx: ExportContext) -> Any:
+    """Return the spaCy ``Doc`` of one exported document."""
+    from spacy.tokens import Doc, Span
+
+    doc = record.document
+    spans = [s for s in record.annotations.spans if s.label in labels]
+    tok = tokenize(doc, ctx.clitics, spans)
+    n = len(tok.starts)
+    words = [tok.token_text(i) for i in range(n)]
+    spaces = [i + 1 < n and tok.starts[i + 1] > tok.ends[i] for i in range(n)]
+    firsts = {a for a, _ in tok.sentence_ranges()}
+    out = Doc(vocab, words=words, spaces=spaces, sent_starts=[i in firsts for i in range(n)]) if n else Doc(vocab, words=[])
+    found = chunks(tok, spans, labels, ctx)
+    out.ents = [Span(out, i, j, label=label) for i, j, label in columns(found, "outermost")[0]]
+    out.spans[SPANS_KEY] = [Span(out, i, j, label=label) for i, j, label in sorted(found, key=lambda c: (c[0], -c[1]))]
+    out.user_data["name"] = doc.name
+    out.user_data["sha256"] = doc.sha256
+    return out
+
+
+@register
+class SpacyFormat(Format):
+    name = "spacy"
+    suffixes = (".spacy",)
+    description = "spaCy DocBin: doc.ents (outermost entities) and doc.spans['sc'] (every entity, nested too)"
+    file_suffix = ".spacy"
+
+    def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:
+        spacy = _need()
+        from spacy.tokens import DocBin
+
+        nlp = spacy.blank(ctx.option("spacy_lang", "ar"))
+        labels = set(ctx.ner_labels)
+        bins: dict[str, Any] = {}
+        for record in records:
+            bins.setdefault(record.split, DocBin(store_user_data=True)).add(make_doc(nlp.vocab, record, labels, ctx))
+        for split, docbin in bins.items():
+            docbin.to_disk(folder / f"{split or 'data'}{self.file_suffix}")
+        ctx.extra["spans_key"] = SPANS_KEY

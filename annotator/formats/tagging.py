@@ -1,0 +1,207 @@
+"""Tokens, sentences and token-level tags for CoNLL, Hugging Face, spaCy and event exports.
+
+Tokenisation follows the project's clitic policy: ``attached`` (the default, as ANERcorp,
+AQMAR and Wojood) keeps a proclitic on its word, so ``بدمشق`` is one token; ``split``
+makes the proclitics that ``annotator.core.text.proclitic_length`` would leave out of a
+span (و ف ب ك ل before ال) tokens of their own.  A document imported from a pre-tokenised
+file (meta ``"tokenization": "pretokenized"``: tokens joined by spaces, sentences by line
+breaks) keeps exactly those tokens.  Sentences never split inside a span.
+
+Spans become token chunks ``(first token, last token + 1, label)``; a span boundary
+inside a token widens to the whole token (counted as a warning).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from annotator.core.model import Document, Span
+from annotator.core.text import is_word_char, proclitic_length, sentences, tokens
+from annotator.formats.base import ExportContext
+
+Token = tuple[int, int]
+Chunk = tuple[int, int, str]
+PRETOKENIZED = "pretokenized"
+NESTED_POLICIES = ("columns", "outermost", "innermost")
+TAG_SCHEMES = ("iob2", "bioes")
+
+
+@dataclass
+class Tokenized:
+    """A document cut into sentences of tokens; ``starts``/``ends`` index every token."""
+
+    text: str
+    sentences: list[list[Token]]
+    starts: list[int]
+    ends: list[int]
+
+    def sentence_ranges(self) -> list[tuple[int, int]]:
+        """Return ``(first token, last token + 1)`` of each sentence."""
+        out, i = [], 0
+        for sent in self.sentences:
+            out.append((i, i + len(sent)))
+            i += len(sent)
+        return out
+
+    def token_text(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+
+def is_pretokenized(doc: Document) -> bool:
+    return doc.meta.get("tokenization") == PRETOKENIZED
+
+
+def _pretokenized(text: str) -> list[tuple[int, int, list[Token]]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        toks, i = [], 0
+        for part in line.split(" "):
+            if part:
+                toks.append((pos + i, pos + i + len(part)))
+            i += len(part) + 1
+        if toks:
+            out.append((toks[0][0], toks[-1][1], toks))
+        pos += len(line) + 1
+    return out
+
+
+def _split_clitics(text: str, toks: list[Token]) -> list[Token]:
+    out = []
+    for s, e in toks:
+        cut = proclitic_length(text[s:e]) if is_word_char(text[s]) else 0
+        out.extend([(s, s + cut), (s + cut, e)] if 0 < cut < e - s else [(s, e)])
+    return out
+
+
+def tokenize(doc: Document, clitics: str = "attached", spans: Iterable[Span] = ()) -> Tokenized:
+    """Cut ``doc`` into sentences of tokens by the project's clitic policy, joining
+    sentences that one of ``spans`` crosses."""
+    text = doc.text
+    if is_pretokenized(doc):
+        sents = _pretokenized(text)
+    else:
+        sents = []
+        for s, e in sentences(text):
+            toks = tokens(text, s, e)
+            if clitics == "split":
+                toks = _split_clitics(text, toks)
+            if toks:
+                sents.append((toks[0][0], toks[-1][1], toks))
+    sents = _join_crossed(sents, spans)
+    flat = [t for _, _, toks in sents for t in toks]
+    return Tokenized(text, [toks for _, _, toks in sents], [t[0] for t in flat], [t[1] for t in flat])
+
+
+def _join_crossed(sents: list[tuple[int, int, list[Token]]], spans: Iterable[Span]) -> list[tuple[int, int, list[Token]]]:
+    if len(sents) < 2:
+        return sents
+    starts = [s for s, _, _ in sents]
+    join_after = set()  # sentence i is joined with i + 1
+    for span in spans:
+        for s, e in span.fragments:
+            first = max(bisect_right(starts, s) - 1, 0)
+            last = max(bisect_left(starts, e) - 1, 0)
+            join_after.update(range(first, last))
+    if not join_after:
+        return sents
+    out = [sents[0]]
+    for i in range(1, len(sents)):
+        if i - 1 in join_after:
+            s0, _, toks = out[-1]
+            out[-1] = (s0, sents[i][1], toks + sents[i][2])
+        else:
+            out.append(sents[i])
+    return out
+
+
+def chunks(tok: Tokenized, spans: Sequence[Span], labels: set[str], ctx: ExportContext) -> list[Chunk]:
+    """Return the token chunks of the spans whose label is in ``labels``, in span order;
+    fragments of a discontinuous span that are not adjacent become separate chunks."""
+    out: list[Chunk] = []
+    seen: set[Chunk] = set()
+    for span in spans:
+        if span.label not in labels:
+            continue
+        ranges = []
+        for s, e in span.fragments:
+            i = bisect_right(tok.ends, s)
+            j = bisect_left(tok.starts, e)
+            if i >= j:
+                ctx.warn("span fragments with no token (white space or invisible marks only), left out")
+                continue
+            if tok.starts[i] != s or tok.ends[j - 1] != e:
+                ctx.warn("span boundaries inside a token, widened to whole tokens")
+            if ranges and i <= ranges[-1][1]:
+                ranges[-1] = (ranges[-1][0], max(j, ranges[-1][1]))
+            else:
+                ranges.append((i, j))
+        if len(ranges) > 1:
+            ctx.warn("discontinuous spans written as separate chunks")
+        for i, j in ranges:
+            chunk = (i, j, span.label)
+            if chunk in seen:
+                ctx.warn("spans on the same tokens with the same label, written once")
+                continue
+            seen.add(chunk)
+            out.append(chunk)
+    return out
+
+
+def columns(found: list[Chunk], policy: str = "columns", ctx: ExportContext | None = None) -> list[list[Chunk]]:
+    """Arrange chunks in tag columns: ``columns`` puts each in the first column where it
+    overlaps nothing (the outermost entity in the first column, as Wojood does);
+    ``outermost`` and ``innermost`` keep one column, dropping nested chunks."""
+    order = sorted(range(len(found)), key=lambda k: (found[k][0], -found[k][1], k))
+    ordered = [found[k] for k in order]
+    if policy == "innermost":
+        inner = [c for c in ordered if not any(o is not c and c[0] <= o[0] and o[1] <= c[1] and (o[0], o[1]) != (c[0], c[1])
+                                               for o in ordered)]
+        kept, end = [], -1
+        for c in sorted(inner, key=lambda c: (c[0], c[1])):
+            if c[0] >= end:
+                kept.append(c)
+                end = c[1]
+        if ctx is not None and len(kept) < len(found):
+            ctx.warn("nested or overlapping chunks dropped (innermost policy)", len(found) - len(kept))
+        return [kept]
+    cols: list[list[Chunk]] = []
+    ends: list[int] = []
+    for c in ordered:
+        for k, end in enumerate(ends):
+            if c[0] >= end:
+                cols[k].append(c)
+                ends[k] = c[1]
+                break
+        else:
+            cols.append([c])
+            ends.append(c[1])
+    if policy == "outermost":
+        dropped = sum(len(c) for c in cols[1:])
+        if ctx is not None and dropped:
+            ctx.warn("nested or overlapping chunks dropped (outermost policy)", dropped)
+        return cols[:1] or [[]]
+    return cols or [[]]
+
+
+def encode(chunks_: Iterable[Chunk], n: int, scheme: str = "iob2") -> list[str]:
+    """Return the tags of ``n`` tokens for non-overlapping chunks in IOB2 or BIOES."""
+    tags = ["O"] * n
+    for i, j, label in chunks_:
+        if scheme == "bioes" and j - i == 1:
+            tags[i] = f"S-{label}"
+            continue
+        tags[i] = f"B-{label}"
+        for k in range(i + 1, j):
+            tags[k] = f"I-{label}"
+        if scheme == "bioes":
+            tags[j - 1] = f"E-{label}"
+    return tags
+
+
+def tag_names(labels: Sequence[str], scheme: str = "iob2") -> list[str]:
+    """Return every tag of ``labels``, "O" first (the order of a ClassLabel)."""
+    prefixes = "BIES" if scheme == "bioes" else "BI"
+    return ["O"] + [f"{p}-{label}" for label in labels for p in prefixes]

@@ -1,0 +1,172 @@
+"""CoNLL: real noisy corpora in, IOB2 and BIOES out, read by seqeval."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from seqeval.metrics import classification_report
+from seqeval.metrics.sequence_labeling import get_entities
+from seqeval.scheme import IOB2, IOBES
+
+from annotator import Project
+from annotator.formats.export import export_project
+from annotator.store.project import GOLD
+from tests.conftest import CORPUS
+from tests.formats.common import FormatTest, gold_entities
+
+AQMAR = CORPUS / "aqmar" / "Islamic_Golden_Age.txt"
+WOJOOD = CORPUS / "wojood" / "val.txt"
+
+
+def raw_sentences(path: Path) -> list[list[list[str]]]:
+    """Parse a CoNLL file by hand: sentences of [token, tag, tag...] rows (no DOCSTART)."""
+    sents, cur = [], []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        row = line.split()
+        if not row or row[0] == "-DOCSTART-":
+            if cur:
+                sents.append(cur)
+            cur = []
+        else:
+            cur.append(row)
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def raw_type_counts(path: Path) -> Counter[str]:
+    """Count entities per type in a CoNLL file, every column, straight from its B- tags."""
+    counts: Counter[str] = Counter()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        for tag in line.split()[1:]:
+            if tag.startswith(("B-", "S-")):
+                counts[tag[2:]] += 1
+    return counts
+
+
+def columns_of(sents: list[list[list[str]]]) -> list[list[list[str]]]:
+    """Return, per tag column, the sentences' tag lists (missing columns are O)."""
+    width = max(len(r) for s in sents for r in s) - 1
+    return [[[r[c + 1] if c + 1 < len(r) else "O" for r in s] for s in sents] for c in range(width)]
+
+
+class TestConll(FormatTest):
+    format = "conll"
+    round_trip_file = "data.conll"
+    import_options = {"add_labels": True}
+
+    def bad_inputs(self, tmp_path):
+        no_tag = tmp_path / "notag.conll"
+        no_tag.write_text("زار O\nبشار B-PER\nالأسد\n", encoding="utf-8")
+        unknown = tmp_path / "unknown.conll"
+        unknown.write_text("زار O\nبشار B-RULER\nالأسد I-RULER\n", encoding="utf-8")
+        binary = tmp_path / "binary.conll"
+        binary.write_bytes(b"\xff\xfe\x00\x00garbage\x00")
+        latin1 = tmp_path / "latin1.conll"
+        latin1.write_bytes("caf\u00e9 O\n".encode("latin-1"))
+        return [(no_tag, "line 3"), (unknown, "RULER (first on line 2)"), (binary, "binary.conll"), (latin1, "line 1")]
+
+    def test_aqmar_counts_per_type_match_the_raw_file_and_round_trip_exactly(self, project, tmp_path):
+        report = project.import_files([AQMAR], add_labels=True)
+        assert project.stats()["entities"] == dict(raw_type_counts(AQMAR))
+        assert report.warnings and "MIS1" in report.warnings[0]
+        export_project(project, "conll", tmp_path / "a.conll", options={"docstart": False})
+        assert (tmp_path / "a.conll").read_bytes() == AQMAR.read_bytes()
+
+    def test_wojood_nested_entities_survive(self, project, tmp_path):
+        project.import_files([WOJOOD], add_labels=True)
+        counts = raw_type_counts(WOJOOD)
+        assert project.stats()["entities"] == dict(counts)
+        doc = project.document_ids()[0]
+        text = project.text(doc)
+        spans = project.spans(doc)
+        # inside another span; of two on the same words, the one of the later column
+        nested = [s for s in spans if any(o is not s and o.start <= s.start and s.end <= o.end
+                                          and ((o.start, o.end) != (s.start, s.end) or o.id < s.id) for o in spans)]
+        assert len(nested) == sum(1 for ln in WOJOOD.read_text(encoding="utf-8").splitlines()
+                                  for t in ln.split()[2:] if t.startswith("B-"))
+        assert any(s.label == "GPE" and text[s.start:s.end] == "نابلس" for s in nested)
+        export_project(project, "conll", tmp_path / "w.conll", options={"docstart": False})
+        assert raw_sentences(tmp_path / "w.conll") == raw_sentences(WOJOOD)
+        # seqeval reads every column back to the same entities per type
+        got: Counter[str] = Counter()
+        for col in columns_of(raw_sentences(tmp_path / "w.conll")):
+            got.update(t for t, _, _ in get_entities(col))
+        assert got == counts
+
+    def test_innermost_and_outermost_policies(self, tmp_path):
+        for policy in ("outermost", "innermost"):
+            with Project.create(tmp_path / f"{policy}.annotproj", annotator="x") as p:
+                p.import_files([WOJOOD], add_labels=True, nested=policy)
+                spans = p.spans(p.document_ids()[0])
+                inside = [s for s in spans if any(o is not s and o.start <= s.start and s.end <= o.end for o in spans)]
+                assert not inside if policy == "outermost" else all(
+                    not any(o is not s and s.start <= o.start and o.end <= s.end for o in spans) for s in spans)
+                assert 0 < len(spans) < 470
+
+    def test_noisy_tags_are_repaired_and_counted_by_kind(self, project, tmp_path):
+        noisy = tmp_path / "noisy.txt"
+        rows = ["قال O", "\u200fالرئيس B-PERS", "محمود I-PERS", "عباس I-PERS", "في o", "رام B-GPE", "الله I-GPE", ". O", "",
+                "زار IO", "سعيد I-PERS", "\u200fعريقات\u200f I-PERS", "أمس O", "", "التقى O", "ماجد B-ERS", "فرج O", ""]
+        rows += [f"اسم{k} B-PERS" for k in range(5)]
+        noisy.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+        report = project.import_files([noisy], add_labels=True)
+        kinds = {w.split(": ", 1)[1].split(" (")[0] for w in report.warnings if "(" in w}
+        assert {"1 malformed tags repaired", "1 unreadable tags read as O", "1 orphan I- tags repaired to B-",
+                "1 tags with a misspelt type repaired"} <= kinds, report.warnings
+        doc = project.document_ids()[0]
+        text = project.text(doc)
+        assert "\u200fالرئيس" in text and "\u200fعريقات\u200f" in text
+        found = sorted((s.label, text[s.start:s.end]) for s in project.spans(doc))
+        assert ("PERS", "سعيد \u200fعريقات\u200f") in found and ("PERS", "ماجد") in found
+        assert project.stats()["entities"] == {"GPE": 1, "PERS": 8}
+        export_project(project, "conll", tmp_path / "n.conll", options={"docstart": False})
+        repaired = [r.replace("B-ERS", "B-PERS").replace(" o", " O").replace(" IO", " O").replace("سعيد I-PERS", "سعيد B-PERS")
+                    for r in rows]
+        assert (tmp_path / "n.conll").read_text(encoding="utf-8") == "\n".join(repaired) + "\n\n"
+
+    @pytest.mark.parametrize("tags,scheme", [("iob2", IOB2), ("bioes", IOBES)])
+    def test_seqeval_reads_the_export(self, rich, tmp_path, tags, scheme):
+        m = export_project(rich, "conll", tmp_path / "out", gold=True, options={"scheme_tags": tags})
+        sents = raw_sentences(tmp_path / "out" / "data.conll")
+        entities = []
+        for col in columns_of(sents):
+            mode = {"mode": "strict", "scheme": scheme} if tags == "bioes" else {}
+            report = classification_report(col, col, output_dict=True, **mode)
+            assert report["micro avg"]["f1-score"] == 1.0
+            flat = [(r[0]) for s in sents for r in s]
+            tagsflat = [t for s in col for t in s + ["O"]]
+            toks = [t for s in sents for t in [r[0] for r in s] + [""]]
+            for label, i, j in get_entities(tagsflat):
+                entities.append((label, " ".join(toks[i : j + 1])))
+            assert flat
+        expected = Counter((label, surface) for _, label, surface in gold_entities(rich))
+        # the discontinuous ORG is written as two chunks, one per fragment
+        expected -= Counter({("ORG", "من الشدادي"): 1})
+        expected += Counter({("ORG", "من"): 1, ("ORG", "الشدادي"): 1})
+        assert Counter(entities) == expected
+        assert m.data["warnings"] == {"discontinuous spans written as separate chunks": 1}
+
+    def test_clitic_split_tokenisation(self, tmp_path):
+        with Project.create(tmp_path / "c.annotproj", annotator="x") as p:
+            p.set_setting("clitics", "split")
+            doc = p.add_documents(["وصل الوفد إلى والولايات المتحدة وبدمشق."]).added[0]
+            text = p.text(doc)
+            i = text.index("الولايات")
+            p.add_span(doc, "GPE", i, i + len("الولايات المتحدة"))
+            m = export_project(p, "conll", tmp_path / "c.conll")
+            lines = (tmp_path / "c.conll").read_text(encoding="utf-8").splitlines()
+            assert "و O" in lines and "الولايات B-GPE" in lines and "وبدمشق O" in lines
+            assert m.data["clitics"] == "split" and m.data["warnings"] == {}
+
+
+def test_gold_layer_is_what_gets_exported(tmp_path):
+    with Project.create(tmp_path / "g.annotproj", annotator="lina") as p:
+        doc = p.add_documents(["زار بشار الأسد دمشق أمس."]).added[0]
+        p.add_span(doc, "PER", 4, 14)
+        p.add_span(doc, "GPE", 15, 19, annotator=GOLD)
+        export_project(p, "conll", tmp_path / "g.conll", gold=True)
+        assert "دمشق B-GPE" in (tmp_path / "g.conll").read_text(encoding="utf-8")
+        assert "بشار O" in (tmp_path / "g.conll").read_text(encoding="utf-8")

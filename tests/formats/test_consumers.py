@@ -1,0 +1,94 @@
+"""The exports that only real consumers can judge: Hugging Face datasets, spaCy, events."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import datasets
+from spacy.tokens import DocBin
+from spacy.vocab import Vocab
+
+from annotator.formats.export import export_project
+from tests.formats.common import FormatTest, gold_entities
+
+
+class TestHf(FormatTest):
+    format = "hf"
+
+    def test_datasets_reads_the_features_back(self, rich, tmp_path):
+        export_project(rich, "hf", tmp_path / "hf", gold=True, split="0.6,0.2,0.2", seed=1)
+        files = {p.stem: str(p) for p in (tmp_path / "hf").glob("*.parquet")}
+        cache = str(tmp_path / "cache")
+        by_files = datasets.load_dataset("parquet", data_files=files, cache_dir=cache)
+        by_card = datasets.load_dataset(str(tmp_path / "hf"), cache_dir=cache)
+        assert set(by_card) == {"validation" if s == "dev" else s for s in files}
+        for ds in (by_files, by_card):
+            split = next(iter(ds.values()))
+            tags = split.features["ner_tags"].feature
+            assert isinstance(tags, datasets.ClassLabel) and tags.names[0] == "O" and "B-GPE" in tags.names
+        rows = [row for ds in by_card.values() for row in ds]
+        names = by_card[next(iter(by_card))].features["ner_tags"].feature.names
+        spans = Counter((s["label"], s["text"]) for r in rows for s in r["spans"])
+        for r in rows:
+            for s in r["spans"]:
+                assert r["text"][s["start"] : s["end"]] == s["text"] == " ".join(r["tokens"][s["token_start"] : s["token_end"]]) \
+                    or s["text"].replace(" ", "") == "".join(r["tokens"][s["token_start"] : s["token_end"]])
+        expected = Counter((label, surface) for _, label, surface in gold_entities(rich))
+        expected -= Counter({("ORG", "من الشدادي"): 1})
+        expected += Counter({("ORG", "من"): 1, ("ORG", "الشدادي"): 1})
+        assert spans == expected
+        b_tags = Counter(names[t][2:] for r in rows for t in r["ner_tags"] if names[t].startswith("B-"))
+        assert b_tags["FAC"] == 1 and b_tags["GPE"] == sum(n for (lab, _), n in expected.items() if lab == "GPE") - 1  # one GPE nests in the FAC
+
+
+class TestSpacy(FormatTest):
+    format = "spacy"
+
+    def test_docbin_reads_entities_back(self, rich, tmp_path):
+        export_project(rich, "spacy", tmp_path / "s.spacy", gold=True)
+        docs = list(DocBin().from_disk(tmp_path / "s.spacy").get_docs(Vocab()))
+        assert len(docs) == 5
+        ents = Counter((e.label_, e.text) for d in docs for e in d.ents)
+        spans = Counter((s.label_, s.text) for d in docs for s in d.spans["sc"])
+        expected = Counter((label, surface) for _, label, surface in gold_entities(rich))
+        expected -= Counter({("ORG", "من الشدادي"): 1})
+        expected += Counter({("ORG", "من"): 1, ("ORG", "الشدادي"): 1})
+        assert spans == expected
+        assert ents == expected - Counter({("GPE", "الشدادي"): 1})  # nested inside the FAC: only in doc.spans
+        emoji = next(d for d in docs if d.user_data["name"] == "emoji")
+        assert [t.text for t in emoji][:3] == ["😀", "🇸🇾", "زار"] and emoji.user_data["sha256"]
+
+
+class TestEvents(FormatTest):
+    format = "events"
+
+    def test_one_event_per_line_with_offsets_and_tokens(self, rich, tmp_path):
+        export_project(rich, "events", tmp_path / "e.jsonl", annotator="lina")
+        lines = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert len(lines) == 2
+        texts = {d.name: rich.text(d.id) for d in rich.iter_documents()}
+        for ev in lines:
+            text = texts[ev["document"]]
+            for part in [ev["trigger"], *ev["arguments"]]:
+                assert text[part["start"] : part["end"]] == part["text"]
+                assert "".join(part["tokens"]).replace("ـ", "") == part["text"].replace(" ", "").replace("ـ", "")
+            assert ev["sentence"]["text"] == text[ev["sentence"]["start"] : ev["sentence"]["end"]]
+        dia = next(e for e in lines if e["document"] == "diacritics")
+        assert dia["type"] == "Movement" and dia["trigger"]["text"] == "ستنسحبُ" and dia["attributes"] == {"Realis": "planned"}
+        assert {(a["role"], a["text"]) for a in dia["arguments"]} == {("Mover", "الأمريكيُّ"), ("Origin", "قاعدة الشدادي")}
+
+
+def test_a_missing_optional_package_is_one_sentence(rich, tmp_path, monkeypatch):
+    import sys
+
+    import pytest
+
+    from annotator.core.errors import ExportError
+
+    for fmt, module in (("hf", "datasets"), ("spacy", "spacy")):
+        monkeypatch.setitem(sys.modules, module, None)  # as if it were not installed
+        with pytest.raises(ExportError, match=rf"pip install 'annotator\[{fmt}\]'"):
+            export_project(rich, fmt, tmp_path / fmt, gold=True)
+        assert not (tmp_path / fmt).exists()
+        monkeypatch.undo()

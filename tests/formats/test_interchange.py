@@ -1,0 +1,142 @@
+"""Stance rows (and the ANS corpus), doccano and Label Studio with UTF-16 offsets."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+
+from annotator import Project
+from annotator.formats.export import export_project
+from tests.conftest import CORPUS
+from tests.formats.common import FormatTest
+
+ANS = CORPUS / "ans_stance" / "stance_test_first100.csv"
+EMOJI = "😀🇸🇾 زار بشار الأسد دمشق"
+
+
+def utf16(text: str, start: int, end: int) -> str:
+    """Slice ``text`` by UTF-16 offsets, as JavaScript does."""
+    return text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le")
+
+
+class TestStance(FormatTest):
+    format = "stance"
+    layer = "lina"
+    options = {"stance_format": "jsonl"}
+    round_trip_file = "data.jsonl"
+
+    def bad_inputs(self, tmp_path):
+        header = tmp_path / "header.csv"
+        header.write_text("a,b\n1,2\n", encoding="utf-8")
+        empty = tmp_path / "empty.csv"
+        empty.write_text("s1,s2,stance\nهدف,,agree\n", encoding="utf-8")
+        return [(header, "line 1"), (empty, "line 2")]
+
+    def test_ans_import_counts_and_labels(self, project, tmp_path):
+        with ANS.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        report = project.import_files([ANS])
+        assert report.stances == len(rows) == 100
+        assert project.stats()["stances"] == dict(Counter(r["stance"] for r in rows))
+        assert project.count_documents() == len({r["s2"] for r in rows})
+        assert set(project.scheme.stance_labels) >= {"agree", "disagree", "other"}
+        doc = project.find_document(name="stance_test_first100:2")
+        st = project.stances(doc.id)[0]
+        assert project.text(doc.id) == rows[0]["s2"] and st.target == rows[0]["s1"] and st.target_kind == "text" and st.holder is None
+        export_project(project, "stance", tmp_path / "s.csv")
+        with (tmp_path / "s.csv").open(encoding="utf-8", newline="") as fh:
+            out = list(csv.DictReader(fh))
+        assert len(out) == 100 and Counter(r["label"] for r in out) == Counter(r["stance"] for r in rows)
+
+    def test_ans_labels_can_be_mapped_onto_the_scheme(self, project):
+        project.import_files([ANS], label_map={"agree": "FAVOR", "disagree": "AGAINST", "other": "NEUTRAL"})
+        assert set(project.stats()["stances"]) <= {"FAVOR", "AGAINST", "NEUTRAL"}
+        assert project.scheme.stance_labels == ["FAVOR", "AGAINST", "NEUTRAL"]
+
+
+class TestDoccano(FormatTest):
+    format = "doccano"
+    round_trip_file = "data.jsonl"
+
+    def bad_inputs(self, tmp_path):
+        half = tmp_path / "half.jsonl"
+        half.write_text(json.dumps({"text": EMOJI, "label": [[1, 4, "PER"]]}, ensure_ascii=False) + "\n", encoding="utf-8")
+        out = tmp_path / "out.jsonl"
+        out.write_text(json.dumps({"text": "نص", "label": [[0, 40, "PER"]]}) + "\n", encoding="utf-8")
+        return [(half, "line 1"), (out, "line 1")]
+
+    def test_utf16_offsets_both_ways(self, project, tmp_path):
+        start = len("😀🇸🇾 زار ".encode("utf-16-le")) // 2
+        path = tmp_path / "d.jsonl"
+        line = {"text": EMOJI, "label": [[start, start + 10, "PER"]], "source": "tweet"}
+        path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+        doc = project.import_files([path]).added[0]
+        span = project.spans(doc)[0]
+        assert span.surface == "بشار الأسد" and span.start == EMOJI.index("بشار")
+        assert project.document(doc).meta == {"source": "tweet"}
+        export_project(project, "doccano", tmp_path / "o.jsonl", annotator="lina")
+        back = json.loads((tmp_path / "o.jsonl").read_text(encoding="utf-8"))
+        (s, e, label), = back["label"]
+        assert (s, e) == (start, start + 10) and utf16(back["text"], s, e) == "بشار الأسد" and label == "PER"
+
+
+class TestLabelStudio(FormatTest):
+    format = "labelstudio"
+    round_trip_file = "data.json"
+
+    def bad_inputs(self, tmp_path):
+        notjson = tmp_path / "bad.json"
+        notjson.write_text('[{"data": {"text": "x"}},\n', encoding="utf-8")
+        notext = tmp_path / "notext.json"
+        notext.write_text('[{"data": {"n": 1}}]', encoding="utf-8")
+        return [(notjson, "line 2"), (notext, "task 1")]
+
+    def test_tasks_with_emoji_and_two_annotators(self, project, tmp_path):
+        start = len("😀🇸🇾 زار ".encode("utf-16-le")) // 2
+        d = start + len("بشار الأسد ")
+
+        def result(rid, s, e, label):
+            return {"id": rid, "type": "labels", "from_name": "label", "to_name": "text",
+                    "value": {"start": s, "end": e, "text": utf16(EMOJI, s, e), "labels": [label]}}
+
+        tasks = [{"id": 7, "data": {"text": EMOJI}, "annotations": [
+            {"completed_by": {"email": "a@x"}, "result": [result("a", start, start + 10, "PER"), result("b", d, d + 4, "GPE"),
+                                                        {"type": "relation", "from_id": "a", "to_id": "b", "labels": ["LocatedIn"]}]},
+            {"completed_by": 2, "result": [result("c", d, d + 4, "LOC")]}]}]
+        path = tmp_path / "ls.json"
+        path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+        doc = project.import_files([path]).added[0]
+        assert [s.surface for s in project.spans(doc, "labelstudio-a@x")] == ["بشار الأسد", "دمشق"]
+        assert [s.label for s in project.spans(doc, "labelstudio-2")] == ["LOC"]
+        assert project.relations(doc, "labelstudio-a@x")[0].type == "LocatedIn"
+        export_project(project, "labelstudio", tmp_path / "o.json", annotator="labelstudio-a@x")
+        out = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+        res = out[0]["annotations"][0]["result"]
+        assert [utf16(out[0]["data"]["text"], r["value"]["start"], r["value"]["end"]) for r in res if r["type"] == "labels"] == \
+            ["بشار الأسد", "دمشق"]
+        assert res[-1] == {"type": "relation", "from_id": "T1", "to_id": "T2", "direction": "right", "labels": ["LocatedIn"]}
+
+
+def test_auto_detection_picks_each_format(tmp_path):
+    from annotator import formats
+
+    (tmp_path / "d.jsonl").write_text('{"text": "x", "label": []}\n', encoding="utf-8")
+    (tmp_path / "n.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
+    (tmp_path / "ls.json").write_text('[{"data": {"text": "x"}}]', encoding="utf-8")
+    (tmp_path / "docs.csv").write_text("id,text\n1,x\n", encoding="utf-8")
+    found = {p: formats.detect(tmp_path / p).name for p in ("d.jsonl", "n.jsonl", "ls.json", "docs.csv")}
+    found["ans"] = formats.detect(ANS).name
+    found["aqmar"] = formats.detect(CORPUS / "aqmar" / "Islamic_Golden_Age.txt").name
+    found["news"] = formats.detect(CORPUS / "news" / "shaddadi_withdrawal.txt").name
+    assert found == {"d.jsonl": "doccano", "n.jsonl": "jsonl", "ls.json": "labelstudio", "docs.csv": "csv",
+                     "ans": "stance", "aqmar": "conll", "news": "txt"}
+
+
+def test_csv_documents(tmp_path):
+    path = tmp_path / "docs.csv"
+    path.write_bytes("\ufeffid,text,source\r\n1,\"خبر أول\r\nبسطرين\",bbc\r\n2,خبر ثان,\r\n".encode())
+    with Project.create(tmp_path / "p.annotproj", annotator="x") as p:
+        report = p.import_files([path])
+        docs = [p.document(i) for i in report.added]
+        assert [(d.name, d.text, d.meta) for d in docs] == [("1", "خبر أول\nبسطرين", {"source": "bbc"}), ("2", "خبر ثان", {})]

@@ -1,0 +1,95 @@
+"""The native JSON Lines format: lossless, byte for byte."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotator import Project
+from annotator.core.errors import InputError
+from annotator.formats.export import export_project
+from annotator.store.project import GOLD
+from tests.formats.common import TEXTS, FormatTest
+
+
+class TestJsonl(FormatTest):
+    format = "jsonl"
+    layer = None
+    round_trip_file = "data.jsonl"
+
+    def bad_inputs(self, tmp_path):
+        good = {"name": "a", "text": "زار بشار الأسد دمشق", "annotations": [
+            {"annotator": "x", "status": "done", "spans": [{"id": "T1", "label": "GPE", "fragments": [[15, 19]], "surfaces": ["دمشق"]}]}]}
+        cases = {
+            "surface": ({**good, "annotations": [{"annotator": "x", "spans": [{"id": "T1", "label": "GPE", "fragments": [[0, 3]],
+                                                                               "surfaces": ["دمشق"]}]}]}, "the text there is"),
+            "outside": ({**good, "annotations": [{"annotator": "x", "spans": [{"id": "T1", "label": "GPE", "fragments": [[10, 99]]}]}]},
+                        "outside the text"),
+            "label": ({**good, "annotations": [{"annotator": "x", "spans": [{"id": "T1", "label": "CITY", "fragments": [[15, 19]]}]}]},
+                      "CITY"),
+            "ref": ({**good, "annotations": [{"annotator": "x", **good["annotations"][0],
+                                              "relations": [{"id": "R1", "type": "LocatedIn", "source": "T1", "target": "T9"}]}]}, "T9"),
+            "sha": ({**good, "sha256": "0" * 64}, "sha256"),
+        }
+        out = []
+        for name, (record, expected) in cases.items():
+            path = tmp_path / f"{name}.jsonl"
+            path.write_text(json.dumps(good, ensure_ascii=False) + "\n" + json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+            out.append((path, expected))
+        broken = tmp_path / "broken.jsonl"
+        broken.write_text('{"text": "نص"}\n{"text": \n', encoding="utf-8")
+        out.append((broken, "line 2"))
+        return [(p, e if e == "line 2" else e) for p, e in out]
+
+    def test_round_trip_is_byte_exact_and_keeps_every_layer(self, rich, tmp_path):
+        export_project(rich, "jsonl", tmp_path / "a.jsonl")
+        with Project.create(tmp_path / "b.annotproj", scheme=rich.scheme, annotator="someone") as q:
+            report = q.import_files([tmp_path / "a.jsonl"])
+            assert len(report.added) == 5 and report.events == 4 and report.relations == 2 and report.stances == 1
+            export_project(q, "jsonl", tmp_path / "b.jsonl")
+            assert set(q.annotators()) >= {"lina", GOLD}
+            assert q.conn.execute("SELECT kind FROM annotators WHERE name = ?", (GOLD,)).fetchone()[0] == "gold"
+        assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+        lines = [json.loads(x) for x in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+        first = lines[0]
+        assert list(first)[:7] == ["name", "text", "meta", "sha256", "offset_unit", "scheme", "annotations"]
+        assert first["offset_unit"] == "codepoint" and first["scheme"]["sha256"] == rich.scheme.sha256
+        lina = next(layer for layer in first["annotations"] if layer["annotator"] == "lina")
+        assert lina["status"] == "done" and lina["notes"] == ["checked twice"] and lina["doc_labels"] == {"topic": ["politics", "military"]}
+        assert lina["normalizations"][0]["reference"] == "Wikipedia:4848272"
+        assert lina["stances"][0]["holder"].startswith("T") and lina["events"][0]["attributes"] == {"Realis": "planned"}
+        raw = (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()
+        assert raw == [json.dumps(x, ensure_ascii=False, separators=(",", ":")) for x in lines]  # plain json.dumps output
+        for line in lines:  # every surface is the text at its offsets
+            for layer in line["annotations"]:
+                for span in layer.get("spans", []):
+                    assert [line["text"][a:b] for a, b in span["fragments"]] == span["surfaces"]
+        assert "\r" not in lines[-1]["text"] and lines[-1]["text"] == TEXTS["crlf"].replace("\r\n", "\n")
+
+    def test_the_bulk_reader_gives_what_the_api_gives(self, rich):
+        ids = rich.document_ids()
+        for doc, layers in rich.iter_export(ids):
+            for who, ann in layers.items():
+                api = rich.annotations(doc.id, who)
+                assert ann == api, (doc.name, who)
+
+    def test_importing_annotations_for_a_known_text_attaches_them(self, rich, tmp_path):
+        export_project(rich, "jsonl", tmp_path / "a.jsonl", annotator="lina")
+        with Project.create(tmp_path / "c.annotproj", scheme=rich.scheme, annotator="me") as q:
+            q.add_documents([rich.text(i) for i in rich.document_ids()])
+            report = q.import_files([tmp_path / "a.jsonl"])
+            assert report.added == [] and len(report.attached) == 5
+            assert q.count_documents() == 5 and len(q.spans(report.attached[0], "lina")) > 0
+
+    def test_a_plain_document_line_still_imports(self, project, tmp_path):
+        path = tmp_path / "plain.jsonl"
+        path.write_text('{"text": "خبر قصير", "id": "s1", "meta": {"src": "x"}}\n', encoding="utf-8")
+        report = project.import_files([path])
+        assert project.document(report.added[0]).meta == {"src": "x"}
+
+    def test_crlf_text_with_annotations_is_refused(self, project, tmp_path):
+        path = tmp_path / "crlf.jsonl"
+        path.write_text(json.dumps({"text": "a\r\nb", "annotations": [{"annotator": "x", "spans": []}]}) + "\n", encoding="utf-8")
+        with pytest.raises(InputError, match="CR line ends"):
+            project.import_files([path])
