@@ -12,7 +12,7 @@ from annotator.cli import main
 from annotator.core.errors import InputError
 from annotator.formats.brat_conf import scheme_from_conf
 from annotator.formats.export import export_project
-from tests.formats.common import FormatTest
+from tests.formats.common import ImportFormatTest
 
 TEXT = "قال الرئيس\r\nإن الولايات المتحدة ستنسحب من قاعدة الشدادي.\r\n"
 CONF = ("[entities]\nGPE\nFAC\nTITLE\n!Force\n\tMILITARY\n[relations]\nLocatedIn\tArg1:FAC, Arg2:GPE\n"
@@ -76,7 +76,7 @@ def parse_ann(path: Path, text: str) -> dict[str, set]:
     return out
 
 
-class TestBrat(FormatTest):
+class TestBrat(ImportFormatTest):
     format = "brat"
     round_trip_file = ""  # the whole folder
 

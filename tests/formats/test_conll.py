@@ -14,7 +14,7 @@ from annotator import Project
 from annotator.formats.export import export_project
 from annotator.store.project import GOLD
 from tests.conftest import CORPUS
-from tests.formats.common import FormatTest, gold_entities
+from tests.formats.common import ImportFormatTest, gold_entities
 
 AQMAR = CORPUS / "aqmar" / "Islamic_Golden_Age.txt"
 WOJOOD = CORPUS / "wojood" / "val.txt"
@@ -52,7 +52,7 @@ def columns_of(sents: list[list[list[str]]]) -> list[list[list[str]]]:
     return [[[r[c + 1] if c + 1 < len(r) else "O" for r in s] for s in sents] for c in range(width)]
 
 
-class TestConll(FormatTest):
+class TestConll(ImportFormatTest):
     format = "conll"
     round_trip_file = "data.conll"
     import_options = {"add_labels": True}

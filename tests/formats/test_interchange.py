@@ -9,7 +9,7 @@ from collections import Counter
 from annotator import Project
 from annotator.formats.export import export_project
 from tests.conftest import CORPUS
-from tests.formats.common import FormatTest
+from tests.formats.common import ImportFormatTest
 
 ANS = CORPUS / "ans_stance" / "stance_test_first100.csv"
 EMOJI = "😀🇸🇾 زار بشار الأسد دمشق"
@@ -20,7 +20,7 @@ def utf16(text: str, start: int, end: int) -> str:
     return text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le")
 
 
-class TestStance(FormatTest):
+class TestStance(ImportFormatTest):
     format = "stance"
     layer = "lina"
     options = {"stance_format": "jsonl"}
@@ -55,7 +55,7 @@ class TestStance(FormatTest):
         assert project.scheme.stance_labels == ["FAVOR", "AGAINST", "NEUTRAL"]
 
 
-class TestDoccano(FormatTest):
+class TestDoccano(ImportFormatTest):
     format = "doccano"
     round_trip_file = "data.jsonl"
 
@@ -81,7 +81,7 @@ class TestDoccano(FormatTest):
         assert (s, e) == (start, start + 10) and utf16(back["text"], s, e) == "بشار الأسد" and label == "PER"
 
 
-class TestLabelStudio(FormatTest):
+class TestLabelStudio(ImportFormatTest):
     format = "labelstudio"
     round_trip_file = "data.json"
 

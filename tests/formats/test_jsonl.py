@@ -10,10 +10,10 @@ from annotator import Project
 from annotator.core.errors import InputError
 from annotator.formats.export import export_project
 from annotator.store.project import GOLD
-from tests.formats.common import TEXTS, FormatTest
+from tests.formats.common import TEXTS, ImportFormatTest
 
 
-class TestJsonl(FormatTest):
+class TestJsonl(ImportFormatTest):
     format = "jsonl"
     layer = None
     round_trip_file = "data.jsonl"
