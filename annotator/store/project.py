@@ -33,6 +33,7 @@ from annotator.store import undo
 from annotator.store.annotations import AnnotationsMixin
 from annotator.store.importing import ImportMixin
 from annotator.store.stats import StatsMixin
+from annotator.store.views import ViewsMixin
 
 STATUSES = ("new", "in_progress", "done")
 
@@ -64,7 +65,7 @@ def default_annotator() -> str:
         return os.environ.get("USER") or "annotator"
 
 
-class Project(AnnotationsMixin, ImportMixin, StatsMixin):
+class Project(AnnotationsMixin, ImportMixin, StatsMixin, ViewsMixin):
     """An open project file.
 
     Create one with ``Project.create(path)`` or open one with ``Project.open(path)``;
