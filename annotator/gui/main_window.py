@@ -88,8 +88,11 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.find_panel.hitActivated.connect(lambda s, e: self.view.select_range(s, e))
         self.find_panel.labelAllRequested.connect(self.label_all)
         self.palette_widget = LabelPalette(self)
+        # the document list sits at the start side: the left in English, the right in Arabic
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            left, right = right, left
         self.docks = {
             "labels": self._dock("labels", self.tr("Labels"), self.palette_widget, right),
             "documents": self._dock("documents", self.tr("Documents"), self.documents_panel, left),
@@ -107,6 +110,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
+        dock.setMinimumWidth(300)
         self.addDockWidget(area, dock)
         return dock
 
@@ -161,7 +165,7 @@ class MainWindow(CommandsMixin, QMainWindow):
             self.warning_label.clear()
 
     def _restore(self) -> None:
-        geometry, state = self.settings.window_state()
+        geometry, state = self.settings.window_state(self.lang)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -274,7 +278,7 @@ class MainWindow(CommandsMixin, QMainWindow):
             return
         self._shut = True
         self._record_time()
-        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.save_window_state(self.lang, self.saveGeometry(), self.saveState())
         self.settings.font_size = self.view.font_size()
         self.settings.sync()
         self.reader.stop()

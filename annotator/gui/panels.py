@@ -127,7 +127,7 @@ class DocumentsPanel(QWidget):
         total = sum(counts.values())
         done, started = counts["done"], counts["in_progress"]
         shown = self.model.rowCount()
-        text = self.tr("{total} documents: {done} done, {started} in progress").format(
+        text = self.tr("Documents: {total} · done: {done} · in progress: {started}").format(
             total=f"{total:,}", done=f"{done:,}", started=f"{started:,}")
         if shown != total:
             text += " · " + self.tr("{shown} shown").format(shown=f"{shown:,}")
@@ -147,7 +147,7 @@ class AnnotationsPanel(QWidget):
         self.label = QComboBox()
         layout.addWidget(self.label)
         self.view = _table(model)
-        _fixed_columns(self.view, ("Organisation", "99999–99999"))
+        _fixed_columns(self.view, ("Organisation", "9999–9999"))
         layout.addWidget(self.view, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
@@ -168,6 +168,8 @@ class AnnotationsPanel(QWidget):
         for item in span_label_items(scheme):
             self.label.addItem(swatch(item.color), item.name(lang), item.label)
         self.label.blockSignals(False)
+        longest = max((item.name(lang) for item in span_label_items(scheme)), key=len, default="")
+        self.view.horizontalHeader().resizeSection(1, min(120, self.view.fontMetrics().horizontalAdvance(longest) + 36))
 
     def _activated(self, index: QModelIndex) -> None:
         sid = index.data(ID_ROLE)

@@ -70,12 +70,14 @@ class AppSettings:
     def font_size(self, value: float) -> None:
         self.q.setValue("view/font_size", float(value))
 
-    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
-        return self.q.value("window/geometry"), self.q.value("window/state")
+    def window_state(self, lang: str) -> tuple[QByteArray | None, QByteArray | None]:
+        """Return the saved window geometry and panel layout (one per UI language, since
+        Arabic mirrors the panels)."""
+        return self.q.value("window/geometry"), self.q.value(f"window/state-{lang}")
 
-    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+    def save_window_state(self, lang: str, geometry: QByteArray, state: QByteArray) -> None:
         self.q.setValue("window/geometry", geometry)
-        self.q.setValue("window/state", state)
+        self.q.setValue(f"window/state-{lang}", state)
 
     def last_document(self, project_path: str) -> int | None:
         value = self.q.value(f"documents/{_key(project_path)}")

@@ -196,8 +196,8 @@
         <translation>منجزة</translation>
     </message>
     <message>
-        <source>{total} documents: {done} done, {started} in progress</source>
-        <translation>عدد الوثائق {total}: منها {done} منجزة و{started} قيد العمل</translation>
+        <source>Documents: {total} · done: {done} · in progress: {started}</source>
+        <translation>الوثائق: {total} · المنجزة: {done} · قيد العمل: {started}</translation>
     </message>
     <message>
         <source>{shown} shown</source>

@@ -26,7 +26,7 @@ def test_the_sample_project_holds_the_bundled_arabic_texts(tmp_path):
         assert [d.name for d in docs] == [t.stem for t in sample_texts()]
         assert len(docs) >= 4
         assert "الشدادي" in p.text(docs[0].id)
-        assert p.guidelines.startswith("## ")
+        assert p.guidelines.startswith("### ")
     assert ensure_sample_project(tmp_path) == path  # made once
 
 

@@ -212,3 +212,14 @@ def test_palette_buttons_label_and_carry_the_scheme_definitions(open_window, qtb
     assert "دمشق" in button.toolTip() and "government" in button.toolTip()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert stored(w) == {("GPE", ((s, s + 5),))}
+
+
+def test_a_keyboard_selection_is_labelled_by_its_hotkey(open_window, qtbot):
+    w = open_window(["قال الرئيس إن الوفد وصل إلى دمشق\nسطر ثان"])
+    s = w.text.index("دمشق")
+    w.view.select_range(s, s)  # the cursor before «دمشق»
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)  # to the end of the line
+    assert w.view.selection_range() == (s, s + 4)
+    qtbot.keyClick(w.view, Qt.Key.Key_G)
+    assert stored(w) == {("GPE", ((s, s + 4),))}
