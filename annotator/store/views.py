@@ -33,18 +33,26 @@ class ViewsMixin:
         aid = self._annotator_id_or_none(annotator)
         if aid is None:
             return []
+        # One row per span from the spans table (its envelope is its one fragment, for all
+        # but discontinuous spans); fragments are read only for spans that have several.
+        # Sorting here is several times faster than SQLite's ORDER BY on 100,000 rows.
         rows = self.conn.execute(
-            """SELECT s.id, s.label, f.start, f.end FROM spans s JOIN fragments f ON f.span_id = s.id
-               WHERE s.document_id = ? AND s.annotator_id = ? ORDER BY s.start, s.end, s.id, f.seq""",
-            (document_id, aid),
+            "SELECT start, end, id, label FROM spans WHERE document_id = ? AND annotator_id = ?", (document_id, aid)
         ).fetchall()
-        out: list[SpanRow] = []
-        for sid, label, start, end in rows:
-            if out and out[-1][0] == sid:
-                out[-1] = (sid, label, (*out[-1][2], (start, end)))
-            else:
-                out.append((sid, label, ((start, end),)))
-        return out
+        multi_ids = [r[0] for r in self.conn.execute(
+            """SELECT DISTINCT f.span_id FROM fragments f WHERE f.seq > 0 AND f.span_id IN
+               (SELECT id FROM spans WHERE document_id = ? AND annotator_id = ?)""", (document_id, aid))]
+        multi: dict[int, list[tuple[int, int]]] = {}
+        for chunk in (multi_ids[i:i + 900] for i in range(0, len(multi_ids), 900)):
+            for sid, start, end in self.conn.execute(
+                f"SELECT span_id, start, end FROM fragments WHERE span_id IN ({','.join('?' * len(chunk))}) ORDER BY span_id, seq",
+                chunk,
+            ):
+                multi.setdefault(sid, []).append((start, end))
+        rows.sort()
+        if not multi:
+            return [(sid, label, ((start, end),)) for start, end, sid, label in rows]
+        return [(sid, label, tuple(multi[sid]) if sid in multi else ((start, end),)) for start, end, sid, label in rows]
 
     def span_row(self: Project, span_id: int) -> SpanRow | None:
         """Return one span as ``(id, label, fragments)``, or None if it does not exist."""
