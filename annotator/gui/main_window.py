@@ -11,9 +11,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.actions import build_menus, create_actions
@@ -265,9 +265,6 @@ class MainWindow(CommandsMixin, QMainWindow):
 
     # -- events ------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.shutdown()
         super().closeEvent(event)
@@ -282,9 +279,3 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.settings.font_size = self.view.font_size()
         self.settings.sync()
         self.reader.stop()
-
-    def label_action(self, label: str) -> QAction:
-        return self.label_actions[label]
-
-    def error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("annotator"), message)

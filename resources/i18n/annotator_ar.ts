@@ -300,10 +300,6 @@
         <translation>لا وثائق في هذا المشروع بعد: استوردها بالأمر &apos;annotator import&apos;.</translation>
     </message>
     <message>
-        <source>annotator</source>
-        <translation>annotator</translation>
-    </message>
-    <message>
         <source>&amp;Undo {what}</source>
         <translation>&amp;تراجع عن {what}</translation>
     </message>

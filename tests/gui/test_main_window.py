@@ -202,6 +202,9 @@ def test_settings_change_the_annotator_and_the_status_bar_shows_it(open_window, 
     assert len(w.view.store) == 0  # omar has not annotated yet
     assert w.project.get_setting("snap") == "character" and w.project.get_setting("text_direction") == "rtl"
     assert settings.annotator == "omar"
+    assert settings.font_size == 18.0
+    w.zoom(1)
+    assert w.view.font_size() == 19.0 and settings.font_size == 19.0
 
 
 def test_palette_buttons_label_and_carry_the_scheme_definitions(open_window, qtbot):
