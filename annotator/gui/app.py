@@ -1,11 +1,145 @@
-"""Start the annotation window."""
+"""Start the annotation window: the Qt application, fonts, language, the project to open.
+
+With no project named: the last one, or on first start the sample project (created in the
+user data folder from the bundled sample texts).
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from annotator.core.errors import AnnotatorError
+from annotator.gui.i18n import apply_language
+from annotator.gui.main_window import MainWindow
+from annotator.gui.sample import ensure_sample_project
+from annotator.gui.settings import AppSettings
+from annotator.resources import resource_path
+
+_fonts: list[str] = []
+
+
+def register_fonts() -> list[str]:
+    """Register the bundled fonts with Qt (once); return their family names."""
+    if not _fonts:
+        for path in sorted(resource_path("fonts").glob("*.ttf")):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                _fonts.extend(f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in _fonts)
+    return list(_fonts)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """Return the QApplication (made once), with names, fonts and icons set up."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("annotator")
+    app.setApplicationName("annotator")
+    register_fonts()
+    return app  # type: ignore[return-value]
+
+
+def resolve_project(name: str | None, settings: AppSettings) -> Path:
+    """Return the project to open: ``name``, else the last one, else the sample."""
+    if name:
+        return Path(name)
+    last = settings.last_project
+    if last and Path(last).is_file():
+        return Path(last)
+    return ensure_sample_project(annotator=settings.annotator or None)
+
+
+class Workbench(QObject):
+    """Owns the open project and its window; rebuilds the window when the UI language
+    changes and swaps projects when another is opened."""
+
+    def __init__(self, app: QApplication, settings: AppSettings) -> None:
+        super().__init__()
+        self.app = app
+        self.settings = settings
+        self.lang = apply_language(app, settings.language)
+        self.project = None
+        self.window: MainWindow | None = None
+
+    def open(self, path: Path) -> MainWindow:
+        """Open the project at ``path`` in a new window (raises ``AnnotatorError``)."""
+        from annotator.store.project import Project
+
+        return self.show_project(Project.open(path, annotator=self.settings.annotator or None))
+
+    def show_project(self, project: Any) -> MainWindow:
+        """Show ``project`` (an open Project) in a new window, closing the current one."""
+        self.close()
+        self.project = project
+        self.settings.last_project = str(Path(project.path).resolve())
+        return self._show()
+
+    def _show(self) -> MainWindow:
+        window = MainWindow(self.project, self.settings, self.lang)
+        window.languageRequested.connect(self.set_language)
+        window.projectRequested.connect(self.switch_project)
+        window.show()
+        self.window = window
+        return window
+
+    def set_language(self, lang: str) -> None:
+        """Rebuild the window in ``lang`` (the project stays open, with its undo history)."""
+        self.settings.language = lang
+        if self.window is not None:
+            self.window.shutdown()
+            self.window.hide()
+            self.window.deleteLater()
+        self.lang = apply_language(self.app, lang)
+        self._show()
+
+    def switch_project(self, path: str) -> None:
+        try:
+            self.open(Path(path))
+        except AnnotatorError as exc:
+            QMessageBox.warning(self.window, "annotator", str(exc))
+
+    def close(self) -> None:
+        """Close the window and the project."""
+        if self.window is not None:
+            self.window.shutdown()
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+
+
+def open_project(name: str | None, settings: AppSettings) -> Any:
+    """Open the project to show (see ``resolve_project``); a bad file named on the
+    command line raises ``AnnotatorError``, a bad remembered one falls back to the sample."""
+    from annotator.store.project import Project
+
+    path = resolve_project(name, settings)
+    annotator = settings.annotator or None
+    try:
+        return Project.open(path, annotator=annotator)
+    except AnnotatorError:
+        if name:
+            raise  # the command line prints it as one sentence
+        return Project.open(ensure_sample_project(annotator=annotator), annotator=annotator)
 
 
 def run(project: str | None) -> int:
     """Open the main window on ``project``; return the exit status."""
-    raise AnnotatorError("the annotation window is not built yet: it comes with the workbench issue; "
-                         "use the command-line verbs meanwhile.")
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.setOrganizationName("annotator")
+    QCoreApplication.setApplicationName("annotator")
+    settings = AppSettings()
+    opened = open_project(project, settings)  # before Qt starts: a bad file is one sentence
+    app = create_application()
+    bench = Workbench(app, settings)
+    bench.show_project(opened)
+    code = app.exec()
+    bench.close()
+    return code

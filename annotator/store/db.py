@@ -10,13 +10,36 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
 
-from annotator.core.errors import ProjectError
-from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+def _import_sqlite_utils():  # noqa: ANN202 - returns the module
+    """Import sqlite-utils without letting it import pandas and numpy.
+
+    sqlite-utils imports both at start-up whenever they are installed, only to map their
+    scalar types to column types, which annotator never stores.  That costs half a second
+    and over 100 MB before the window can open.  They stay importable for code that needs
+    them (the Hugging Face export).
+    """
+    if "sqlite_utils" in sys.modules:
+        return sys.modules["sqlite_utils"]
+    blocked = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment] - makes "import name" fail
+    try:
+        import sqlite_utils
+    finally:
+        for name in blocked:
+            del sys.modules[name]
+    return sqlite_utils
+
+
+sqlite_utils = _import_sqlite_utils()
+
+from annotator.core.errors import ProjectError  # noqa: E402 - after sqlite-utils, see above
+from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION  # noqa: E402
 
 #: Seconds a writer waits for another process's write transaction to finish.
 BUSY_TIMEOUT = 60.0
@@ -93,6 +116,10 @@ def create_file(path: Path) -> sqlite_utils.Database:
         configure(db)
         db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _migrate(db, 0)
+        # In WAL mode the header (application id, version) sits in the WAL until a
+        # checkpoint; write it into the file now, so a second process (or the window's
+        # reader thread) recognises the project while this connection is still open.
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.Error as exc:
         raise ProjectError(f"cannot create {path}: {exc}.") from None
     return db

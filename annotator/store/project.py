@@ -39,6 +39,7 @@ from annotator.store.layers import LayersMixin
 from annotator.store.packages import PackagesMixin
 from annotator.store.stats import StatsMixin
 from annotator.store.team import TeamMixin
+from annotator.store.views import ViewsMixin
 
 STATUSES = ("new", "in_progress", "done")
 
@@ -70,8 +71,8 @@ def default_annotator() -> str:
         return os.environ.get("USER") or "annotator"
 
 
-class Project(AnnotationsMixin, ImportMixin, StatsMixin, ExportMixin, LayersMixin, TeamMixin, PackagesMixin,
-              AgreementMixin, AdjudicationMixin):
+class Project(AnnotationsMixin, ImportMixin, StatsMixin, ExportMixin, ViewsMixin, LayersMixin, TeamMixin,
+              PackagesMixin, AgreementMixin, AdjudicationMixin):
     """An open project file.
 
     Create one with ``Project.create(path)`` or open one with ``Project.open(path)``;

@@ -1,0 +1,121 @@
+"""The main window's actions and menus, with their shortcuts (the table in README.md
+lists the same keys)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+translate = QCoreApplication.translate
+
+
+@dataclass
+class Actions:
+    """Every command of the main window."""
+
+    open_project: QAction
+    settings: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
+    delete_span: QAction
+    add_fragment: QAction
+    next_span: QAction
+    previous_span: QAction
+    clear_span: QAction
+    next_document: QAction
+    previous_document: QAction
+    next_unfinished: QAction
+    mark_done: QAction
+    done_and_next: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    shortcuts: QAction
+    about: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+
+def _action(window: QMainWindow, text: str, slot: Callable[[], object], *keys: QKeySequence | str,
+            context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QAction:
+    action = QAction(text, window)
+    if keys:
+        action.setShortcuts([QKeySequence(k) if isinstance(k, str) else k for k in keys])
+        action.setShortcutContext(context)
+    action.triggered.connect(lambda checked=False: slot())
+    window.addAction(action)
+    return action
+
+
+def create_actions(w: QMainWindow) -> Actions:
+    """Create the actions of main window ``w`` (its slots are methods of ``w``)."""
+    K = QKeySequence.StandardKey  # noqa: N806
+    return Actions(
+        open_project=_action(w, translate("Actions", "&Open project…"), w.choose_project, K.Open),
+        settings=_action(w, translate("Actions", "&Settings…"), w.edit_settings, "Ctrl+,"),
+        quit=_action(w, translate("Actions", "&Quit"), w.close, K.Quit),
+        undo=_action(w, translate("Actions", "&Undo"), w.undo, K.Undo),
+        redo=_action(w, translate("Actions", "&Redo"), w.redo, "Ctrl+Shift+Z", "Ctrl+Y"),
+        find=_action(w, translate("Actions", "&Find…"), w.show_find, K.Find),
+        find_next=_action(w, translate("Actions", "Find &next"), w.find_next, K.FindNext),
+        find_previous=_action(w, translate("Actions", "Find &previous"), w.find_previous, K.FindPrevious),
+        delete_span=_action(w, translate("Actions", "&Delete span"), w.delete_span, "Delete", "Backspace"),
+        add_fragment=_action(w, translate("Actions", "Add selection as a &fragment"), w.add_fragment, "Ctrl+J"),
+        next_span=_action(w, translate("Actions", "Ne&xt span"), lambda: w.step_span(1), "Alt+Down"),
+        previous_span=_action(w, translate("Actions", "Pre&vious span"), lambda: w.step_span(-1), "Alt+Up"),
+        clear_span=_action(w, translate("Actions", "Clear span selection"), w.clear_span_selection, "Escape"),
+        next_document=_action(w, translate("Actions", "&Next document"), lambda: w.step_document(1), "Ctrl+PgDown"),
+        previous_document=_action(w, translate("Actions", "&Previous document"), lambda: w.step_document(-1), "Ctrl+PgUp"),
+        next_unfinished=_action(w, translate("Actions", "Next &unfinished document"), w.next_unfinished, "Ctrl+N"),
+        mark_done=_action(w, translate("Actions", "Mark document &done"), w.toggle_done, "Ctrl+Shift+D"),
+        done_and_next=_action(w, translate("Actions", "Mark done and go to the next unfinished"), w.done_and_next, "Ctrl+Return"),
+        zoom_in=_action(w, translate("Actions", "Zoom &in"), lambda: w.zoom(1), K.ZoomIn, "Ctrl+="),
+        zoom_out=_action(w, translate("Actions", "Zoom &out"), lambda: w.zoom(-1), K.ZoomOut),
+        zoom_reset=_action(w, translate("Actions", "&Reset zoom"), lambda: w.zoom(0), "Ctrl+0"),
+        shortcuts=_action(w, translate("Actions", "&Keyboard shortcuts"), w.show_shortcuts, K.HelpContents),
+        about=_action(w, translate("Actions", "&About annotator"), w.show_about),
+    )
+
+
+def build_menus(w: QMainWindow, a: Actions, panels: list[QAction]) -> None:
+    """Fill the menu bar of ``w``."""
+    bar = w.menuBar()
+    project = bar.addMenu(translate("Actions", "&Project"))
+    project.addActions([a.open_project, a.settings])
+    project.addSeparator()
+    project.addAction(a.quit)
+    edit = bar.addMenu(translate("Actions", "&Edit"))
+    edit.addActions([a.undo, a.redo])
+    edit.addSeparator()
+    edit.addActions([a.find, a.find_next, a.find_previous])
+    edit.addSeparator()
+    edit.addActions([a.delete_span, a.add_fragment, a.next_span, a.previous_span, a.clear_span])
+    doc = bar.addMenu(translate("Actions", "&Document"))
+    doc.addActions([a.next_document, a.previous_document, a.next_unfinished])
+    doc.addSeparator()
+    doc.addActions([a.mark_done, a.done_and_next])
+    view = bar.addMenu(translate("Actions", "&View"))
+    view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+    view.addSeparator()
+    view.addActions(panels)
+    help_ = bar.addMenu(translate("Actions", "&Help"))
+    help_.addActions([a.shortcuts, a.about])
+
+
+def shortcut_rows(a: Actions, label_actions: list[QAction]) -> list[tuple[str, str]]:
+    """Return ``(keys, what they do)`` for the help window."""
+    rows = []
+    for action in [*a.all(), *label_actions]:
+        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        if keys:
+            rows.append((keys, action.text().replace("&", "")))
+    return rows

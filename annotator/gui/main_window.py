@@ -1,0 +1,281 @@
+"""The main window: the document view in the middle, the label palette, the document,
+annotation, guideline and find panels around it, the status bar below.
+
+The window only wires parts together: every edit is one Project API call (saved at once,
+one undo step), then the span store, the lists and the view are told what changed.  Undo
+and redo are the project's own; the window switches to the document a step touched.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui.actions import build_menus, create_actions
+from annotator.gui.document_view import DocumentView
+from annotator.gui.find import FindPanel
+from annotator.gui.models import AnnotationListModel, DocumentListModel
+from annotator.gui.palette import (
+    LabelPalette,
+    label_colors,
+    label_names,
+    make_label_actions,
+    swatch,
+)
+from annotator.gui.panels import AnnotationsPanel, DocumentsPanel, GuidelinesPanel
+from annotator.gui.settings import AppSettings
+from annotator.gui.span_store import SpanStore
+from annotator.gui.window_commands import CommandsMixin
+from annotator.gui.workers import Reader
+
+
+class MainWindow(CommandsMixin, QMainWindow):
+    """The annotation workbench on one open project."""
+
+    documentReady = Signal(int)  # a document is shown with all its spans
+    languageRequested = Signal(str)
+    projectRequested = Signal(str)
+
+    def __init__(self, project: Any, settings: AppSettings, lang: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.project = project
+        self.settings = settings
+        self.lang = lang
+        self.doc_id: int | None = None
+        self.doc_name = ""
+        self.text = ""
+        self.ready = False  # the open document's spans are loaded
+        self._serial = 0  # counts edits, to know when a loaded store may be stale
+        self._request: tuple[int, int] | None = None  # (token, serial) of the span load in flight
+        self._find_token = 0
+        self._opened_at = time.monotonic()
+        self.reader = Reader(str(project.path), self)
+        self.reader.spansLoaded.connect(self._spans_loaded)
+        self.reader.searched.connect(self._searched)
+        self.reader.failed.connect(lambda token, msg: self.status(msg))
+        self._build()
+        self._load_scheme()
+        self._restore()
+        self._open_first_document()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.view = DocumentView(self)
+        self.view.set_font(self.view.font().family(), self.settings.font_size)
+        self.view.snap_mode = self.project.get_setting("snap", "word")
+        self.view.direction = self.project.get_setting("text_direction", "auto")
+        self.view.spanClicked.connect(self._span_clicked)
+        self.setCentralWidget(self.view)
+        self.actions_ = create_actions(self)
+        self.actions_.mark_done.setCheckable(True)
+        self.span_model = AnnotationListModel(self)
+        self.doc_model = DocumentListModel(self.project, self)
+        self.documents_panel = DocumentsPanel(
+            self.doc_model, [self.actions_.next_unfinished, self.actions_.mark_done], self)
+        self.documents_panel.documentActivated.connect(self.open_document)
+        self.annotations_panel = AnnotationsPanel(self.span_model, self)
+        self.annotations_panel.spanActivated.connect(self._span_activated)
+        self.guidelines = GuidelinesPanel(self)
+        self.find_panel = FindPanel(self)
+        self.find_panel.searchRequested.connect(self._search)
+        self.find_panel.hitActivated.connect(lambda s, e: self.view.select_range(s, e))
+        self.find_panel.labelAllRequested.connect(self.label_all)
+        self.palette_widget = LabelPalette(self)
+        # the document list sits at the start side: the left in English, the right in Arabic
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            left, right = right, left
+        self.docks = {
+            "labels": self._dock("labels", self.tr("Labels"), self.palette_widget, right),
+            "documents": self._dock("documents", self.tr("Documents"), self.documents_panel, left),
+            "annotations": self._dock("annotations", self.tr("Annotations"), self.annotations_panel, left),
+            "guidelines": self._dock("guidelines", self.tr("Guidelines"), self.guidelines, right),
+            "find": self._dock("find", self.tr("Find"), self.find_panel, right),
+        }
+        self.tabifyDockWidget(self.docks["guidelines"], self.docks["find"])
+        self.docks["guidelines"].raise_()
+        build_menus(self, self.actions_, [d.toggleViewAction() for d in self.docks.values()])
+        self._build_status_bar()
+        self._update_undo_actions()
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        dock.setMinimumWidth(300)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.warning_label = QLabel()
+        self.doc_label = QLabel()
+        self.snap_label = QLabel()
+        self.annotator_label = QLabel()
+        for label in (self.warning_label, self.doc_label, self.snap_label, self.annotator_label):
+            bar.addPermanentWidget(label)
+        self._update_status_labels()
+
+    def _update_status_labels(self) -> None:
+        self.annotator_label.setText(self.tr("Annotator: {name}").format(name=self.project.annotator))
+        self.snap_label.setText(self.tr("Snap: {mode}").format(mode=self.snap_name(self.view.snap_mode)))
+        if self.doc_id is not None:
+            status = self.project.status(self.doc_id)
+            self.doc_label.setText(f"{self.doc_name} · {self.doc_model.status_name(status)}")
+            self.actions_.mark_done.setChecked(status == "done")
+
+    def snap_name(self, mode: str) -> str:
+        """Return the short display name of a snap mode."""
+        return {"character": self.tr("characters"), "grapheme": self.tr("letters"), "word": self.tr("words"),
+                "clitic": self.tr("words without clitics")}.get(mode, mode)
+
+    def status(self, message: str, ms: int = 8000) -> None:
+        """Show ``message`` in the status bar."""
+        self.statusBar().showMessage(message, ms)
+
+    def _load_scheme(self) -> None:
+        scheme = self.project.scheme
+        for action in getattr(self, "label_actions", {}).values():
+            self.removeAction(action)
+        self.label_actions = make_label_actions(scheme, self.lang, self)
+        for label, action in self.label_actions.items():
+            action.triggered.connect(lambda checked=False, lab=label: self.apply_label(lab))
+            self.addAction(action)
+        self.palette_widget.set_actions(self.label_actions)
+        names, colors = label_names(scheme, self.lang), label_colors(scheme)
+        self.view.set_colors(colors, names)
+        self.span_model.set_labels(names, colors)
+        self.annotations_panel.set_scheme(scheme, self.lang)
+        self.find_panel.set_labels(names, {k: swatch(c) for k, c in colors.items()})
+        self.guidelines.show_guidelines(self.project.guidelines, scheme, self.lang)
+        if scheme.warnings:
+            text = "\n".join(scheme.warnings)
+            self.warning_label.setText("⚠ " + self.tr("{n} scheme warnings").format(n=len(scheme.warnings)))
+            self.warning_label.setToolTip(text)
+            self.status(self.tr("The scheme has problems: {warnings}").format(warnings=" ".join(scheme.warnings)), 30000)
+        else:
+            self.warning_label.clear()
+
+    def _restore(self) -> None:
+        geometry, state = self.settings.window_state(self.lang)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)
+        self.docks["find"].setVisible(self.docks["find"].isVisible())
+
+    def _open_first_document(self) -> None:
+        last = self.settings.last_document(str(self.project.path))
+        if last is not None and self.project.document_info(last, count_spans=False) is not None:
+            self.open_document(last)
+            return
+        first = self.project.documents(0, 1)
+        if first:
+            self.open_document(first[0].id)
+        else:
+            self.status(self.tr("This project has no documents yet: import some with 'annotator import'."), 0)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(" — ".join(x for x in (self.doc_name, self.project.path.name, "annotator") if x))
+
+    # -- documents ---------------------------------------------------------------------
+
+    def open_document(self, document_id: int) -> None:
+        """Show document ``document_id``; its spans load on the reader thread."""
+        if document_id == self.doc_id and self.ready:
+            return
+        self._record_time()
+        try:
+            text = self.project.text(document_id)
+        except AnnotatorError as exc:
+            self.status(str(exc))
+            return
+        self.doc_id, self.text, self.ready = document_id, text, False
+        info = self.project.document_info(document_id, count_spans=False)
+        self.doc_name = info.name if info else ""
+        self.view.set_document(text, SpanStore())
+        self.span_model.set_store(self.view.store, text)
+        self.view.set_find_hits([])
+        self.reload_spans()
+        self.documents_panel.show_document(document_id)
+        self.settings.set_last_document(str(self.project.path), document_id)
+        self._update_title()
+        self._update_status_labels()
+        if self.docks["find"].isVisible() and self.find_panel.query.text().strip():
+            self._search(self.find_panel.query.text().strip())
+
+    def reload_spans(self) -> None:
+        """Read the open document's spans again (on the reader thread)."""
+        if self.doc_id is None:
+            return
+        token = self.reader.load_spans(self.doc_id, self.project.annotator)
+        self._request = (token, self._serial)
+
+    def _spans_loaded(self, token: int, document_id: int, store: SpanStore) -> None:
+        if self._request is None or token != self._request[0] or document_id != self.doc_id:
+            return
+        if self._request[1] != self._serial:  # edited meanwhile: read again
+            self.reload_spans()
+            return
+        self._request = None
+        selected = self.view.selected_span
+        self.view.set_store(store)
+        self.span_model.set_store(store, self.text)
+        if selected in store:
+            self.view.select_span(selected)
+        self.doc_model.refresh_document(document_id, spans=len(store), status=self.project.status(document_id))
+        self.ready = True
+        self.documentReady.emit(document_id)
+
+    def _record_time(self) -> None:
+        now = time.monotonic()
+        spent, self._opened_at = now - self._opened_at, now
+        if self.doc_id is not None and spent >= 2:
+            try:
+                self.project.add_time(self.doc_id, min(spent, 3600.0))
+            except AnnotatorError:
+                pass
+
+    # -- find --------------------------------------------------------------------------
+
+    def _search(self, query: str) -> None:
+        if self.doc_id is None or not query:
+            self.find_panel.show_hits([], self.text)
+            self.view.set_find_hits([])
+            return
+        split = self.project.get_setting("clitics", "attached") == "split"
+        self._find_token = self.reader.search(self.doc_id, query, allow_proclitic=split)
+
+    def _searched(self, token: int, document_id: int, hits: list[Any]) -> None:
+        if token != self._find_token or document_id != self.doc_id:
+            return
+        self.find_panel.show_hits(hits, self.text)
+        self.view.set_find_hits([(h.start, h.end) for h in hits])
+
+    # -- events ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Save the window layout and stop the reader (the project stays open)."""
+        if getattr(self, "_shut", False):
+            return
+        self._shut = True
+        self._record_time()
+        self.settings.save_window_state(self.lang, self.saveGeometry(), self.saveState())
+        self.settings.font_size = self.view.font_size()
+        self.settings.sync()
+        self.reader.stop()

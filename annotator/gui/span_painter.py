@@ -1,0 +1,156 @@
+"""Drawing spans under the text of the visible blocks.
+
+Only the blocks on screen are visited and only the spans that touch them are drawn, so the
+cost of a paint does not grow with the document or its number of spans.  Each fragment's
+rectangles come from ``QTextLayout.glyphRuns(from, length)``: exact and correct for
+right-to-left and mixed text, where one logical range can be several pieces on screen.
+
+Spans are told apart by nesting level: the outermost fills the whole line height and each
+level inside it is inset a little more from top and bottom, with its own underline bar, so
+nested and overlapping spans show as stacked boxes with layered underlines.  Only the
+background, border and bars are painted; the glyphs are never touched, so Arabic letters
+stay joined.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLayout
+
+from annotator.core.text import Utf16Index
+from annotator.gui.span_store import SpanItem, nesting_levels
+
+#: Vertical inset per nesting level, in pixels at 100 % zoom (scaled with the font).
+LEVEL_INSET = 0.13
+BAR = 0.075
+MAX_LEVELS = 4
+
+
+@dataclass
+class VisibleBlock:
+    """A block on screen: its layout, its place and its code point range."""
+
+    block: QTextBlock
+    origin: QPointF
+    start: int  # code points
+    end: int
+    pos16: int  # UTF-16 position of the block
+
+
+def merge_rects(rects: list[QRectF]) -> list[QRectF]:
+    """Join rectangles on the same line that touch, so a span reads as one box."""
+    out: list[QRectF] = []
+    for r in sorted(rects, key=lambda r: (round(r.top()), r.left())):
+        last = out[-1] if out else None
+        if last is not None and abs(last.top() - r.top()) < 0.5 and r.left() <= last.right() + 1.0:
+            out[-1] = last.united(r)
+        else:
+            out.append(QRectF(r))
+    return out
+
+
+def range_rects(layout: QTextLayout, start16: int, end16: int) -> list[QRectF]:
+    """Return the rectangles of ``[start16, end16)`` (UTF-16, block-relative) in the
+    block's own coordinates."""
+    if end16 <= start16:
+        return []
+    return merge_rects([run.boundingRect() for run in layout.glyphRuns(start16, end16 - start16)])
+
+
+class SpanPainter:
+    """Paints span boxes for a view, and remembers where it drew them (for hover and
+    clicks)."""
+
+    CACHE_LIMIT = 50_000
+
+    def __init__(self) -> None:
+        self.colors: dict[str, QColor] = {}
+        self.hits: list[tuple[QRectF, SpanItem, int]] = []  # rect, span, level
+        # glyphRuns is the costly part of a paint; the rectangles of a range in a block
+        # stay the same until the layout changes (width, font, direction, text).
+        self._rects: dict[tuple[int, int, int], list[QRectF]] = {}
+        self._layout_state: object = None
+
+    def layout_changed(self, state: object) -> None:
+        """Forget cached rectangles if ``state`` (width, font, direction, text) changed."""
+        if state != self._layout_state:
+            self._layout_state = state
+            self._rects.clear()
+
+    def color(self, label: str) -> QColor:
+        return self.colors.get(label) or QColor("#999999")
+
+    def paint(self, painter: QPainter, blocks: list[VisibleBlock], items: list[SpanItem], u16: Utf16Index,
+              selected: int | None, em: float) -> None:
+        """Paint ``items`` over ``blocks``; remember the rectangles in ``hits``."""
+        self.hits = []
+        if not blocks or not items:
+            return
+        levels = nesting_levels(items)
+        starts = [b.start for b in blocks]
+        for item in sorted(items, key=lambda it: (levels[it.id], it.start)):
+            level = min(levels[item.id], MAX_LEVELS)
+            for s, e in item.fragments:
+                for rect in self._fragment_rects(blocks, starts, s, e, u16):
+                    self.hits.append((rect, item, level))
+                    self._draw(painter, rect, self.color(item.label), level, item.id == selected, em)
+
+    def paint_marks(self, painter: QPainter, blocks: list[VisibleBlock], ranges: list[tuple[int, int]], u16: Utf16Index) -> None:
+        """Mark search matches: a yellow band along the bottom of each."""
+        starts = [b.start for b in blocks]
+        color = QColor(255, 190, 0, 200)
+        for s, e in ranges:
+            for rect in self._fragment_rects(blocks, starts, s, e, u16):
+                painter.fillRect(QRectF(rect.left(), rect.top() + 1, rect.width(), 3), color)
+                painter.fillRect(QRectF(rect.left(), rect.bottom() - 4, rect.width(), 3), color)
+
+    def rects_of(self, blocks: list[VisibleBlock], item: SpanItem, u16: Utf16Index) -> list[QRectF]:
+        """Return where ``item`` shows in ``blocks`` (an empty list if off screen)."""
+        starts = [b.start for b in blocks]
+        return [r for s, e in item.fragments for r in self._fragment_rects(blocks, starts, s, e, u16)]
+
+    def _fragment_rects(self, blocks: list[VisibleBlock], starts: list[int], s: int, e: int, u16: Utf16Index) -> list[QRectF]:
+        rects: list[QRectF] = []
+        i = max(0, bisect_right(starts, s) - 1)
+        while i < len(blocks) and blocks[i].start < e:
+            b = blocks[i]
+            lo, hi = max(s, b.start), min(e, b.end)
+            if lo < hi:
+                key = (b.pos16, u16.to_utf16(lo) - b.pos16, u16.to_utf16(hi) - b.pos16)
+                local = self._rects.get(key)
+                if local is None:
+                    if len(self._rects) > self.CACHE_LIMIT:
+                        self._rects.clear()
+                    local = self._rects[key] = range_rects(b.block.layout(), key[1], key[2])
+                rects += [r.translated(b.origin) for r in local]
+            i += 1
+        return rects
+
+    @staticmethod
+    def _draw(painter: QPainter, rect: QRectF, color: QColor, level: int, selected: bool, em: float) -> None:
+        """A translucent box inset by nesting level, a thin frame and a solid bar below."""
+        inset = round(1 + level * LEVEL_INSET * em)
+        box = rect.toAlignedRect().adjusted(1, inset, -1, -inset)
+        fill = QColor(color)
+        fill.setAlpha(110 if selected else 50)
+        painter.fillRect(box, fill)
+        edge = QColor(color)
+        edge.setAlpha(255 if selected else 150)
+        w = 2 if selected else 1
+        x, y, bw, bh = box.x(), box.y(), box.width(), box.height()
+        painter.fillRect(x, y, bw, w, edge)
+        painter.fillRect(x, y, w, bh, edge)
+        painter.fillRect(x + bw - w, y, w, bh, edge)
+        bar = max(2, round(BAR * em)) + (1 if selected else 0)
+        painter.fillRect(x, y + bh - bar, bw, bar, color)
+
+    def items_at(self, point: QPointF) -> list[tuple[SpanItem, int]]:
+        """Return the spans drawn under ``point`` with their levels, innermost first."""
+        found: dict[int, tuple[SpanItem, int]] = {}
+        for rect, item, level in self.hits:
+            if rect.contains(point):
+                found[item.id] = (item, level)
+        return sorted(found.values(), key=lambda x: (-x[1], x[0].end - x[0].start))

@@ -1,0 +1,295 @@
+"""The main window's commands: label, relabel, delete, add a fragment, label all matches,
+undo and redo, move between documents and spans, zoom, settings.
+
+Each edit is one Project API call (committed at once, one undo step).  Then the span
+store is changed through the annotation list model, so the list, the view and the
+document list show exactly what the project now holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui.actions import shortcut_rows
+from annotator.gui.document_view import DEFAULT_SIZE
+from annotator.gui.settings import Choices, SettingsDialog
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+
+translate = QCoreApplication.translate
+
+
+class CommandsMixin:
+    """Commands of ``MainWindow`` (kept apart so each file stays small)."""
+
+    # -- editing -----------------------------------------------------------------------
+
+    def _edit(self: MainWindow, call: Callable[[], Any]) -> tuple[bool, Any]:
+        """Run one Project API edit; report a refusal in the status bar."""
+        try:
+            result = call()
+        except AnnotatorError as exc:
+            self.status(str(exc))
+            return False, None
+        self._serial += 1
+        self._after_edit()
+        return True, result
+
+    def _after_edit(self: MainWindow, document_id: int | None = None) -> None:
+        if document_id is None or document_id == self.doc_id:
+            if self.doc_id is not None:
+                self.doc_model.refresh_document(self.doc_id, spans=len(self.view.store), status=self.project.status(self.doc_id))
+        else:
+            self.doc_model.refresh_document(document_id)
+        self.documents_panel.update_summary()
+        self._update_undo_actions()
+        self._update_status_labels()
+
+    def _update_undo_actions(self: MainWindow) -> None:
+        history = self.project.history
+        a = self.actions_
+        a.undo.setEnabled(bool(history.undo_steps))
+        a.redo.setEnabled(bool(history.redo_steps))
+        a.undo.setText(translate("MainWindow", "&Undo {what}").format(what=history.undo_steps[-1].label) if history.undo_steps else translate("MainWindow", "&Undo"))
+        a.redo.setText(translate("MainWindow", "&Redo {what}").format(what=history.redo_steps[-1].label) if history.redo_steps else translate("MainWindow", "&Redo"))
+
+    def apply_label(self: MainWindow, label: str) -> None:
+        """Label the selected text (a new span), or relabel the selected span."""
+        if self.doc_id is None:
+            return
+        rng = self.view.selection_range()
+        if rng is not None:
+            start, end = self.view.snapped(*rng)
+            if start >= end:
+                self.status(translate("MainWindow", "The selection holds no word to label."))
+                return
+            ok, sid = self._edit(lambda: self.project.add_span(self.doc_id, label, start, end))
+            if ok:
+                self.span_model.add(sid, label, ((start, end),))
+                self.view.clear_selection()
+                self._select_span(sid)
+            return
+        sid = self.view.selected_span
+        if sid is None:
+            self.status(translate("MainWindow", "Select some text to label, or click a span to relabel it."))
+            return
+        item = self.view.store.get(sid)
+        if item is not None and item.label != label:
+            ok, _ = self._edit(lambda: self.project.relabel_span(sid, label))
+            if ok:
+                self.span_model.relabel(sid, label)
+                self.view.refresh([sid])
+
+    def delete_span(self: MainWindow) -> None:
+        """Delete the selected span."""
+        sid = self.view.selected_span
+        if sid is None:
+            self.status(translate("MainWindow", "Click a span first, then press Delete."))
+            return
+        ok, _ = self._edit(lambda: self.project.delete_span(sid))
+        if ok:
+            self.span_model.remove(sid)
+            self._select_span(None)
+
+    def add_fragment(self: MainWindow) -> None:
+        """Add the selected text to the selected span as one more fragment."""
+        sid, rng = self.view.selected_span, self.view.selection_range()
+        if sid is None or rng is None:
+            self.status(translate("MainWindow", "Click a span, select more text, then add it as a fragment."))
+            return
+        start, end = self.view.snapped(*rng)
+        ok, _ = self._edit(lambda: self.project.add_fragment(sid, start, end))
+        if ok:
+            row = self.project.span_row(sid)
+            if row is not None:
+                self.span_model.add(*row)
+            self.view.clear_selection()
+            self._select_span(sid)
+
+    def label_all(self: MainWindow, label: str, hits: list[Any]) -> None:
+        """Give ``label`` to every whole-word hit not yet labelled so, as one undo step."""
+        todo = [(h.start, h.end) for h in hits
+                if not any(it.label == label and it.fragments == ((h.start, h.end),) for it in self.view.store.at(h.start))]
+        if not todo:
+            self.status(translate("MainWindow", "Every whole-word match already has this label."))
+            return
+        added: list[tuple[int, int, int]] = []
+
+        def run() -> None:
+            with self.project.macro(translate("MainWindow", "Label {n} matches as {label}").format(n=len(todo), label=label)):
+                for s, e in todo:
+                    added.append((self.project.add_span(self.doc_id, label, s, e), s, e))
+
+        ok, _ = self._edit(run)
+        if ok:
+            for sid, s, e in added:
+                self.span_model.add(sid, label, ((s, e),))
+            self.view.refresh()
+            self.status(translate("MainWindow", "{n} spans added.").format(n=len(added)))
+
+    def _select_span(self: MainWindow, span_id: int | None, *, reveal: bool = False) -> None:
+        self.view.select_span(span_id, reveal=reveal)
+        self.annotations_panel.show_span(span_id)
+
+    def _span_clicked(self: MainWindow, span_id: int | None) -> None:
+        self.annotations_panel.show_span(span_id)
+        item = self.view.store.get(span_id) if span_id is not None else None
+        if item is not None:
+            self.status(f"{self.view.labels.get(item.label, item.label)}: {' … '.join(self.text[s:e] for s, e in item.fragments)}")
+
+    def _span_activated(self: MainWindow, span_id: int) -> None:
+        self.view.select_span(span_id, reveal=True)
+        self.view.setFocus()
+
+    def step_span(self: MainWindow, delta: int) -> None:
+        """Select the next (or previous) span in text order."""
+        model = self.span_model
+        if not model.rowCount():
+            return
+        row = model.row_of(self.view.selected_span) if self.view.selected_span is not None else None
+        row = 0 if row is None and delta > 0 else (model.rowCount() - 1 if row is None else row + delta)
+        item = model.item(max(0, min(model.rowCount() - 1, row)))
+        if item is not None:
+            self._select_span(item.id, reveal=True)
+
+    def clear_span_selection(self: MainWindow) -> None:
+        self._select_span(None)
+
+    # -- undo --------------------------------------------------------------------------
+
+    def undo(self: MainWindow) -> None:
+        """Undo the last edit, in whichever document it was."""
+        self._replay(self.project.undo, translate("MainWindow", "Undone: {what}"))
+
+    def redo(self: MainWindow) -> None:
+        """Redo the last undone edit."""
+        self._replay(self.project.redo, translate("MainWindow", "Redone: {what}"))
+
+    def _replay(self: MainWindow, call: Callable[[], Any], message: str) -> None:
+        ok, step = self._edit(call)
+        if not ok or step is None:
+            return
+        if step.document_id is not None and step.document_id != self.doc_id:
+            self.open_document(step.document_id)
+        else:
+            self.reload_spans()
+        self._after_edit(step.document_id)
+        self.status(message.format(what=step.label))
+
+    # -- documents ---------------------------------------------------------------------
+
+    def step_document(self: MainWindow, delta: int) -> None:
+        if self.doc_id is None:
+            return
+        target = self.project.neighbour_document(self.doc_id, delta, **self.doc_model.filters)
+        if target is not None:
+            self.open_document(target)
+
+    def next_unfinished(self: MainWindow) -> None:
+        target = self.project.next_unfinished(self.doc_id)
+        if target is None:
+            self.status(translate("MainWindow", "Every document is done."))
+        elif target != self.doc_id:
+            self.open_document(target)
+
+    def toggle_done(self: MainWindow) -> None:
+        """Mark the open document done (or back to in progress)."""
+        if self.doc_id is None:
+            return
+        status = "in_progress" if self.project.status(self.doc_id) == "done" else "done"
+        self._edit(lambda: self.project.set_status(self.doc_id, status))
+
+    def done_and_next(self: MainWindow) -> None:
+        if self.doc_id is not None and self.project.status(self.doc_id) != "done":
+            self.toggle_done()
+        self.next_unfinished()
+
+    # -- view --------------------------------------------------------------------------
+
+    def zoom(self: MainWindow, step: int) -> None:
+        size = DEFAULT_SIZE if step == 0 else self.view.font_size() + step
+        self.view.set_font(self.view.font().family(), size)
+        self.settings.font_size = self.view.font_size()
+
+    def show_find(self: MainWindow) -> None:
+        dock = self.docks["find"]
+        dock.show()
+        dock.raise_()
+        rng = self.view.selection_range()
+        if rng and rng[1] - rng[0] < 100:
+            self.find_panel.query.setText(self.text[rng[0]:rng[1]])
+        self.find_panel.focus_query()
+
+    def find_next(self: MainWindow) -> None:
+        self.find_panel.next_hit()
+
+    def find_previous(self: MainWindow) -> None:
+        self.find_panel.previous_hit()
+
+    # -- dialogs -----------------------------------------------------------------------
+
+    def choose_project(self: MainWindow) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Open project"), str(self.project.path.parent),
+                                              translate("MainWindow", "Annotator projects (*.annotproj);;All files (*)"))
+        if path:
+            self.projectRequested.emit(path)
+
+    def edit_settings(self: MainWindow) -> None:
+        current = Choices(self.lang, self.project.annotator, self.view.snap_mode, self.view.direction, self.view.font_size())
+        dialog = SettingsDialog(current, self)
+        if dialog.exec():
+            self.apply_choices(dialog.choices())
+
+    def apply_choices(self: MainWindow, new: Choices) -> None:
+        """Apply settings: project ones through the Project API, the user's to QSettings."""
+        try:
+            if new.snap != self.view.snap_mode:
+                self.project.set_setting("snap", new.snap)
+            if new.direction != self.view.direction:
+                self.project.set_setting("text_direction", new.direction)
+        except AnnotatorError as exc:
+            self.status(str(exc))
+            return
+        self.view.snap_mode = new.snap
+        self.view.set_text_direction(new.direction)
+        self.view.set_font(self.view.font().family(), new.font_size)
+        self.settings.font_size = new.font_size
+        if new.annotator and new.annotator != self.project.annotator:
+            self.set_annotator(new.annotator)
+        self._update_status_labels()
+        if new.language != self.lang:
+            self.settings.language = new.language
+            self.languageRequested.emit(new.language)
+
+    def set_annotator(self: MainWindow, name: str) -> None:
+        """Annotate as ``name`` from now on (in this project and the next ones)."""
+        try:
+            self.project.annotator = name
+            self.project.remember_annotator()
+        except AnnotatorError as exc:
+            self.status(str(exc))
+            return
+        self.settings.annotator = name
+        self.doc_model.reload()
+        self.documents_panel.update_summary()
+        self.ready = False
+        self.reload_spans()
+
+    def show_shortcuts(self: MainWindow) -> None:
+        rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(t)}</td></tr>"
+                       for k, t in shortcut_rows(self.actions_, list(self.label_actions.values())))
+        QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"), f"<table cellspacing=4>{rows}</table>")
+
+    def show_about(self: MainWindow) -> None:
+        from annotator import __version__
+
+        text = translate("MainWindow", "<p><b>annotator {version}</b></p><p>Annotate Arabic text: entities, events and stance.</p><p>Text font: Amiri (SIL Open Font License).</p>")  # noqa: E501
+        QMessageBox.about(self, translate("MainWindow", "About annotator"), text.format(version=__version__))

@@ -1,0 +1,132 @@
+"""Lean reads for the annotation window: spans as tuples, one document-list row, the next
+unfinished document, a document's row number in a filtered list.
+
+The window shows documents of 100,000 spans and projects of 100,000 documents; these
+queries return plain tuples and touch only the rows asked for, so the window never builds
+a dataclass per span or loads a text it does not show.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.model import DocumentInfo
+
+if TYPE_CHECKING:
+    from annotator.store.project import Project
+
+#: ``(span id, label, ((start, end), ...))``: a span as the window draws it.
+SpanRow = tuple[int, str, tuple[tuple[int, int], ...]]
+
+
+class ViewsMixin:
+    """Fast read methods of ``Project`` for the annotation window."""
+
+    def span_rows(self: Project, document_id: int, annotator: str | None = None) -> list[SpanRow]:
+        """Return ``annotator``'s spans of a document (default: the current annotator) as
+        ``(id, label, fragments)`` tuples, ordered by start, end and id.
+
+        The same spans as ``spans()``, without attributes and notes, several times faster
+        on a document with many spans.
+        """
+        aid = self._annotator_id_or_none(annotator)
+        if aid is None:
+            return []
+        # One row per span from the spans table (its envelope is its one fragment, for all
+        # but discontinuous spans); fragments are read only for spans that have several.
+        # Sorting here is several times faster than SQLite's ORDER BY on 100,000 rows.
+        rows = self.conn.execute(
+            "SELECT start, end, id, label FROM spans WHERE document_id = ? AND annotator_id = ?", (document_id, aid)
+        ).fetchall()
+        multi_ids = [r[0] for r in self.conn.execute(
+            """SELECT DISTINCT f.span_id FROM fragments f WHERE f.seq > 0 AND f.span_id IN
+               (SELECT id FROM spans WHERE document_id = ? AND annotator_id = ?)""", (document_id, aid))]
+        multi: dict[int, list[tuple[int, int]]] = {}
+        for chunk in (multi_ids[i:i + 900] for i in range(0, len(multi_ids), 900)):
+            for sid, start, end in self.conn.execute(
+                f"SELECT span_id, start, end FROM fragments WHERE span_id IN ({','.join('?' * len(chunk))}) ORDER BY span_id, seq",
+                chunk,
+            ):
+                multi.setdefault(sid, []).append((start, end))
+        rows.sort()
+        if not multi:
+            return [(sid, label, ((start, end),)) for start, end, sid, label in rows]
+        return [(sid, label, tuple(multi[sid]) if sid in multi else ((start, end),)) for start, end, sid, label in rows]
+
+    def span_row(self: Project, span_id: int) -> SpanRow | None:
+        """Return one span as ``(id, label, fragments)``, or None if it does not exist."""
+        rows = self.conn.execute(
+            "SELECT s.label, f.start, f.end FROM spans s JOIN fragments f ON f.span_id = s.id WHERE s.id = ? ORDER BY f.seq",
+            (span_id,),
+        ).fetchall()
+        if not rows:
+            return None
+        return span_id, rows[0][0], tuple((s, e) for _, s, e in rows)
+
+    def document_info(self: Project, document_id: int, annotator: str | None = None, *,
+                      count_spans: bool = True) -> DocumentInfo | None:
+        """Return one document-list row (status and, unless ``count_spans`` is False, the
+        span count for ``annotator``), or None if there is no such document."""
+        aid = self._annotator_id_or_none(annotator)
+        count = "(SELECT count(*) FROM spans p WHERE p.document_id = d.id AND p.annotator_id IS ?)" if count_spans else "?"
+        r = self.conn.execute(
+            f"""SELECT d.id, d.name, d.length, d.sha256, d.meta,
+                      coalesce((SELECT status FROM document_status s WHERE s.document_id = d.id AND s.annotator_id IS ?), 'new'),
+                      {count}
+               FROM documents d WHERE d.id = ?""",
+            (aid, aid if count_spans else 0, document_id),
+        ).fetchone()
+        if r is None:
+            return None
+        return DocumentInfo(id=r[0], name=r[1], length=r[2], sha256=r[3], meta=json.loads(r[4]), status=r[5], spans=r[6])
+
+    def status_counts(self: Project, annotator: str | None = None, *, total: int | None = None) -> dict[str, int]:
+        """Return how many documents ``annotator`` has as new, in progress and done
+        (``total``: the number of documents, if the caller knows it)."""
+        aid = self._annotator_id_or_none(annotator)
+        counts = {"new": 0, "in_progress": 0, "done": 0}
+        for status, n in self.conn.execute(
+            "SELECT status, count(*) FROM document_status WHERE annotator_id IS ? GROUP BY status", (aid,)
+        ):
+            counts[status] = n
+        total = self.count_documents() if total is None else total
+        counts["new"] = total - counts["in_progress"] - counts["done"]
+        return counts
+
+    def next_unfinished(self: Project, after: int | None = None, annotator: str | None = None) -> int | None:
+        """Return the id of the first document after ``after`` (in import order, wrapping
+        round) that ``annotator`` has not marked done, or None if every one is done."""
+        aid = self._annotator_id_or_none(annotator)
+        query = """SELECT d.id FROM documents d WHERE d.id {op} ? AND NOT EXISTS (
+                       SELECT 1 FROM document_status s WHERE s.document_id = d.id AND s.annotator_id IS ?
+                       AND s.status = 'done') ORDER BY d.id LIMIT 1"""
+        start = after if after is not None else 0
+        row = self.conn.execute(query.format(op=">"), (start, aid)).fetchone()
+        if row is None and after is not None:
+            row = self.conn.execute(query.format(op="<="), (start, aid)).fetchone()
+        return row[0] if row else None
+
+    def document_position(self: Project, document_id: int, *, status: str | None = None,
+                          annotator: str | None = None, name: str | None = None) -> int | None:
+        """Return the row of document ``document_id`` in ``documents(...)`` with the same
+        filters (0 for the first), or None if the filters leave it out."""
+        where, params = self._doc_filter(status, annotator, name)
+        joined = (where + " AND" if where else "WHERE") + " d.id = ?"
+        if self.conn.execute(f"SELECT 1 FROM documents d {joined}", [*params, document_id]).fetchone() is None:
+            return None
+        before = (where + " AND" if where else "WHERE") + " d.id < ?"
+        return self.conn.execute(f"SELECT count(*) FROM documents d {before}", [*params, document_id]).fetchone()[0]
+
+    def neighbour_document(self: Project, document_id: int, step: int, **filters: Any) -> int | None:
+        """Return the id of the document ``step`` rows after (or before, if negative)
+        ``document_id`` in the filtered list, or None past either end."""
+        pos = self.document_position(document_id, **filters)
+        if pos is None:
+            page = self.documents(0, 1, **filters)
+            return page[0].id if page else None
+        target = pos + step
+        if target < 0:
+            return None
+        page = self.documents(target, 1, **filters)
+        return page[0].id if page else None

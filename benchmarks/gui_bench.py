@@ -1,0 +1,294 @@
+"""The annotation window, offscreen: opening a document and adding or removing one span,
+on a 5 MB Arabic document with 100,000 spans and on a 50 KB one with the same density;
+and opening a project of 100,000 documents.
+
+    python benchmarks/gui_bench.py [--quick] [--json PATH]
+
+In-run baseline: a bare QPlainTextEdit given the same text and every span as an
+ExtraSelection (open, and one more highlight).  Targets (issue 3): open within 1.5 s; add
+and remove within 16 ms at p95 with no growth from 50 KB to 5 MB; the 100,000-document
+project's window and document list within 1 s, under 300 MB.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from _common import ROOT, corpus_sentences, emit, parser  # noqa: E402
+
+LABELS = ("PER", "ORG", "GPE", "LOC", "FAC", "DATE")
+
+
+def peak_mb() -> float:
+    """Return this process's peak resident memory so far, in MB (VmHWM: unlike
+    ``ru_maxrss`` it does not carry a parent's peak across fork and exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def build_text(target_bytes: int, seed: int = 3) -> str:
+    """Return Arabic text of about ``target_bytes`` UTF-8 bytes: corpus sentences, three a
+    paragraph."""
+    rng = random.Random(seed)
+    sentences = corpus_sentences()
+    parts, size = [], 0
+    while size < target_bytes:
+        para = " ".join(rng.choice(sentences) for _ in range(3))
+        parts.append(para)
+        size += len(para.encode("utf-8")) + 1
+    return "\n".join(parts)
+
+
+def build_spans(text: str, n: int, seed: int = 5) -> list[tuple[str, int, int]]:
+    """Return ``n`` spans over whole words (1-3 words each); about one in five nests in or
+    overlaps another."""
+    from annotator.core.text import words
+
+    rng = random.Random(seed)
+    ws = list(words(text))
+    spans = []
+    for _ in range(n):
+        i = rng.randrange(len(ws) - 3)
+        j = i + rng.choice((0, 0, 1, 2))
+        spans.append((rng.choice(LABELS), ws[i][0], ws[j][1]))
+    return spans
+
+
+def make_project(folder: Path, text: str, spans: list[tuple[str, int, int]], name: str) -> tuple[Path, int]:
+    from annotator.core.model import Annotations, Document, Span
+    from annotator.store.project import Project
+
+    path = folder / f"{name}.annotproj"
+    with Project.create(path, annotator="bench") as p:
+        doc = Document(text=text, name=name, annotations={"": Annotations(spans=[Span(label, [(s, e)]) for label, s, e in spans])})
+        p.add_documents([doc], annotator="bench")
+        other = p.add_documents([{"text": "وثيقة أخرى قصيرة", "name": "other"}]).added[0]
+        doc_id = next(d.id for d in p.documents(0, 10) if d.name == name)
+    assert other
+    return path, doc_id
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def wait(app, cond, timeout: float = 60.0) -> None:
+    end = time.perf_counter() + timeout
+    while not cond():
+        app.processEvents()
+        if time.perf_counter() > end:
+            raise TimeoutError("the window did not get ready")
+        time.sleep(0.0005)
+
+
+def bench_window(app, settings, path: Path, doc_id: int, edits: int) -> dict[str, float]:
+    """Open ``doc_id`` in a main window; time open + first paint, then add and remove."""
+    from annotator.gui.main_window import MainWindow
+    from annotator.store.project import Project
+
+    project = Project.open(path, annotator="bench")
+    window = MainWindow(project, settings)
+    window.resize(1280, 800)
+    window.show()
+    wait(app, lambda: window.ready)
+    other = next(d.id for d in project.documents(0, 10) if d.id != doc_id)
+    window.open_document(other)
+    wait(app, lambda: window.ready)
+    view = window.view
+    t0 = time.perf_counter()
+    window.open_document(doc_id)
+    view.viewport().repaint()
+    t_text = time.perf_counter() - t0
+    wait(app, lambda: window.ready)
+    view.viewport().repaint()
+    t_open = time.perf_counter() - t0
+    rng = random.Random(11)
+    adds, removes, api = [], [], []
+    text = window.text
+    for k in range(edits):
+        view.reveal(rng.randrange(len(text)))
+        app.processEvents()
+        blocks = view.visible_blocks()
+        lo, hi = blocks[0].start, blocks[-1].end
+        s = rng.randrange(lo, max(lo + 1, hi - 20))
+        view.select_range(s, s + 8, reveal=False)
+        app.processEvents()
+        t = time.perf_counter()
+        window.apply_label(LABELS[k % len(LABELS)])
+        app.processEvents()  # paints what changed: the view's lines, the lists
+        adds.append(time.perf_counter() - t)
+        sid = view.selected_span
+        t = time.perf_counter()
+        window.delete_span()
+        app.processEvents()
+        removes.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        extra = project.add_span(doc_id, "PER", s, s + 8)
+        api.append(time.perf_counter() - t)
+        project.delete_span(extra)
+        assert sid is not None
+    if os.environ.get("GUI_BENCH_DEBUG"):
+        print("adds", [round(x * 1000, 1) for x in sorted(adds)][-12:])
+        print("removes", [round(x * 1000, 1) for x in sorted(removes)][-12:])
+    window.shutdown()
+    window.deleteLater()
+    project.close()
+    app.processEvents()
+    return {
+        "open_text_paint_s": t_text,
+        "open_with_spans_s": t_open,
+        "add_p50_ms": pct(adds, 50) * 1000,
+        "add_p95_ms": pct(adds, 95) * 1000,
+        "remove_p50_ms": pct(removes, 50) * 1000,
+        "remove_p95_ms": pct(removes, 95) * 1000,
+        "api_add_span_p50_ms": pct(api, 50) * 1000,
+        "peak_mb": peak_mb(),
+    }
+
+
+def bench_baseline(app, text: str, spans: list[tuple[str, int, int]], edits: int) -> dict[str, float]:
+    """A bare QPlainTextEdit with every span as an ExtraSelection."""
+    from PySide6.QtGui import QBrush, QColor, QTextCursor
+    from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+    from annotator.core.text import Utf16Index
+
+    u16 = Utf16Index(text)
+    edit = QPlainTextEdit()
+    edit.setReadOnly(True)
+    edit.resize(1000, 800)
+    edit.show()
+    brush = QBrush(QColor(255, 200, 0, 90))
+
+    def selection(s: int, e: int) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(edit.document())
+        cursor.setPosition(u16.to_utf16(s))
+        cursor.setPosition(u16.to_utf16(e), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format.setBackground(brush)
+        return sel
+
+    t0 = time.perf_counter()
+    edit.setPlainText(text)
+    selections = [selection(s, e) for _, s, e in spans]
+    edit.setExtraSelections(selections)
+    edit.viewport().repaint()
+    t_open = time.perf_counter() - t0
+    rng = random.Random(13)
+    times = []
+    for _ in range(edits):
+        s = rng.randrange(len(text) - 10)
+        t = time.perf_counter()
+        selections.append(selection(s, s + 8))
+        edit.setExtraSelections(selections)
+        edit.viewport().repaint()
+        times.append(time.perf_counter() - t)
+    edit.close()
+    edit.deleteLater()
+    app.processEvents()
+    return {"baseline_open_s": t_open, "baseline_highlight_p50_ms": pct(times, 50) * 1000,
+            "baseline_highlight_p95_ms": pct(times, 95) * 1000}
+
+
+def many_documents_child(path: str) -> None:
+    """(Child process) open the big project; print seconds until the list shows, peak MB."""
+    t0 = time.perf_counter()
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.app import create_application
+    from annotator.gui.main_window import MainWindow
+    from annotator.gui.settings import AppSettings
+    from annotator.store.project import Project
+
+    app = create_application()
+    settings = AppSettings(QSettings(path + ".ini", QSettings.Format.IniFormat))
+    window = MainWindow(Project.open(path, annotator="bench"), settings)
+    window.resize(1280, 800)
+    window.show()
+    wait(app, lambda: window.ready)
+    window.documents_panel.view.viewport().repaint()
+    window.view.viewport().repaint()
+    shown = time.perf_counter() - t0
+    t = time.perf_counter()
+    panel = window.documents_panel.view
+    for frac in (0.5, 0.99, 0.25):
+        panel.verticalScrollBar().setValue(int(panel.verticalScrollBar().maximum() * frac))
+        panel.viewport().repaint()
+    scroll = (time.perf_counter() - t) / 3
+    rows = window.doc_model.rowCount()
+    window.shutdown()
+    print(f"{shown} {peak_mb()} {rows} {scroll}")
+
+
+def bench_many_documents(folder: Path, n: int) -> dict[str, float]:
+    from annotator.store.project import Project
+
+    rng = random.Random(17)
+    sentences = corpus_sentences()
+    path = folder / "many.annotproj"
+    with Project.create(path, annotator="bench") as p:
+        docs = [{"text": f"{i}: " + rng.choice(sentences) + " " + rng.choice(sentences), "name": f"doc{i:06d}"} for i in range(n)]
+        p.add_documents(docs)
+    out = subprocess.run([sys.executable, __file__, "--child-many", str(path)], capture_output=True, text=True, check=True)
+    shown, peak, rows, scroll = out.stdout.split()[-4:]
+    assert int(rows) == n
+    return {"many_documents": n, "many_window_and_list_s": float(shown), "many_peak_mb": float(peak),
+            "many_list_jump_and_paint_ms": float(scroll) * 1000}
+
+
+def main() -> None:
+    args = parser(__doc__.splitlines()[0]).parse_args()
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.app import create_application
+    from annotator.gui.settings import AppSettings
+
+    big_bytes, big_spans, n_docs, edits = ((200_000, 4_000, 2_000, 40) if args.quick else (5_000_000, 100_000, 100_000, 200))
+    small_bytes = 50_000
+    app = create_application()
+    metrics: dict[str, float | int] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+        for tag, size in (("small", small_bytes), ("big", big_bytes)):
+            text = build_text(size)
+            n = max(1, round(big_spans * size / big_bytes))
+            spans = build_spans(text, n)
+            path, doc = make_project(folder, text, spans, tag)
+            metrics[f"{tag}_bytes"] = len(text.encode("utf-8"))
+            metrics[f"{tag}_spans"] = n
+            for k, v in bench_window(app, settings, path, doc, edits).items():
+                metrics[f"{tag}_{k}"] = round(v, 3)
+            for k, v in bench_baseline(app, text, spans, edits).items():
+                metrics[f"{tag}_{k}"] = round(v, 3)
+        for k, v in bench_many_documents(folder, n_docs).items():
+            metrics[k] = round(v, 3) if isinstance(v, float) else v
+    metrics["add_p95_growth_big_over_small"] = round(metrics["big_add_p95_ms"] / max(metrics["small_add_p95_ms"], 1e-9), 2)
+    metrics["remove_p95_growth_big_over_small"] = round(metrics["big_remove_p95_ms"] / max(metrics["small_remove_p95_ms"], 1e-9), 2)
+    metrics["open_ratio_to_baseline_big"] = round(metrics["big_open_with_spans_s"] / metrics["big_baseline_open_s"], 2)
+    print(f"annotation window, offscreen ({edits} adds and removes per document):")
+    emit(metrics, args.json)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--child-many":
+        sys.path.insert(0, str(ROOT))
+        many_documents_child(sys.argv[2])
+    else:
+        main()

@@ -1,0 +1,114 @@
+"""Take the README's screenshots: the main window on the shared news article with 20+
+entities (some nested), in the English and in the Arabic UI.
+
+    Xvfb :99 -screen 0 1600x1000x24 &  DISPLAY=:99 python scripts/screenshots.py
+
+Runs in a real (X11) window when DISPLAY is set, else offscreen; writes
+docs/screenshots/workbench-en.png and workbench-ar.png.  User settings and the project
+are temporary: nothing of yours is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+NEWS = ROOT / "tests" / "data" / "corpus" / "news" / "shaddadi_withdrawal.txt"
+OUT = ROOT / "docs" / "screenshots"
+
+#: (label, surface, anchor): the span is the first ``surface`` at or after ``anchor``.
+ENTITIES = [
+    ("ORG", "القوات الأميركية", "القوات الأميركية خارج"),
+    ("FAC", "الشدادي", "خارج «الشدادي»"),
+    ("GPE", "دمشق", "دمشق تنتظر"),
+    ("ORG", "قسد", "و«قسد» لا تفقد"),
+    ("ORG", "ميادين المقاومة", "موقع ميادين"),
+    ("GPE", "الولايات المتحدة", "بدأت الولايات المتحدة انسحابها من قاعدة الشدادي"),
+    ("Movement", "انسحابها", "انسحابها من قاعدة الشدادي"),
+    ("FAC", "قاعدة الشدادي", "قاعدة الشدادي في الحسكة"),
+    ("GPE", "الشدادي", "الشدادي في الحسكة"),
+    ("GPE", "الحسكة", "الحسكة، وسط"),
+    ("GPE", "سوريا", "سوريا، فيما"),
+    ("NORP", "كردية", "كردية إن"),
+    ("ORG", "التحالف الدولي", "«التحالف الدولي» لم يُبلغ"),
+    ("ORG", "قسد", "«قسد» بأي"),
+    ("VEH", "رتل", "دخل رتل"),
+    ("VEH", "الآليات", "الآليات والشاحنات عبر"),
+    ("VEH", "والشاحنات", "والشاحنات عبر"),
+    ("FAC", "معبر اليعربية", "معبر اليعربية في اتجاه مدينة"),
+    ("GPE", "اليعربية", "اليعربية في اتجاه مدينة"),
+    ("GPE", "مدينة الشدادي", "مدينة الشدادي، بهدف"),
+    ("GPE", "الولايات المتحدة", "بدأت الولايات المتحدة انسحابها من قاعدة «"),
+    ("FAC", "قاعدة «الشدادي»", "قاعدة «الشدادي» جنوبي"),
+    ("GPE", "الشدادي", "الشدادي» جنوبي"),
+    ("GPE", "محافظة الحسكة", "محافظة الحسكة، وهي"),
+    ("GPE", "الحسكة", "الحسكة، وهي"),
+    ("LOC", "الشمال الشرقي", "الشمال الشرقي من البلاد"),
+    ("DATE", "أسبوعين", "أسبوعين من سيطرة"),
+    ("ORG", "القوات الحكومية", "القوات الحكومية على المدينة"),
+    ("DATE", "منتصف العام الجاري", "منتصف العام الجاري"),
+    ("FAC", "التنف", "«التنف»"),
+]
+
+
+def annotate(project, doc: int, text: str) -> int:
+    """Add ``ENTITIES`` to the document; return the id of the span to show selected."""
+    selected = 0
+    for label, surface, anchor in ENTITIES:
+        start = text.index(surface, text.index(anchor))
+        sid = project.add_span(doc, label, start, start + len(surface))
+        if surface == "قاعدة الشدادي":
+            selected = sid
+    return selected
+
+
+def shoot(window, path: Path, app) -> None:
+    for _ in range(20):
+        app.processEvents()
+    window.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+def main() -> None:
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.app import Workbench, create_application
+    from annotator.gui.settings import AppSettings
+    from annotator.store.project import Project
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = create_application()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = AppSettings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+        settings.font_size = 15
+        project = Project.create(Path(tmp) / "news.annotproj", annotator="lina")
+        project.import_files([NEWS])
+        doc = project.documents(0, 1)[0].id
+        selected = annotate(project, doc, project.text(doc))
+        project.guidelines = (ROOT / "resources" / "sample" / "guidelines.md").read_text(encoding="utf-8")
+        bench = Workbench(app, settings)
+        for lang in ("en", "ar"):
+            if lang != bench.lang:
+                bench.set_language(lang)
+            else:
+                bench.show_project(project)
+            window = bench.window
+            window.resize(1500, 920)
+            while not window.ready:
+                app.processEvents()
+            window.view.select_span(selected)
+            window.annotations_panel.show_span(selected)
+            window.view.verticalScrollBar().setValue(0)
+            shoot(window, OUT / f"workbench-{lang}.png", app)
+        bench.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""The window's lean reads (annotator/store/views.py) agree with the full Project API."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from annotator.store.project import Project
+
+
+def test_span_rows_are_the_spans_without_the_dataclasses(news_project):
+    p, doc = news_project
+    text = p.text(doc)
+    a = p.add_span(doc, "FAC", fragments=[(text.index("قاعدة"), text.index("قاعدة") + 5),
+                                          (text.index("الشدادي"), text.index("الشدادي") + 7)])
+    b = p.add_span(doc, "GPE", text.index("الحسكة"), text.index("الحسكة") + 6)
+    c = p.add_span(doc, "GPE", 0, 6)
+    rows = p.span_rows(doc)
+    assert rows == [(s.id, s.label, tuple(s.fragments)) for s in p.spans(doc)]
+    assert {r[0] for r in rows} == {a, b, c}
+    assert p.span_row(a) == (a, "FAC", tuple(p.span(a).fragments))
+    assert p.span_row(999) is None
+    assert p.span_rows(doc, "nobody") == []
+
+
+def test_document_info_status_counts_and_navigation(project):
+    ids = project.add_documents(["نص أول", "نص ثان", "نص ثالث", "نص رابع"]).added
+    project.add_span(ids[1], "PER", 0, 2)
+    project.set_status(ids[0], "done")
+    project.set_status(ids[2], "done")
+    info = project.document_info(ids[1])
+    assert (info.status, info.spans) == ("in_progress", 1)
+    assert project.document_info(ids[1], count_spans=False).spans == 0
+    assert project.document_info(12345) is None
+    assert project.status_counts() == {"new": 1, "in_progress": 1, "done": 2}
+    assert project.next_unfinished(ids[1]) == ids[3]
+    assert project.next_unfinished(ids[3]) == ids[1]  # wraps round
+    assert project.next_unfinished() == ids[1]
+    assert project.document_position(ids[2]) == 2
+    assert project.document_position(ids[2], status="done") == 1
+    assert project.document_position(ids[1], status="done") is None
+    assert project.neighbour_document(ids[0], 1) == ids[1]
+    assert project.neighbour_document(ids[2], 1, status="done") is None
+    assert project.neighbour_document(ids[2], -1, status="done") == ids[0]
+    for d in ids:
+        project.set_status(d, "done")
+    assert project.next_unfinished(ids[0]) is None
+
+
+def test_a_project_just_created_opens_on_a_second_connection(tmp_path):
+    path = tmp_path / "fresh.annotproj"
+    with Project.create(path) as first:
+        first.add_documents(["نص"])
+        with Project.open(path) as second:  # e.g. the window's reader thread
+            assert second.count_documents() == 1
+
+
+def test_importing_the_store_does_not_load_pandas_or_numpy():
+    code = ("import sys, annotator.store.project;"
+            "bad = [m for m in ('pandas', 'numpy') if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
