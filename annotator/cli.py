@@ -382,6 +382,25 @@ def report(project: str, out: str, names: str | None) -> None:
     click.echo(f"Wrote {index}.")
 
 
+@cli.command()
+@click.option("--verbose", "-v", is_flag=True, help="Say each step as it passes.")
+def selftest(verbose: bool) -> None:
+    """Check this installation end to end, headless: import the sample, annotate through the
+    API and the window, export jsonl and conll, verify. One line; exit 0 on success."""
+    from annotator.selftest import SelftestError, run_selftest
+
+    try:
+        line = run_selftest(log=(lambda msg: click.echo(f"  ok: {msg}", err=True)) if verbose else None)
+    except SelftestError as exc:
+        click.echo(f"selftest failed: {exc}")
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # noqa: BLE001 - any failure is a failed self-test, said in one line
+        log = _log_internal_error(exc)
+        click.echo(f"selftest failed: {type(exc).__name__}: {exc}" + (f" (details in {log})" if log else ""))
+        sys.exit(EXIT_ERROR)
+    click.echo(line)
+
+
 def _log_internal_error(exc: BaseException) -> Path | None:
     try:
         from platformdirs import user_log_dir

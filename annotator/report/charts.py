@@ -1,5 +1,9 @@
-"""PNG charts of a project (matplotlib, Agg backend, no window): progress per annotator,
-label distribution, agreement per label.
+"""PNG charts of a project: progress per annotator, label distribution, agreement per label.
+
+Each chart is first described as a ``BarChart`` (rows, series, colours), then drawn by
+matplotlib (Agg backend, no window).  Where matplotlib is not installed, as in the packaged
+app, which leaves it out to stay small, Qt draws the same ``BarChart``
+(``annotator.gui.chart_painter``; Qt shapes and orders Arabic itself).
 
 Arabic in a chart must come out joined and right-to-left.  Matplotlib 3.11 and later lay
 text out with libraqm (shaping and the bidi algorithm) and get it right from the logical
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,19 +72,80 @@ def font_families() -> tuple[str, ...]:
     return tuple(families)
 
 
-def _figure(rows: int) -> Any:
-    _mpl()
+@dataclass
+class Series:
+    """One coloured set of bars: a value per row (None: nothing to draw)."""
+
+    name: str
+    color: str
+    values: list[float | None]
+
+
+@dataclass
+class BarChart:
+    """A horizontal bar chart, independent of what draws it.  Text is in logical order."""
+
+    title: str
+    rows: list[str]
+    series: list[Series] = field(default_factory=list)
+    stacked: bool = True
+    xlabel: str = ""
+    xmax: float | None = None
+    value_labels: bool = False
+    empty: str = ""  # shown instead of bars when there are no rows
+
+
+def render(chart: BarChart, path: Path) -> list[str]:
+    """Draw ``chart`` as a PNG at ``path`` with matplotlib, or with Qt where matplotlib is
+    missing; return the row labels as drawn."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        try:
+            from annotator.gui.chart_painter import render_png
+        except ImportError:
+            _mpl()  # neither: say how to get matplotlib
+            raise
+        render_png(chart, path, font=resource_path("fonts", "Amiri-Regular.ttf"))
+        return list(chart.rows)
+    return _render_mpl(chart, path)
+
+
+def _render_mpl(chart: BarChart, path: Path) -> list[str]:
+    mpl = _mpl()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(8, 1.4 + 0.42 * max(rows, 1)), dpi=110, layout="constrained")
-    FigureCanvasAgg(fig)
-    return fig
-
-
-def _save(fig: Any, path: Path) -> Path:
-    fig.savefig(path, format="png")
-    return path
+    ticks = [chart_text(r) for r in chart.rows]
+    with _style(mpl):
+        grouped = len(chart.series) if not chart.stacked else 1
+        fig = Figure(figsize=(8, 1.4 + 0.42 * max(len(chart.rows) * (1.6 if grouped > 1 else 1), 1)), dpi=110, layout="constrained")
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        if not chart.rows:
+            _empty(ax, chart.empty)
+        else:
+            left = [0.0] * len(chart.rows)
+            height = 0.8 / grouped if grouped > 1 else 0.8
+            for k, series in enumerate(chart.series):
+                values = [v or 0 for v in series.values]
+                ys = [i + ((k - (grouped - 1) / 2) * height if grouped > 1 else 0) for i in range(len(chart.rows))]
+                ax.barh(ys, values, left=left if chart.stacked else None, height=height, color=series.color,
+                        label=chart_text(series.name))
+                if chart.stacked:
+                    left = [a + b for a, b in zip(left, values, strict=True)]
+                if chart.value_labels:
+                    for y, v in zip(ys, series.values, strict=True):
+                        ax.text((v or 0) + 0.01, y, "–" if v is None else f"{v:.2f}", va="center", fontsize=8)
+            ax.set_yticks(range(len(chart.rows)), ticks)
+            if chart.xmax is not None:
+                ax.set_xlim(0, chart.xmax)
+            ax.invert_yaxis()
+            ax.set_xlabel(chart.xlabel)
+            _legend(fig, ax)
+        ax.set_title(chart.title)
+        fig.savefig(path, format="png")
+    return ticks
 
 
 def _empty(ax: Any, message: str) -> None:
@@ -92,92 +158,42 @@ def _style(context: Any) -> Any:
                                "axes.spines.right": False})
 
 
+TAB10 = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+
+
 def progress_chart(progress: Mapping[str, Mapping[str, int]], path: Path) -> list[str]:
     """Draw documents done / in progress / assigned but not started per annotator as
     stacked bars; return the tick labels drawn."""
-    mpl = _mpl()
     names = [n for n, p in progress.items() if any(p.get(k) for k in ("done", "in_progress", "new"))]
-    labels = [chart_text(n) for n in names]
-    with _style(mpl):
-        fig = _figure(len(names))
-        ax = fig.add_subplot()
-        if not names:
-            _empty(ax, "No annotator has started yet.")
-        left = [0] * len(names)
-        for status, title in (("done", "done"), ("in_progress", "in progress"), ("new", "assigned, not started")):
-            values = [progress[n].get(status, 0) for n in names]
-            if names:
-                ax.barh(labels, values, left=left, color=STATUS_COLOURS[status], label=title)
-            left = [a + b for a, b in zip(left, values, strict=True)]
-        if names:
-            ax.invert_yaxis()
-            ax.set_xlabel("documents")
-            _legend(fig, ax)
-        ax.set_title("Progress per annotator")
-        _save(fig, path)
-    return labels
+    series = [Series(title, STATUS_COLOURS[status], [progress[n].get(status, 0) for n in names])
+              for status, title in (("done", "done"), ("in_progress", "in progress"), ("new", "assigned, not started"))]
+    return render(BarChart("Progress per annotator", names, series, xlabel="documents",
+                           empty="No annotator has started yet."), path)
 
 
 def labels_chart(counts: Mapping[str, Mapping[str, int]], names: Mapping[str, str], path: Path) -> list[str]:
     """Draw how often each label was used, stacked by annotator; ``names`` maps a label
     to its display name (the scheme's Arabic name and the label).  Return the tick labels."""
-    mpl = _mpl()
     totals: dict[str, int] = {}
     for per in counts.values():
         for lab, n in per.items():
             totals[lab] = totals.get(lab, 0) + n
     order = sorted(totals, key=lambda lab: (-totals[lab], lab))
-    ticks = [chart_text(names.get(lab, lab)) for lab in order]
-    with _style(mpl):
-        fig = _figure(len(order))
-        ax = fig.add_subplot()
-        if not order:
-            _empty(ax, "No spans yet.")
-        left = [0] * len(order)
-        cmap = mpl.colormaps["tab10"]
-        for i, (who, per) in enumerate(counts.items()):
-            values = [per.get(lab, 0) for lab in order]
-            if order:
-                ax.barh(ticks, values, left=left, color=cmap(i % 10), label=chart_text(who))
-            left = [a + b for a, b in zip(left, values, strict=True)]
-        if order:
-            ax.invert_yaxis()
-            ax.set_xlabel("spans")
-            _legend(fig, ax)
-        ax.set_title("Label distribution")
-        _save(fig, path)
-    return ticks
+    series = [Series(who, TAB10[i % 10], [per.get(lab, 0) for lab in order]) for i, (who, per) in enumerate(counts.items())]
+    return render(BarChart("Label distribution", [names.get(lab, lab) for lab in order], series, xlabel="spans",
+                           empty="No spans yet."), path)
 
 
 def agreement_chart(scores: Mapping[str, Mapping[str, Any]], names: Mapping[str, str], path: Path,
                     title: str = "Span agreement per label (F1)") -> list[str]:
     """Draw F1 per label, exact and by overlap, from ``{"exact"|"overlap": {"overall",
     "labels"}}`` (``compare``'s pooled span scores).  Return the tick labels."""
-    mpl = _mpl()
-    order = [lab for lab in scores.get("exact", {}).get("labels", {})]
-    rows = ["overall", *order]
-    ticks = [chart_text(names.get(lab, lab)) if lab != "overall" else "all labels" for lab in rows]
-    with _style(mpl):
-        fig = _figure(len(rows) * 1.6)
-        ax = fig.add_subplot()
-        if not order:
-            _empty(ax, "No document was annotated by two annotators yet.")
-        else:
-            height = 0.38
-            for k, mode in enumerate(("exact", "overlap")):
-                values = [_f1(scores[mode], lab) for lab in rows]
-                ys = [i + (k - 0.5) * height for i in range(len(rows))]
-                ax.barh(ys, [v or 0 for v in values], height=height, color=MODE_COLOURS[mode], label=mode)
-                for y, v in zip(ys, values, strict=True):
-                    ax.text((v or 0) + 0.01, y, "–" if v is None else f"{v:.2f}", va="center", fontsize=8)
-            ax.set_yticks(range(len(rows)), ticks)
-            ax.set_xlim(0, 1.1)
-            ax.invert_yaxis()
-            ax.set_xlabel("F1")
-            _legend(fig, ax)
-        ax.set_title(title)
-        _save(fig, path)
-    return ticks
+    order = list(scores.get("exact", {}).get("labels", {}))
+    rows = ["overall", *order] if order else []
+    series = [Series(mode, MODE_COLOURS[mode], [_f1(scores[mode], lab) for lab in rows]) for mode in ("exact", "overlap")] if order else []
+    ticks = [names.get(lab, lab) if lab != "overall" else "all labels" for lab in rows]
+    return render(BarChart(title, ticks, series, stacked=False, xlabel="F1", xmax=1.1, value_labels=True,
+                           empty="No document was annotated by two annotators yet."), path)
 
 
 def _legend(fig: Any, ax: Any) -> None:
