@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -144,7 +145,7 @@ class AdjudicationPanel(QWidget):
         token = self.reader.adjudication(doc, self.selected_annotators())
         self._request = (token, doc, self.main._serial)
 
-    def _adjudicated(self, token: int, document_id: int, adjudication: Adjudication) -> None:
+    def _adjudicated(self, token: int, document_id: int, answer: tuple[Adjudication, Any]) -> None:
         if self._request is None or token != self._request[0]:
             return
         _, doc, serial = self._request
@@ -152,24 +153,25 @@ class AdjudicationPanel(QWidget):
         if doc != self.main.doc_id or serial != self.main._serial:  # moved on meanwhile: ask again
             self.refresh()
             return
-        self._show(adjudication)
+        self._show(*answer)
 
     def _failed(self, token: int, message: str) -> None:
         if self._request is not None and token == self._request[0]:
             self._request = None
             self.main.status(message)
 
-    def _show(self, adjudication: Adjudication | None) -> None:
+    def _show(self, adjudication: Adjudication | None, marks: Any = None) -> None:
         self.adjudication = adjudication
         self.model.set_labels(self.main.view.labels, {k: c.name() for k, c in self.main.view.painter.colors.items()})
         self.model.set_adjudication(adjudication, self.main.text)
-        self.marks.set_votes(adjudication.items if adjudication else [])
+        self.marks.set_votes(adjudication.items if adjudication else [], marks)
         self._people(adjudication)
         self._update_summary()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
-        labels = {self.model.label_text(v) for v in (adjudication.items if adjudication else [])}
+        kinds = {(v.kind, v.label): v for v in (adjudication.items if adjudication else [])}
+        labels = {self.model.label_text(v) for v in kinds.values()}
         header.resizeSection(1, min(260, max((metrics.horizontalAdvance(t) for t in labels), default=60) + 40))
         for col in range(2, self.model.columnCount()):
             name = str(self.model.headerData(col, Qt.Orientation.Horizontal))
@@ -227,8 +229,14 @@ class AdjudicationPanel(QWidget):
     # -- accepting -----------------------------------------------------------------------
 
     def _accept(self, call: Callable[[], Any], message: Callable[[int], str]) -> bool:
-        """Run one edit of the gold layer, then show gold again and say what was done."""
-        ok, copied = self.main._edit(call)
+        """Run one edit of the gold layer, then show gold again and say what was done.
+        (An edit belongs to the window's project, so it runs here: taking 25,000 spans
+        takes a couple of seconds, under a busy cursor.)"""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            ok, copied = self.main._edit(call)
+        finally:
+            QApplication.restoreOverrideCursor()
         if ok:
             self.main.reload_spans()
             self.main.status(message(copied.total() if hasattr(copied, "total") else 0))

@@ -20,7 +20,7 @@ class _Worker(QObject):
     """Lives on the team thread; owns the thread's project connection."""
 
     agreed = Signal(int, object)  # token, the dict of Project.agreement
-    adjudicated = Signal(int, int, object)  # token, document id, Adjudication
+    adjudicated = Signal(int, int, object)  # token, document id, (Adjudication, mark_index)
     failed = Signal(int, str)
 
     def __init__(self, path: str) -> None:
@@ -45,7 +45,10 @@ class _Worker(QObject):
     @Slot(int, int, object)
     def adjudication(self, token: int, document_id: int, annotators: Any) -> None:
         try:
-            self.adjudicated.emit(token, document_id, self._project().adjudication(document_id, annotators))
+            from annotator.gui.adjudication_model import mark_index
+
+            adjudication = self._project().adjudication(document_id, annotators)
+            self.adjudicated.emit(token, document_id, (adjudication, mark_index(adjudication.items)))
         except Exception as exc:  # noqa: BLE001
             self.failed.emit(token, str(exc))
 
@@ -89,7 +92,8 @@ class TeamReader(QObject):
         return token
 
     def adjudication(self, document_id: int, annotators: Sequence[str] | None = None) -> int:
-        """Ask for ``Project.adjudication(document_id, annotators)``; return the token."""
+        """Ask for ``Project.adjudication(document_id, annotators)`` (answered with the
+        index of the marks drawn in the text); return the token."""
         token = self._next()
         self._adjudication.emit(token, document_id, list(annotators) if annotators is not None else None)
         return token
