@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from annotator.formats.export import export_project
 from annotator.store.project import GOLD, Project
@@ -78,6 +80,10 @@ def test_adjudicating_shows_gold_with_the_disagreements_marked(adjudicating, qtb
     rect, index = panel.marks.hits[0]
     qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert panel.selected_vote() is panel.marks.votes[index]
+    vote = panel.marks.votes[index]
+    point = rect.center().toPoint()
+    QApplication.sendEvent(w.view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, w.view.viewport().mapToGlobal(point)))
+    assert QToolTip.isVisible() and f"Given by: {', '.join(vote.annotators)}" in QToolTip.text()
     # leaving adjudication: back on one's own layer, the marks gone
     w.team.adjudicate.trigger()
     assert w.layer == "lead" and w.project.annotator == "lead" and not w.team.dock.isVisible()
