@@ -1,11 +1,14 @@
 """Take the README's screenshots: the main window on the shared news article with 20+
-entities (some nested), in the English and in the Arabic UI.
+entities (some nested), in the English and in the Arabic UI; and the adjudication view,
+where lina's and omar's versions of the article are merged into gold.
 
-    Xvfb :99 -screen 0 1600x1000x24 &  DISPLAY=:99 python scripts/screenshots.py
+    Xvfb :99 -screen 0 1600x1000x24 &  DISPLAY=:99 python scripts/screenshots.py [workbench] [adjudication]
 
 Runs in a real (X11) window when DISPLAY is set, else offscreen; writes
-docs/screenshots/workbench-en.png and workbench-ar.png.  User settings and the project
-are temporary: nothing of yours is touched.
+docs/screenshots/workbench-en.png, workbench-ar.png, adjudication-en.png and
+adjudication-ar.png (all of them
+unless some are named).  User settings and the project are temporary: nothing of yours is
+touched.
 """
 
 from __future__ import annotations
@@ -69,11 +72,83 @@ def annotate(project, doc: int, text: str) -> int:
     return selected
 
 
+#: How omar's version differs from lina's (``ENTITIES``): relabelled, shorter, left out, added.
+OMAR_CHANGES = {
+    ("FAC", "قاعدة الشدادي"): ("GPE", "قاعدة الشدادي"),
+    ("ORG", "التحالف الدولي"): ("NORP", "التحالف الدولي"),
+    ("GPE", "محافظة الحسكة"): ("LOC", "محافظة الحسكة"),
+    ("GPE", "مدينة الشدادي"): ("GPE", "الشدادي"),
+    ("LOC", "الشمال الشرقي"): ("LOC", "الشمال الشرقي من البلاد"),
+    ("FAC", "معبر اليعربية"): ("LOC", "معبر اليعربية"),
+    ("VEH", "الآليات"): None,
+    ("VEH", "والشاحنات"): None,
+    ("DATE", "أسبوعين"): None,
+}
+
+
+def annotate_as(project, doc: int, text: str, who: str, entities: list[tuple[str, str, str]]) -> None:
+    """Add ``entities`` to ``who``'s layer (as one undo step) and mark the document done."""
+    with project.macro(f"{who} annotates"):
+        for label, surface, anchor in entities:
+            start = text.index(surface, text.index(anchor))
+            project.add_span(doc, label, start, start + len(surface), annotator=who)
+        project.set_status(doc, "done", annotator=who)
+
+
+def omar_entities() -> list[tuple[str, str, str]]:
+    out = []
+    for label, surface, anchor in ENTITIES:
+        change = OMAR_CHANGES.get((label, surface), (label, surface))
+        if change is not None:
+            out.append((change[0], change[1], anchor if change[1] in anchor else change[1]))
+    return out
+
+
 def shoot(window, path: Path, app) -> None:
     for _ in range(20):
         app.processEvents()
     window.grab().save(str(path))
-    print(f"wrote {path.relative_to(ROOT)}")
+    print(f"wrote {path}")
+
+
+def adjudication_shot(app, tmp: Path, lang: str = "en") -> None:
+    """The adjudication view: gold holds what both agreed on and one accepted item; a
+    disagreement is selected in the list."""
+    import time
+
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.app import Workbench
+    from annotator.gui.settings import AppSettings
+    from annotator.store.project import Project
+
+    settings = AppSettings(QSettings(str(tmp / f"adjudication-{lang}.ini"), QSettings.Format.IniFormat))
+    settings.font_size = 15
+    settings.language = lang
+    project = Project.create(tmp / f"team-{lang}.annotproj", annotator="lead")
+    project.import_files([NEWS])
+    doc = project.documents(0, 1)[0].id
+    text = project.text(doc)
+    annotate_as(project, doc, text, "lina", ENTITIES)
+    annotate_as(project, doc, text, "omar", omar_entities())
+    project.accept_agreed(doc)
+    adj = project.adjudication(doc)
+    chosen = next(v for v in adj.items if v.kind == "span" and v.label == "GPE" and v.annotators == ["omar"])
+    project.accept_item("span", chosen.ids["omar"])
+    bench = Workbench(app, settings)
+    window = bench.show_project(project)
+    window.resize(1500, 1000)
+    window.team.set_adjudicating(True)
+    panel = window.team.panel
+    deadline = time.monotonic() + 10
+    while not (window.ready and panel.settled() and panel.adjudication is not None) and time.monotonic() < deadline:
+        app.processEvents()
+    window.view.verticalScrollBar().setValue(0)
+    pick = next(v for v in panel.model.rows if v.kind == "span" and v.label == "FAC" and not v.agreed)
+    panel.select_vote(pick)
+    window.docks["guidelines"].hide()
+    shoot(window, OUT / f"adjudication-{lang}.png", app)
+    bench.close()
 
 
 def main() -> None:
@@ -85,7 +160,13 @@ def main() -> None:
 
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
+    wanted = set(sys.argv[1:]) or {"workbench", "adjudication"}
     with tempfile.TemporaryDirectory() as tmp:
+        if "adjudication" in wanted:
+            for lang in ("en", "ar"):
+                adjudication_shot(app, Path(tmp), lang)
+        if "workbench" not in wanted:
+            return
         settings = AppSettings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         settings.font_size = 15
         project = Project.create(Path(tmp) / "news.annotproj", annotator="lina")

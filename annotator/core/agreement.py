@@ -55,8 +55,29 @@ def overlap_matches(a: Sequence[SpanItem], b: Sequence[SpanItem]) -> int:
     for label in {x[0] for x in a} & {y[0] for y in b}:
         left = [x[1] for x in a if x[0] == label]
         right = [y[1] for y in b if y[0] == label]
-        total += _max_matching([[j for j, r in enumerate(right) if overlaps(lf, r)] for lf in left], len(right))
+        total += _max_matching(_overlap_edges(left, right), len(right))
     return total
+
+
+#: Characters per bucket when looking for overlapping spans.
+_BUCKET = 64
+
+
+def _buckets(fragments: Frags) -> set[int]:
+    return {k for s, e in fragments for k in range(s // _BUCKET, max(s, e - 1) // _BUCKET + 1)}
+
+
+def _overlap_edges(left: Sequence[Frags], right: Sequence[Frags]) -> list[list[int]]:
+    """Return, for each item of ``left``, the indexes of the items of ``right`` sharing a
+    character with it, in order.  Only items in the same stretches of text are compared
+    (buckets of ``_BUCKET`` characters): comparing every pair took minutes on a document
+    of 30,000 spans."""
+    where: dict[int, list[int]] = {}
+    for j, r in enumerate(right):
+        for k in _buckets(r):
+            where.setdefault(k, []).append(j)
+    return [[j for j in sorted({j for k in _buckets(lf) for j in where.get(k, ())}) if overlaps(lf, right[j])]
+            for lf in left]
 
 
 def _max_matching(edges: list[list[int]], n_right: int) -> int:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.i18n import apply_language
+from annotator.gui.identity import Ask, ensure_annotator_name
 from annotator.gui.main_window import MainWindow
 from annotator.gui.sample import ensure_sample_project
 from annotator.gui.settings import AppSettings
@@ -136,8 +137,9 @@ def open_project(name: str | None, settings: AppSettings) -> Any:
         return Project.open(ensure_sample_project(annotator=annotator), annotator=annotator)
 
 
-def run(project: str | None) -> int:
-    """Open the main window on ``project``; return the exit status."""
+def run(project: str | None, ask_name: Ask | None = None) -> int:
+    """Open the main window on ``project``; return the exit status.  On the first start
+    the annotator's name is asked (``ask_name``; by default a dialog)."""
     from PySide6.QtCore import QCoreApplication
 
     QCoreApplication.setOrganizationName("annotator")
@@ -145,6 +147,7 @@ def run(project: str | None) -> int:
     settings = AppSettings()
     opened = open_project(project, settings)  # before Qt starts: a bad file is one sentence
     app = create_application()
+    ensure_annotator_name(settings, opened, ask_name)
     bench = Workbench(app, settings)
     bench.show_project(opened)
     if os.environ.get("ANNOTATOR_STARTUP_PROBE"):  # benchmarks/bundle_bench.py: time to the window

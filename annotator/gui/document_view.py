@@ -9,6 +9,7 @@ project counts code points; ``Utf16Index`` converts both ways.  Selections snap 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette, QTextCursor, QTextOption
@@ -51,6 +52,8 @@ class DocumentView(QPlainTextEdit):
         self.direction = "auto"
         self._press: QPoint | None = None
         self.find_hits: list[tuple[int, int]] = []
+        #: more marks drawn over the spans: ``paint(painter, visible blocks)`` (e.g. adjudication)
+        self.overlays: list[Callable[[QPainter, list[VisibleBlock]], None]] = []
         self.set_font(DEFAULT_FONT, DEFAULT_SIZE)
         self._translucent_selection()
 
@@ -209,6 +212,8 @@ class DocumentView(QPlainTextEdit):
         self.painter.paint(painter, blocks, items, self.u16, self.selected_span, self.fontMetrics().height())
         if self.find_hits and blocks:
             self.painter.paint_marks(painter, blocks, self._hits_between(blocks[0].start, blocks[-1].end), self.u16)
+        for overlay in self.overlays:
+            overlay(painter, blocks)
         painter.end()
         super().paintEvent(event)
 

@@ -19,6 +19,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.gui.actions import build_menus, create_actions
 from annotator.gui.document_view import DocumentView
 from annotator.gui.find import FindPanel
+from annotator.gui.layers import Layers
 from annotator.gui.models import AnnotationListModel, DocumentListModel
 from annotator.gui.palette import (
     LabelPalette,
@@ -30,6 +31,7 @@ from annotator.gui.palette import (
 from annotator.gui.panels import AnnotationsPanel, DocumentsPanel, GuidelinesPanel
 from annotator.gui.settings import AppSettings
 from annotator.gui.span_store import SpanStore
+from annotator.gui.team import Team
 from annotator.gui.window_commands import CommandsMixin
 from annotator.gui.workers import Reader
 
@@ -38,6 +40,7 @@ class MainWindow(CommandsMixin, QMainWindow):
     """The annotation workbench on one open project."""
 
     documentReady = Signal(int)  # a document is shown with all its spans
+    edited = Signal()  # an edit (or undo, redo) went through the Project API
     languageRequested = Signal(str)
     projectRequested = Signal(str)
 
@@ -62,11 +65,13 @@ class MainWindow(CommandsMixin, QMainWindow):
         self._build()
         self._load_scheme()
         self._restore()
+        self.team.start()
         self._open_first_document()
 
     # -- building ----------------------------------------------------------------------
 
     def _build(self) -> None:
+        self.layers = Layers(self)  # whose annotations are shown: mine, another's (read-only), gold
         self.view = DocumentView(self)
         self.view.set_font(self.view.font().family(), self.settings.font_size)
         self.view.snap_mode = self.project.get_setting("snap", "word")
@@ -105,6 +110,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         build_menus(self, self.actions_, [d.toggleViewAction() for d in self.docks.values()])
         self._build_status_bar()
         self._update_undo_actions()
+        self.team = Team(self)  # the layer bar, adjudication, agreement (annotator/gui/team.py)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -125,10 +131,10 @@ class MainWindow(CommandsMixin, QMainWindow):
         self._update_status_labels()
 
     def _update_status_labels(self) -> None:
-        self.annotator_label.setText(self.tr("Annotator: {name}").format(name=self.project.annotator))
+        self.annotator_label.setText(self.tr("Annotator: {name}").format(name=self.layers.me))
         self.snap_label.setText(self.tr("Snap: {mode}").format(mode=self.snap_name(self.view.snap_mode)))
         if self.doc_id is not None:
-            status = self.project.status(self.doc_id)
+            status = self.project.status(self.doc_id, self.layer)
             self.doc_label.setText(f"{self.doc_name} · {self.doc_model.status_name(status)}")
             self.actions_.mark_done.setChecked(status == "done")
 
@@ -189,6 +195,11 @@ class MainWindow(CommandsMixin, QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(" — ".join(x for x in (self.doc_name, self.project.path.name, "annotator") if x))
 
+    @property
+    def layer(self) -> str:
+        """The annotator whose layer is shown (see ``annotator.gui.layers``)."""
+        return self.layers.current
+
     # -- documents ---------------------------------------------------------------------
 
     def open_document(self, document_id: int) -> None:
@@ -219,7 +230,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         """Read the open document's spans again (on the reader thread)."""
         if self.doc_id is None:
             return
-        token = self.reader.load_spans(self.doc_id, self.project.annotator)
+        token = self.reader.load_spans(self.doc_id, self.layer)
         self._request = (token, self._serial)
 
     def _spans_loaded(self, token: int, document_id: int, store: SpanStore) -> None:
@@ -234,7 +245,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.span_model.set_store(store, self.text)
         if selected in store:
             self.view.select_span(selected)
-        self.doc_model.refresh_document(document_id, spans=len(store), status=self.project.status(document_id))
+        self.doc_model.refresh_document(document_id, spans=len(store), status=self.project.status(document_id, self.layer),
+                                        annotator=self.layer)
         self.ready = True
         self.documentReady.emit(document_id)
 
@@ -275,6 +287,7 @@ class MainWindow(CommandsMixin, QMainWindow):
             return
         self._shut = True
         self._record_time()
+        self.team.shutdown()
         self.settings.save_window_state(self.lang, self.saveGeometry(), self.saveState())
         self.settings.font_size = self.view.font_size()
         self.settings.sync()

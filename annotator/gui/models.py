@@ -22,10 +22,25 @@ from annotator.gui.span_store import SpanItem, SpanStore
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_COLORS = {"new": "#9e9e9e", "in_progress": "#ef8f00", "done": "#2e9d3a"}
+STATUS_MARKS = {"in_progress": "✎", "done": "✓"}
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+
+
+def ltr(text: str) -> str:
+    """Return ``text`` isolated as left-to-right: numbers and ranges such as "0–16" read
+    the same in a right-to-left cell (without it, the Arabic UI shows "16–0")."""
+    return f"{LRI}{text}{PDI}"
+
+
+def isolated(text: str) -> str:
+    """Return ``text`` isolated in the direction of its own first strong letter (a name
+    in a list of names, whichever script each is in)."""
+    return f"{FSI}{text}{PDI}"
 
 
 class DocumentListModel(QAbstractTableModel):
-    """The project's documents: name, status, span count, length; read page by page."""
+    """The project's documents: name, status and span count (of one annotator, by
+    default the current one), and everyone's status; read page by page."""
 
     PAGE = 200
     CACHED_PAGES = 32
@@ -35,22 +50,31 @@ class DocumentListModel(QAbstractTableModel):
         self.project = project
         self.status: str | None = None
         self.name: str | None = None
+        self.annotator: str | None = None  # whose status and spans are shown (None: the current annotator)
         self._pages: OrderedDict[int, list[DocumentInfo]] = OrderedDict()
+        self._people: dict[int, list[tuple[str, str]]] = {}  # document -> [(annotator, status)] of cached pages
         self.total = self._count = self.project.count_documents()
 
     @property
     def filters(self) -> dict[str, Any]:
-        return {"status": self.status, "name": self.name or None}
+        return {"status": self.status, "name": self.name or None, "annotator": self.annotator}
 
     def set_filter(self, *, status: str | None = None, name: str | None = None) -> None:
         """Show only documents with ``status`` and names containing ``name``."""
         self.status, self.name = status, name
         self.reload()
 
+    def set_annotator(self, annotator: str | None) -> None:
+        """Show ``annotator``'s status and spans (and filter by their status)."""
+        if annotator != self.annotator:
+            self.annotator = annotator
+            self.reload()
+
     def reload(self) -> None:
         """Count again and forget every cached row."""
         self.beginResetModel()
         self._pages.clear()
+        self._people.clear()
         self._count = self.project.count_documents(**self.filters)
         if self.status is None and not self.name:
             self.total = self._count
@@ -60,7 +84,7 @@ class DocumentListModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def info(self, row: int) -> DocumentInfo | None:
         """Return the document at ``row`` (reading its page if needed)."""
@@ -71,8 +95,10 @@ class DocumentListModel(QAbstractTableModel):
         if page is None:
             page = self.project.documents(number * self.PAGE, self.PAGE, **self.filters)
             self._pages[number] = page
+            self._people.update(dict.fromkeys((d.id for d in page), []) | self.project.document_statuses(d.id for d in page))
             while len(self._pages) > self.CACHED_PAGES:
-                self._pages.popitem(last=False)
+                for old in self._pages.popitem(last=False)[1]:
+                    self._people.pop(old.id, None)
         else:
             self._pages.move_to_end(number)
         offset = row - number * self.PAGE
@@ -84,9 +110,13 @@ class DocumentListModel(QAbstractTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == 3:
+                return "  ".join(isolated(f"{STATUS_MARKS.get(s, '')}{n}") for n, s in self.people(info.id))
             return (info.name or f"#{info.id}", self.status_name(info.status), f"{info.spans:,}")[col]
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
             return QColor(STATUS_COLORS.get(info.status, "#9e9e9e"))
+        if role == Qt.ItemDataRole.ToolTipRole and col == 3:
+            return "\n".join(f"{n}: {self.status_name(s)}" for n, s in self.people(info.id)) or self.tr("nobody has started it")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("{name}: {length} characters, {spans} spans, {status}").format(
                 name=info.name, length=f"{info.length:,}", spans=info.spans, status=self.status_name(info.status))
@@ -98,8 +128,12 @@ class DocumentListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Document"), self.tr("Status"), self.tr("Spans"))[section]
+            return (self.tr("Document"), self.tr("Status"), self.tr("Spans"), self.tr("Annotators"))[section]
         return None
+
+    def people(self, document_id: int) -> list[tuple[str, str]]:
+        """Return who started the document and their status (read with its page)."""
+        return self._people.get(document_id, [])
 
     def status_name(self, status: str) -> str:
         """Return the display name of a status."""
@@ -113,21 +147,28 @@ class DocumentListModel(QAbstractTableModel):
                     return number * self.PAGE + i
         return self.project.document_position(document_id, **self.filters)
 
-    def refresh_document(self, document_id: int | None, *, spans: int | None = None, status: str | None = None) -> None:
-        """Show a document's new status and span count (given, or read from the project);
-        recount everything if the status filter may have let it in or out."""
+    def refresh_document(self, document_id: int | None, *, spans: int | None = None, status: str | None = None,
+                         annotator: str | None = None) -> None:
+        """Show a document's new status and span count (given for ``annotator``, default
+        the current one, or read from the project); recount everything if the status
+        filter may have let it in or out."""
         if document_id is None or self.status is not None:
             self.reload()
             return
+        current = self.project.annotator
+        if (annotator or current) != (self.annotator or current):  # the values are another layer's
+            spans = status = None
+        if document_id in self._people:
+            self._people[document_id] = self.project.document_statuses([document_id]).get(document_id, [])
         for number, page in self._pages.items():
             for i, info in enumerate(page):
                 if info.id == document_id:
                     if spans is not None and status is not None:
                         info.spans, info.status = spans, status
                     else:
-                        page[i] = self.project.document_info(document_id) or info
+                        page[i] = self.project.document_info(document_id, self.annotator) or info
                     row = number * self.PAGE + i
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, 3))
                     return
 
 
@@ -202,7 +243,7 @@ class AnnotationListModel(QAbstractTableModel):
                 return " … ".join(self.text[s:e] for s, e in item.fragments)
             if col == 1:
                 return self.names.get(item.label, item.label)
-            return "; ".join(f"{s}–{e}" for s, e in item.fragments)
+            return ltr("; ".join(f"{s}–{e}" for s, e in item.fragments))
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
             return self.colors.get(item.label)
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:

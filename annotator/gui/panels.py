@@ -58,8 +58,21 @@ def _fixed_columns(view: QTableView, samples: tuple[str, ...]) -> None:
         header.resizeSection(column, metrics.horizontalAdvance(sample) + 36)
 
 
+class RefreshingCombo(QComboBox):
+    """A combo box that lists its items again each time it opens."""
+
+    def __init__(self, refill: Any) -> None:
+        super().__init__()
+        self.refill = refill
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        self.refill()
+        super().showPopup()
+
+
 class DocumentsPanel(QWidget):
-    """The document list with a name filter, a status filter and the counts."""
+    """The document list with a name filter, a status filter (of one annotator, whose
+    status the list shows) and the counts."""
 
     documentActivated = Signal(int)
 
@@ -76,11 +89,15 @@ class DocumentsPanel(QWidget):
         for code, text in ((None, self.tr("All")), ("new", self.tr("New")),
                            ("in_progress", self.tr("In progress")), ("done", self.tr("Done"))):
             self.status.addItem(text, code)
+        self.annotator = RefreshingCombo(lambda: self.show_annotator(self.model.annotator))  # whose status is shown
+        self.annotator.setToolTip(self.tr("Whose status the list shows and filters by"))
+        self.annotator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(self.name, 1)
         row.addWidget(self.status)
+        row.addWidget(self.annotator)
         layout.addLayout(row)
         self.view = _table(model)
-        _fixed_columns(self.view, ("in progress", "99,999"))
+        _fixed_columns(self.view, ("in progress", "99,999", "✓annotator ✎annotator"))
         layout.addWidget(self.view, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -97,6 +114,8 @@ class DocumentsPanel(QWidget):
         self._timer.timeout.connect(self._apply_filter)
         self.name.textChanged.connect(self._timer.start)
         self.status.currentIndexChanged.connect(self._apply_filter)
+        self.annotator.activated.connect(lambda i: self.model.set_annotator(self.annotator.itemData(i)))
+        self.show_annotator(None)
         self.view.activated.connect(self._activated)
         self.view.clicked.connect(self._activated)
         model.modelReset.connect(self.update_summary)
@@ -109,6 +128,19 @@ class DocumentsPanel(QWidget):
         doc = index.data(ID_ROLE)
         if doc is not None:
             self.documentActivated.emit(int(doc))
+
+    def show_annotator(self, name: str | None) -> None:
+        """List the annotators and select ``name`` (None: the current annotator)."""
+        current = self.model.project.annotator
+        names = list(self.model.project.annotator_kinds())
+        if current not in names:
+            names.insert(0, current)
+        self.annotator.blockSignals(True)
+        self.annotator.clear()
+        for n in names:
+            self.annotator.addItem(n, n)
+        self.annotator.setCurrentIndex(max(0, self.annotator.findData(name or current)))
+        self.annotator.blockSignals(False)
 
     def show_document(self, document_id: int) -> None:
         """Select ``document_id``'s row, if the filter shows it."""
@@ -123,7 +155,7 @@ class DocumentsPanel(QWidget):
 
     def update_summary(self) -> None:
         """Show how many documents there are, and how many are done or in progress."""
-        counts = self.model.project.status_counts(total=self.model.total)
+        counts = self.model.project.status_counts(self.model.annotator, total=self.model.total)
         total = sum(counts.values())
         done, started = counts["done"], counts["in_progress"]
         shown = self.model.rowCount()

@@ -54,10 +54,21 @@ def merge_rects(rects: list[QRectF]) -> list[QRectF]:
 
 def range_rects(layout: QTextLayout, start16: int, end16: int) -> list[QRectF]:
     """Return the rectangles of ``[start16, end16)`` (UTF-16, block-relative) in the
-    block's own coordinates."""
+    block's own coordinates.  Line by line: ``QTextLayout.glyphRuns`` merges the runs of
+    one font across lines, so a range crossing a line break would become one box over
+    both lines."""
     if end16 <= start16:
         return []
-    return merge_rects([run.boundingRect() for run in layout.glyphRuns(start16, end16 - start16)])
+    rects = []
+    first = layout.lineForTextPosition(start16)
+    for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
+        line = layout.lineAt(i)
+        if line.textStart() >= end16:
+            break
+        lo, hi = max(start16, line.textStart()), min(end16, line.textStart() + line.textLength())
+        if lo < hi:
+            rects += [run.boundingRect() for run in line.glyphRuns(lo, hi - lo)]
+    return merge_rects(rects)
 
 
 class SpanPainter:

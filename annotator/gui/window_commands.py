@@ -32,8 +32,13 @@ class CommandsMixin:
 
     # -- editing -----------------------------------------------------------------------
 
-    def _edit(self: MainWindow, call: Callable[[], Any]) -> tuple[bool, Any]:
-        """Run one Project API edit; report a refusal in the status bar."""
+    def _edit(self: MainWindow, call: Callable[[], Any], *, guard: bool = True) -> tuple[bool, Any]:
+        """Run one Project API edit; report a refusal in the status bar.  While another
+        annotator's layer is shown (read-only) edits are refused, unless ``guard`` is
+        False (undo and redo)."""
+        if guard and (refusal := self.layers.refusal()):
+            self.status(refusal)
+            return False, None
         try:
             result = call()
         except AnnotatorError as exc:
@@ -46,12 +51,14 @@ class CommandsMixin:
     def _after_edit(self: MainWindow, document_id: int | None = None) -> None:
         if document_id is None or document_id == self.doc_id:
             if self.doc_id is not None:
-                self.doc_model.refresh_document(self.doc_id, spans=len(self.view.store), status=self.project.status(self.doc_id))
+                self.doc_model.refresh_document(self.doc_id, spans=len(self.view.store),
+                                                status=self.project.status(self.doc_id, self.layer), annotator=self.layer)
         else:
             self.doc_model.refresh_document(document_id)
         self.documents_panel.update_summary()
         self._update_undo_actions()
         self._update_status_labels()
+        self.edited.emit()
 
     def _update_undo_actions(self: MainWindow) -> None:
         history = self.project.history
@@ -174,7 +181,7 @@ class CommandsMixin:
         self._replay(self.project.redo, translate("MainWindow", "Redone: {what}"))
 
     def _replay(self: MainWindow, call: Callable[[], Any], message: str) -> None:
-        ok, step = self._edit(call)
+        ok, step = self._edit(call, guard=False)
         if not ok or step is None:
             return
         if step.document_id is not None and step.document_id != self.doc_id:
@@ -243,7 +250,7 @@ class CommandsMixin:
             self.projectRequested.emit(path)
 
     def edit_settings(self: MainWindow) -> None:
-        current = Choices(self.lang, self.project.annotator, self.view.snap_mode, self.view.direction, self.view.font_size())
+        current = Choices(self.lang, self.layers.me, self.view.snap_mode, self.view.direction, self.view.font_size())
         dialog = SettingsDialog(current, self)
         if dialog.exec():
             self.apply_choices(dialog.choices())
@@ -262,7 +269,7 @@ class CommandsMixin:
         self.view.set_text_direction(new.direction)
         self.view.set_font(self.view.font().family(), new.font_size)
         self.settings.font_size = new.font_size
-        if new.annotator and new.annotator != self.project.annotator:
+        if new.annotator and new.annotator != self.layers.me:
             self.set_annotator(new.annotator)
         self._update_status_labels()
         if new.language != self.lang:
@@ -270,13 +277,22 @@ class CommandsMixin:
             self.languageRequested.emit(new.language)
 
     def set_annotator(self: MainWindow, name: str) -> None:
-        """Annotate as ``name`` from now on (in this project and the next ones)."""
+        """Annotate as ``name`` from now on (in this project and the next ones), back on
+        one's own layer."""
+        from annotator.gui.identity import name_problem
+
+        if problem := name_problem(name):
+            self.status(problem)
+            return
+        name = name.strip()
+        self.layers.show(self.layers.me)
         try:
             self.project.annotator = name
             self.project.remember_annotator()
         except AnnotatorError as exc:
             self.status(str(exc))
             return
+        self.layers.rename_me(name)
         self.settings.annotator = name
         self.doc_model.reload()
         self.documents_panel.update_summary()

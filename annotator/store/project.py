@@ -39,6 +39,7 @@ from annotator.store.layers import LayersMixin
 from annotator.store.packages import PackagesMixin
 from annotator.store.stats import StatsMixin
 from annotator.store.team import TeamMixin
+from annotator.store.team_views import TeamViewsMixin
 from annotator.store.views import ViewsMixin
 
 STATUSES = ("new", "in_progress", "done")
@@ -72,7 +73,7 @@ def default_annotator() -> str:
 
 
 class Project(AnnotationsMixin, ImportMixin, StatsMixin, ExportMixin, ViewsMixin, LayersMixin, TeamMixin,
-              PackagesMixin, AgreementMixin, AdjudicationMixin):
+              PackagesMixin, AgreementMixin, AdjudicationMixin, TeamViewsMixin):
     """An open project file.
 
     Create one with ``Project.create(path)`` or open one with ``Project.open(path)``;

@@ -117,6 +117,248 @@
     </message>
 </context>
 <context>
+    <name>AdjudicationPanel</name>
+    <message>
+        <source>Accept everything agreed</source>
+        <translation>قبول كل ما اتُّفق عليه</translation>
+    </message>
+    <message>
+        <source>Add to gold every item all the ticked annotators gave alike</source>
+        <translation>إضافة كل عنصر أعطاه جميع الموسِّمين المحدَّدين متطابقًا إلى الطبقة المرجعية</translation>
+    </message>
+    <message>
+        <source>Only disagreements</source>
+        <translation>الخلافات فقط</translation>
+    </message>
+    <message>
+        <source>Accept into gold</source>
+        <translation>قبول في المرجعية</translation>
+    </message>
+    <message>
+        <source>Copy the selected item into gold (or double-click it)</source>
+        <translation>نسخ العنصر المحدَّد إلى الطبقة المرجعية (أو انقره نقرًا مزدوجًا)</translation>
+    </message>
+    <message>
+        <source>Remove from gold</source>
+        <translation>حذف من المرجعية</translation>
+    </message>
+    <message>
+        <source>In the text, gold&apos;s spans are drawn as usual and edited with the usual keys; dashed boxes are annotators&apos; spans gold lacks, striped where the annotators disagree.</source>
+        <translation>في النص تُرسم وسوم الطبقة المرجعية كالمعتاد وتُحرَّر بالمفاتيح المعتادة؛ والمربعات المتقطعة وسوم للموسِّمين ليست في المرجعية، مخطَّطة حيث يختلفون.</translation>
+    </message>
+    <message>
+        <source>Annotators:</source>
+        <translation>الموسِّمون:</translation>
+    </message>
+    <message>
+        <source>Take a whole version:</source>
+        <translation>اعتماد نسخة كاملة:</translation>
+    </message>
+    <message>
+        <source>Make gold a copy of {name}&apos;s annotations of this document</source>
+        <translation>جعل الطبقة المرجعية نسخة من توسيمات {name} لهذه الوثيقة</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>لا أحد</translation>
+    </message>
+    <message>
+        <source>{n} items from {names}, {d} with disagreement; gold has {g} of them.</source>
+        <translation>{n} عنصرًا من {names}، {d} منها مختلف فيها؛ في المرجعية {g} منها.</translation>
+    </message>
+    <message>
+        <source>Fewer than two annotators: take a version, or annotate gold yourself.</source>
+        <translation>أقل من موسِّمَين: اعتمد نسخة، أو وسِّم الطبقة المرجعية بنفسك.</translation>
+    </message>
+    <message>
+        <source>{n} agreed items added to gold.</source>
+        <translation>أضيف {n} عنصرًا متفقًا عليه إلى المرجعية.</translation>
+    </message>
+    <message>
+        <source>Gold is now {name}&apos;s version ({n} items); Ctrl+Z undoes it.</source>
+        <translation>صارت المرجعية نسخة {name} ({n} عنصرًا)؛ Ctrl+Z للتراجع.</translation>
+    </message>
+    <message>
+        <source>Select an item in the list first.</source>
+        <translation>حدّد عنصرًا في القائمة أولًا.</translation>
+    </message>
+    <message>
+        <source>Gold already has this.</source>
+        <translation>هذا العنصر في المرجعية من قبل.</translation>
+    </message>
+    <message>
+        <source>Added to gold: {what}.</source>
+        <translation>أضيف إلى المرجعية: {what}.</translation>
+    </message>
+    <message>
+        <source>Select an item gold has first.</source>
+        <translation>حدّد أولًا عنصرًا موجودًا في المرجعية.</translation>
+    </message>
+    <message>
+        <source>Removed from gold: {what}.</source>
+        <translation>حُذف من المرجعية: {what}.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement between annotators</source>
+        <translation>الاتفاق بين الموسِّمين</translation>
+    </message>
+    <message>
+        <source>Annotators:</source>
+        <translation>الموسِّمون:</translation>
+    </message>
+    <message>
+        <source>Only documents marked done</source>
+        <translation>الوثائق المنجزة فقط</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>احسب</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>المقياس</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <source>F1 / κ / α</source>
+        <translation>F1 / κ / α</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>العدد</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>نظرة عامة</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Exact P</source>
+        <translation>دقة (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Exact R</source>
+        <translation>استدعاء (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <source>κ (tokens)</source>
+        <translation>κ (الكلمات)</translation>
+    </message>
+    <message>
+        <source>Per label</source>
+        <translation>حسب الوسم</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>الزوج</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ</source>
+        <translation>κ كوهين</translation>
+    </message>
+    <message>
+        <source>Trigger F1</source>
+        <translation>F1 المحفِّزات</translation>
+    </message>
+    <message>
+        <source>Argument F1</source>
+        <translation>F1 المشاركين</translation>
+    </message>
+    <message>
+        <source>Stance α</source>
+        <translation>α المواقف</translation>
+    </message>
+    <message>
+        <source>Per pair</source>
+        <translation>حسب الزوج</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>الكلمات</translation>
+    </message>
+    <message>
+        <source>Per document</source>
+        <translation>حسب الوثيقة</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>جارٍ الحساب…</translation>
+    </message>
+    <message>
+        <source>{names} compared on {n} documents annotated by two or more of them.</source>
+        <translation>قورن {names} على {n} وثيقة وسَّمها اثنان منهم أو أكثر.</translation>
+    </message>
+    <message>
+        <source>Spans, exact match</source>
+        <translation>الوسوم، تطابق تام</translation>
+    </message>
+    <message>
+        <source>Spans, by overlap</source>
+        <translation>الوسوم، بالتداخل</translation>
+    </message>
+    <message>
+        <source>Event triggers</source>
+        <translation>محفِّزات الأحداث</translation>
+    </message>
+    <message>
+        <source>Event arguments</source>
+        <translation>مشاركو الأحداث</translation>
+    </message>
+    <message>
+        <source>Tokens: Cohen&apos;s κ (mean over pairs)</source>
+        <translation>الكلمات: κ كوهين (متوسط الأزواج)</translation>
+    </message>
+    <message>
+        <source>Tokens: Fleiss&apos; κ</source>
+        <translation>الكلمات: κ فلايس</translation>
+    </message>
+    <message>
+        <source>Stance: Krippendorff&apos;s α</source>
+        <translation>المواقف: α كريبندورف</translation>
+    </message>
+    <message>
+        <source>Document labels «{set}»: Krippendorff&apos;s α</source>
+        <translation>تصنيفات الوثيقة «{set}»: α كريبندورف</translation>
+    </message>
+    <message>
+        <source>All pairs, pooled</source>
+        <translation>كل الأزواج مجتمعة</translation>
+    </message>
+    <message>
+        <source>{label} (trigger)</source>
+        <translation>{label} (محفِّز)</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListModel</name>
     <message>
         <source>Text</source>
@@ -145,6 +387,10 @@
 <context>
     <name>DocumentListModel</name>
     <message>
+        <source>nobody has started it</source>
+        <translation>لم يبدأها أحد</translation>
+    </message>
+    <message>
         <source>{name}: {length} characters, {spans} spans, {status}</source>
         <translation>{name}: {length} حرفًا، {spans} وسمًا، {status}</translation>
     </message>
@@ -159,6 +405,10 @@
     <message>
         <source>Spans</source>
         <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>الموسِّمون</translation>
     </message>
     <message>
         <source>new</source>
@@ -196,6 +446,10 @@
         <translation>منجزة</translation>
     </message>
     <message>
+        <source>Whose status the list shows and filters by</source>
+        <translation>الموسِّم الذي تعرض القائمة حالته وتصفّي بها</translation>
+    </message>
+    <message>
         <source>Documents: {total} · done: {done} · in progress: {started}</source>
         <translation>الوثائق: {total} · المنجزة: {done} · قيد العمل: {started}</translation>
     </message>
@@ -223,11 +477,22 @@
     <name>FindResultsModel</name>
     <message>
         <source>characters {start}–{end}</source>
-        <translation>الأحرف {start}–{end}</translation>
+        <translation>الأحرف ⁦{start}–{end}⁩</translation>
     </message>
     <message>
         <source>part of a longer word</source>
         <translation>جزء من كلمة أطول</translation>
+    </message>
+</context>
+<context>
+    <name>Identity</name>
+    <message>
+        <source>An annotator needs a name.</source>
+        <translation>يحتاج الموسِّم إلى اسم.</translation>
+    </message>
+    <message>
+        <source>&apos;{gold}&apos; is the name of the adjudicated layer; choose another.</source>
+        <translation>&apos;{gold}&apos; اسم الطبقة المرجعية المحكَّمة؛ اختر اسمًا آخر.</translation>
     </message>
 </context>
 <context>
@@ -239,6 +504,44 @@
     <message>
         <source>Examples:</source>
         <translation>أمثلة:</translation>
+    </message>
+</context>
+<context>
+    <name>LayerBar</name>
+    <message>
+        <source>Layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>الطبقة:</translation>
+    </message>
+    <message>
+        <source>My annotations ({name})</source>
+        <translation>توسيماتي ({name})</translation>
+    </message>
+    <message>
+        <source>{name} (read-only)</source>
+        <translation>{name} (للقراءة فقط)</translation>
+    </message>
+    <message>
+        <source>Gold (adjudication)</source>
+        <translation>المرجعية (التحكيم)</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>adjudicating: edits go to the gold layer</source>
+        <translation>تحكيم: التعديلات تذهب إلى الطبقة المرجعية</translation>
+    </message>
+</context>
+<context>
+    <name>Layers</name>
+    <message>
+        <source>{name}&apos;s annotations are shown read-only: choose your own layer, or gold to adjudicate, to edit.</source>
+        <translation>توسيمات {name} معروضة للقراءة فقط: اختر طبقتك، أو المرجعية للتحكيم، لتعدّل.</translation>
     </message>
 </context>
 <context>
@@ -377,6 +680,17 @@
     </message>
 </context>
 <context>
+    <name>NameDialog</name>
+    <message>
+        <source>Welcome to annotator</source>
+        <translation>مرحبًا بك في annotator</translation>
+    </message>
+    <message>
+        <source>Your name as an annotator. Everything you annotate is stored under it, so that a project lead can bring the work of several people together. You can change it later in Settings.</source>
+        <translation>اسمك موسِّمًا. يُحفظ كل ما توسِّمه تحت هذا الاسم ليجمع مسؤول المشروع عمل عدة أشخاص. يمكنك تغييره لاحقًا في الإعدادات.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -429,6 +743,76 @@
     <message>
         <source>Text size:</source>
         <translation>حجم النص:</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>Adjudication</source>
+        <translation>التحكيم</translation>
+    </message>
+    <message>
+        <source>&amp;Adjudicate this document</source>
+        <translation>&amp;تحكيم هذه الوثيقة</translation>
+    </message>
+    <message>
+        <source>A&amp;greement…</source>
+        <translation>الا&amp;تفاق…</translation>
+    </message>
+    <message>
+        <source>Show &amp;my annotations</source>
+        <translation>عرض توسي&amp;ماتي</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>ال&amp;فريق</translation>
+    </message>
+</context>
+<context>
+    <name>VotesModel</name>
+    <message>
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation>علاقة</translation>
+    </message>
+    <message>
+        <source>stance</source>
+        <translation>موقف</translation>
+    </message>
+    <message>
+        <source>Given by: {names}</source>
+        <translation>أعطاه: {names}</translation>
+    </message>
+    <message>
+        <source>Not by: {names}</source>
+        <translation>لم يعطه: {names}</translation>
+    </message>
+    <message>
+        <source>Characters {where}</source>
+        <translation>الأحرف {where}</translation>
+    </message>
+    <message>
+        <source>In gold</source>
+        <translation>في المرجعية</translation>
+    </message>
+    <message>
+        <source>Not in gold yet</source>
+        <translation>ليس في المرجعية بعد</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>المرجعية</translation>
     </message>
 </context>
 </TS>
