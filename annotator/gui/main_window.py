@@ -30,11 +30,12 @@ from annotator.gui.palette import (
 from annotator.gui.panels import AnnotationsPanel, DocumentsPanel, GuidelinesPanel
 from annotator.gui.settings import AppSettings
 from annotator.gui.span_store import SpanStore
+from annotator.gui.transfer import TransferMixin
 from annotator.gui.window_commands import CommandsMixin
 from annotator.gui.workers import Reader
 
 
-class MainWindow(CommandsMixin, QMainWindow):
+class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
     """The annotation workbench on one open project."""
 
     documentReady = Signal(int)  # a document is shown with all its spans
@@ -183,7 +184,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         if first:
             self.open_document(first[0].id)
         else:
-            self.status(self.tr("This project has no documents yet: import some with 'annotator import'."), 0)
+            self.status(self.tr("This project has no documents yet: import some with File → Import."), 0)
         self._update_title()
 
     def _update_title(self) -> None:
@@ -274,6 +275,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        self.stop_jobs()
         self._record_time()
         self.settings.save_window_state(self.lang, self.saveGeometry(), self.saveState())
         self.settings.font_size = self.view.font_size()
