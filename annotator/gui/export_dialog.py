@@ -3,8 +3,9 @@ train/dev/test split, labels to rename or leave out, and the format's own option
 
 The same choices as ``annotator export``, from the format registry (formats that can
 write, and their options) and the project (annotators, the gold layer, the scheme's
-labels).  It says how many documents the choice exports as it changes, and checks the
-rest before the export starts (one sentence); the export runs on a job thread.
+labels).  It says how many documents the choice exports as it changes (counted on a
+thread), and checks the rest before the export starts (one sentence); the export runs on
+a job thread.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from annotator import formats
 from annotator.formats.export import MANIFEST
 from annotator.gui.format_options import OptionsBox, format_combo
+from annotator.gui.jobs import Job
 from annotator.gui.label_table import LabelTable
 
 SPLITS = ("train", "dev", "test")
@@ -70,6 +72,9 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export"))
         self.project = project
         self._out_edited = False
+        self._count_token = 0
+        self._counters: list[Job] = []
+        self.counted: int | None = None  # documents the choice exports; None while counting
         from annotator.store.project import GOLD
 
         self.gold_name = GOLD
@@ -193,19 +198,44 @@ class ExportDialog(QDialog):
         annotator, gold = self._layer()
         return self.gold_name if gold else annotator
 
-    def documents_to_export(self) -> int:
-        """How many documents the current choice exports (a query of the window's project)."""
-        if self.layer.currentData() is None:
-            return 0
+    def _count_arguments(self) -> dict[str, Any]:
         who = self._who()
-        return len(self.project.export_document_ids(annotators=[who] if who else None,
-                                                    status="done" if self.done_only.isChecked() else None,
-                                                    touched=who is not None and not self.all_documents.isChecked()))
+        return {"annotators": [who] if who else None, "status": "done" if self.done_only.isChecked() else None,
+                "touched": who is not None and not self.all_documents.isChecked()}
 
     def update_count(self) -> None:
+        """Count the documents the current choice exports, on a thread of its own (the
+        query reads every document: 80 ms for 100,000 of them)."""
         self.all_documents.setEnabled(self._who() is not None)
-        n = self.documents_to_export()
-        self.count.setText(self.tr("Documents to export: {n}").format(n=f"{n:,}"))
+        self._count_token += 1
+        self.counted = None
+        if self.layer.currentData() is None:
+            self._counted(self._count_token, 0)
+            return
+        self.count.setText(self.tr("Documents to export: counting…"))
+        token, arguments = self._count_token, self._count_arguments()
+        job = Job(self.project.path, self.project.annotator,
+                  lambda project, _job: len(project.export_document_ids(**arguments)), self)
+        job.succeeded.connect(lambda n: self._counted(token, n))
+        job.failed.connect(lambda message: self._counted(token, None, message))
+        job.finished.connect(lambda: self._counters.remove(job))
+        self._counters.append(job)
+        job.start()
+
+    def _counted(self, token: int, n: int | None, message: str = "") -> None:
+        if token != self._count_token:
+            return  # an answer to an older choice
+        self.counted = n
+        self.count.setText(self.tr("Documents to export: {n}").format(n=f"{n:,}") if n is not None else message)
+
+    def wait_for_counts(self) -> None:
+        """Wait for the count threads (a thread must not outlive its dialog)."""
+        for job in list(self._counters):
+            job.wait()
+
+    def done(self, result: int) -> None:
+        self.wait_for_counts()
+        super().done(result)
 
     def _out_typed(self) -> None:
         self._out_edited = True
@@ -229,7 +259,7 @@ class ExportDialog(QDialog):
         """Return what stops the export, in one sentence, or None."""
         if self.layer.currentData() is None:
             return self.tr("Nobody has annotated this project yet, so there is nothing to export.")
-        if self.documents_to_export() == 0:
+        if self.counted == 0:
             return self.tr("No documents match: choose another layer, or include documents not marked done.")
         if self.split_box.isChecked():
             total = sum(spin.value() for spin in self.shares.values())

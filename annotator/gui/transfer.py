@@ -102,6 +102,8 @@ class TransferMixin:
         if self.job is not None and self.job.isRunning():
             self.job.cancel()
             self.job.wait()
+        if isinstance(self.transfer_dialog, ExportDialog):
+            self.transfer_dialog.wait_for_counts()
 
     # -- results -----------------------------------------------------------------------
 

@@ -291,6 +291,10 @@
         <translation>{name} (الطبقة المرجعية بعد الفصل)</translation>
     </message>
     <message>
+        <source>Documents to export: counting…</source>
+        <translation>الوثائق التي ستُصدَّر: جارٍ العدّ…</translation>
+    </message>
+    <message>
         <source>Documents to export: {n}</source>
         <translation>الوثائق التي ستُصدَّر: {n}</translation>
     </message>

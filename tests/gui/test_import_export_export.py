@@ -14,7 +14,7 @@ from annotator.core.model import Annotations, Document, Span
 from annotator.store.project import GOLD
 from tests.formats.common import build_rich_project
 from tests.formats.test_conll import columns_of, raw_sentences
-from tests.gui.transfer_helpers import Hold, finish, open_transfer, press_ok
+from tests.gui.transfer_helpers import Hold, counted, finish, open_transfer, press_ok
 
 #: (text, [(label, surface)]): diacritics, tatweel, emoji and Latin before the spans.
 SAMPLES = [
@@ -44,7 +44,7 @@ def test_conll_with_a_split_renamed_and_filtered_reads_back_in_seqeval(open_wind
     dialog = open_transfer(qtbot, w, "export")
     dialog.format.setCurrentIndex(dialog.format.findData("conll"))
     assert [dialog.layer.itemData(i) for i in range(dialog.layer.count())] == [("annotator", "lina")]
-    assert dialog.count.text().endswith("60")
+    assert counted(qtbot, dialog) == 60 and dialog.count.text().endswith("60")
     out = tmp_path / "conll-out"
     dialog.out.setText(str(out))
     dialog.split_box.setChecked(True)
@@ -86,7 +86,7 @@ def test_the_gold_layer_of_done_documents_as_jsonl(open_window, qtbot, tmp_path)
     dialog.done_only.setChecked(True)
     gold_done = [d for d in rich.iter_documents() if rich.status(d.id, GOLD) == "done"]
     assert 0 < len(gold_done) < rich.count_documents()
-    assert dialog.count.text().endswith(str(len(gold_done)))
+    assert counted(qtbot, dialog) == len(gold_done) and dialog.count.text().endswith(str(len(gold_done)))
     out = tmp_path / "gold.jsonl"
     dialog.out.setText(str(out))
     press_ok(qtbot, dialog)
@@ -126,6 +126,7 @@ def test_the_dialog_checks_the_choices_in_one_sentence(open_window, qtbot, tmp_p
     ]
     for change, expected in checks:
         change()
+        counted(qtbot, dialog)
         problem = dialog.problem()
         if expected is None:
             assert problem is None, problem
@@ -137,7 +138,8 @@ def test_the_dialog_checks_the_choices_in_one_sentence(open_window, qtbot, tmp_p
     for doc in w.project.document_ids():
         w.project.set_status(doc, "in_progress")
     dialog.update_count()
-    assert dialog.count.text().endswith(" 0") and "No documents match" in dialog.problem()
+    assert dialog.counted is None and "counting" in dialog.count.text()
+    assert counted(qtbot, dialog) == 0 and dialog.count.text().endswith(" 0") and "No documents match" in dialog.problem()
 
 
 def test_cancel_half_way_through_a_long_export_writes_nothing(open_window, qtbot, tmp_path, monkeypatch):
@@ -167,7 +169,7 @@ def test_the_dialogs_speak_arabic_right_to_left(open_window, qtbot, tmp_path):
     assert file_menu.text() == "&ملف" and w.actions_.export_files.text() == "ت&صدير…"
     dialog = open_transfer(qtbot, w, "export")
     assert dialog.windowTitle() == "تصدير" and dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert dialog.count.text() == "الوثائق التي ستُصدَّر: 3"
+    assert counted(qtbot, dialog) == 3 and dialog.count.text() == "الوثائق التي ستُصدَّر: 3"
     assert dialog.labels.horizontalHeaderItem(2).text() == "يُصدَّر باسم"
     dialog.out.setText("")
     press_ok(qtbot, dialog)

@@ -22,6 +22,12 @@ def press_ok(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
 
+def counted(qtbot, dialog) -> int:
+    """Wait for the export dialog's document count (made on a thread); return it."""
+    qtbot.waitUntil(lambda: dialog.counted is not None, timeout=5000)
+    return dialog.counted
+
+
 def finish(qtbot, window, timeout: int = 20000):
     """Wait for the running job to end; return the message box it left (or None)."""
     qtbot.waitUntil(lambda: window.job is None, timeout=timeout)
