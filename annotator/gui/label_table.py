@@ -32,20 +32,23 @@ _BAD_NAME = re.compile(r"[\s,=]")
 
 
 class LabelTable(QTableWidget):
-    """Label | kind | export as; the label's check box says whether it is exported."""
+    """Label | name | kind | export as; the label's check box says whether it is
+    exported; an export name that differs from the label is shown in bold."""
+
+    EXPORT = 3  # the column of the export names
 
     def __init__(self, scheme: Scheme, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels([translate("LabelTable", "Label"), translate("LabelTable", "Kind"),
-                                        translate("LabelTable", "Export as")])
+        super().__init__(0, 4, parent)
+        self.setHorizontalHeaderLabels([translate("LabelTable", "Label"), translate("LabelTable", "Name"),
+                                        translate("LabelTable", "Kind"), translate("LabelTable", "Export as")])
         self.verticalHeader().hide()
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.SelectedClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.AnyKeyPressed)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(column, mode)
         kinds = {"entity": translate("LabelTable", "entity"), "event": translate("LabelTable", "event"),
                  "relation": translate("LabelTable", "relation"), "stance": translate("LabelTable", "stance")}
         rows: list[tuple[str, str, str, str | None]] = []
@@ -59,15 +62,24 @@ class LabelTable(QTableWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(KIND_ROLE, kind)
-            item.setToolTip(name)
             if color:
                 item.setIcon(swatch(color))
             self.setItem(i, 0, item)
-            kind_item = QTableWidgetItem(kinds[kind])
-            kind_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.setItem(i, 1, kind_item)
-            self.setItem(i, 2, QTableWidgetItem(label))
+            for column, text in ((1, name if name != label else ""), (2, kinds[kind])):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.setItem(i, column, cell)
+            self.setItem(i, self.EXPORT, QTableWidgetItem(label))
         self._token_level = False
+        self.itemChanged.connect(self._mark_renamed)
+
+    def _mark_renamed(self, item: QTableWidgetItem) -> None:
+        if item.column() == self.EXPORT:
+            font = item.font()
+            renamed = item.text().strip() != self.item(item.row(), 0).text()
+            if font.bold() != renamed:
+                font.setBold(renamed)
+                item.setFont(font)
 
     def rows(self) -> list[tuple[str, str, bool, str]]:
         """Return ``(label, kind, ticked, export as)`` for every row."""
@@ -75,7 +87,7 @@ class LabelTable(QTableWidget):
         for i in range(self.rowCount()):
             item = self.item(i, 0)
             out.append((item.text(), item.data(KIND_ROLE), item.checkState() == Qt.CheckState.Checked,
-                        self.item(i, 2).text().strip()))
+                        self.item(i, self.EXPORT).text().strip()))
         return out
 
     def row_of(self, label: str, kind: str | None = None) -> int:
@@ -86,7 +98,7 @@ class LabelTable(QTableWidget):
         self.item(self.row_of(label), 0).setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
 
     def set_export_name(self, label: str, name: str) -> None:
-        self.item(self.row_of(label), 2).setText(name)
+        self.item(self.row_of(label), self.EXPORT).setText(name)
 
     def set_token_level(self, token_level: bool) -> None:
         """Follow a format change: event types are ticked by default unless the format

@@ -533,6 +533,10 @@
         <translation>الوسم</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>

@@ -170,7 +170,7 @@ def test_the_dialogs_speak_arabic_right_to_left(open_window, qtbot, tmp_path):
     dialog = open_transfer(qtbot, w, "export")
     assert dialog.windowTitle() == "تصدير" and dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert counted(qtbot, dialog) == 3 and dialog.count.text() == "الوثائق التي ستُصدَّر: 3"
-    assert dialog.labels.horizontalHeaderItem(2).text() == "يُصدَّر باسم"
+    assert dialog.labels.horizontalHeaderItem(3).text() == "يُصدَّر باسم"
     dialog.out.setText("")
     press_ok(qtbot, dialog)
     assert dialog.error.text() == "اختر مكان حفظ التصدير."
