@@ -177,3 +177,49 @@ def test_the_dialogs_speak_arabic_right_to_left(open_window, qtbot, tmp_path):
     dialog.reject()
     dialog = open_transfer(qtbot, w, "import")
     assert dialog.ok_button.text() == "استيراد" and dialog.format.itemText(0).startswith("تلقائي")
+
+
+def test_the_label_table_follows_the_command_line_rules(open_window, qtbot, tmp_path):
+    w = open_window(corpus_project(tmp_path / "c.annotproj", 3))
+    dialog = open_transfer(qtbot, w, "export")
+    table = dialog.labels
+    scheme = w.project.scheme
+    dialog.format.setCurrentIndex(dialog.format.findData("conll"))  # tags tokens: event types unticked
+    assert table.mapping() == ({}, None)
+    assert [t for _, k, t, _ in table.rows() if k == "event"] == [False] * len(scheme.events)
+    table.set_ticked("Movement", True)  # ... and ticking one tags its triggers: exactly the ticked labels
+    assert table.mapping() == ({e: "" for e in scheme.event_types if e != "Movement"}, [*scheme.entity_labels, "Movement"])
+    table.set_ticked("Movement", False)
+    dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))  # every label by default
+    assert all(t for _, _, t, _ in table.rows()) and table.mapping() == ({}, None)
+    relation = scheme.relations[0].type
+    table.set_ticked(relation, False)
+    table.set_export_name("GPE", "LOC")
+    assert table.mapping() == ({relation: "", "GPE": "LOC"}, None)  # relations drop through the map alone
+    table.set_ticked("DATE", False)
+    label_map, labels = table.mapping()
+    assert label_map == {relation: "", "GPE": "LOC", "DATE": ""}
+    assert "DATE" not in labels and "GPE" not in labels and labels.count("LOC") == 1 and "Movement" in labels
+    assert table.item(table.row_of("GPE"), table.EXPORT).font().bold()
+
+
+def test_a_corrupt_span_is_one_sentence_and_nothing_is_written(open_window, qtbot, tmp_path):
+    import sqlite3
+
+    w = open_window(corpus_project(tmp_path / "c.annotproj", 5))
+    doc = w.project.find_document(name="d0002").id
+    span = w.project.spans(doc, "lina")[0]
+    conn = sqlite3.connect(w.project.path)  # another program damages the file
+    conn.execute("UPDATE fragments SET surface = 'Orange' WHERE span_id = ?", (span.id,))
+    conn.commit()
+    conn.close()
+    dialog = open_transfer(qtbot, w, "export")
+    dialog.format.setCurrentIndex(dialog.format.findData("brat"))
+    out = tmp_path / "exports" / "brat"
+    out.parent.mkdir()
+    dialog.out.setText(str(out))
+    press_ok(qtbot, dialog)
+    box = finish(qtbot, w)
+    assert box.icon() == QMessageBox.Icon.Warning and box.windowTitle() == "Export failed"
+    assert "d0002" in box.text() and f"span {span.id}" in box.text() and "\n" not in box.text()
+    assert list(out.parent.iterdir()) == []

@@ -4,6 +4,7 @@ sentence with the project unchanged, a cancel half-way with the project unchange
 from __future__ import annotations
 
 import json
+import threading
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolButton
@@ -138,3 +139,38 @@ def test_cancel_half_way_through_a_long_import_changes_nothing(open_window, qtbo
     assert "cancelled" in w.statusBar().currentMessage()
     assert every_row(w.project) == before and w.doc_model.rowCount() == 1
     assert not progress.isVisible()
+
+
+def test_renamed_labels_arrive_under_their_new_names(open_window, qtbot):
+    wojood = CORPUS / "wojood" / "val.txt"
+    w = open_window([FIRST])
+    dialog = open_transfer(qtbot, w, "import")
+    dialog.add_paths([wojood])
+    dialog.renames.setText("PERS=PER")
+    dialog.options.widget("add_labels").setChecked(True)
+    press_ok(qtbot, dialog)
+    box = finish(qtbot, w)
+    assert "PERS" not in box.text().split("New labels in the scheme:")[1].split("\n")[0]
+    doc = next(d.id for d in w.project.iter_documents() if d.name == wojood.stem)
+    per = sum(1 for s in w.project.spans(doc) if s.label == "PER")
+    assert per == raw_type_counts(wojood)["PERS"] and "PERS" not in w.label_actions and "PER" in w.label_actions
+
+
+def test_closing_the_window_mid_import_cancels_it_and_changes_nothing(open_window, qtbot, tmp_path, monkeypatch):
+    w = open_window([FIRST])
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(450):
+        (folder / f"{i:03}.txt").write_text(f"نص رقم {i}", encoding="utf-8")
+    before = every_row(w.project)
+    hold = Hold()
+    hold.install(monkeypatch)
+    dialog = open_transfer(qtbot, w, "import")
+    dialog.add_paths([folder])
+    press_ok(qtbot, dialog)
+    assert hold.reached.wait(20)
+    job = w.job
+    threading.Timer(0.2, hold.release).start()  # the job's thread goes on while the window waits for it
+    w.shutdown()  # what closing the window does: cancel the job and wait for it
+    assert job.isFinished() and job.is_cancelled()
+    assert every_row(w.project) == before
