@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from annotator import formats
 from annotator.formats.export import MANIFEST
-from annotator.gui.format_options import OptionsBox, format_combo
+from annotator.gui.format_options import OptionsBox, add_footer, format_combo
 from annotator.gui.jobs import Job
 from annotator.gui.label_table import LabelTable
 
@@ -79,7 +78,21 @@ class ExportDialog(QDialog):
 
         self.gold_name = GOLD
         columns = QHBoxLayout()
-        left = QVBoxLayout()
+        columns.addLayout(self._choices(), 1)
+        columns.addWidget(self._labels_box(project, lang), 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        self.error, self.ok_button = add_footer(self, layout, self.tr("Export"))
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.layer.currentIndexChanged.connect(self.update_count)
+        self.done_only.toggled.connect(self.update_count)
+        self.all_documents.toggled.connect(self.update_count)
+        self.format.setCurrentIndex(max(0, self.format.findData("conll")))
+        self._format_changed()
+        self.resize(1000, 640)
+
+    def _choices(self) -> QVBoxLayout:
+        """The left column: format, where, whose, which documents, split, options."""
         form = QFormLayout()
         self.format = format_combo("write")
         form.addRow(self.tr("Format:"), self.format)
@@ -102,41 +115,24 @@ class ExportDialog(QDialog):
         form.addRow("", self.all_documents)
         self.count = QLabel()
         form.addRow("", self.count)
+        left = QVBoxLayout()
         left.addLayout(form)
         left.addWidget(self._split_box())
         self.options = OptionsBox(self.tr("Format options"))
         left.addWidget(self.options)
         left.addStretch(1)
-        columns.addLayout(left, 1)
-        labels = QGroupBox(self.tr("Labels"))
-        lbox = QVBoxLayout(labels)
+        return left
+
+    def _labels_box(self, project: Any, lang: str) -> QGroupBox:
+        box = QGroupBox(self.tr("Labels"))
+        layout = QVBoxLayout(box)
         self.labels = LabelTable(project.scheme, lang)
         hint = QLabel(self.tr("Untick a label to leave it out; edit “Export as” to rename it. CoNLL, hf and spaCy "
                               "write entity types; tick event types to tag their triggers too."))
         hint.setWordWrap(True)
-        lbox.addWidget(self.labels, 1)
-        lbox.addWidget(hint)
-        columns.addWidget(labels, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        layout.addWidget(self.error)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = box.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Export"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
-        self.format.currentIndexChanged.connect(self._format_changed)
-        self.layer.currentIndexChanged.connect(self.update_count)
-        self.done_only.toggled.connect(self.update_count)
-        self.all_documents.toggled.connect(self.update_count)
-        self.format.setCurrentIndex(max(0, self.format.findData("conll")))
-        self._format_changed()
-        self.resize(1000, 640)
+        layout.addWidget(self.labels, 1)
+        layout.addWidget(hint)
+        return box
 
     def _split_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Split by document"))

@@ -1,4 +1,5 @@
-"""The format choice and the format's own options, built from the format registry.
+"""The format choice and the format's own options, built from the format registry; the
+parts the Import and Export dialogs share.
 
 Each format declares its options (``Format.read_options`` / ``write_options``): a combo
 box for an option with choices, a check box for a yes/no one.  Known options get a
@@ -10,7 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator import formats
 from annotator.formats.base import Format, Option
@@ -58,6 +70,23 @@ def format_combo(kinds: str, *, auto: bool = False) -> QComboBox:
             combo.addItem(name, name)
             combo.setItemData(combo.count() - 1, fmt.description, Qt.ItemDataRole.ToolTipRole)
     return combo
+
+
+def add_footer(dialog: QDialog, layout: QVBoxLayout, ok_text: str) -> tuple[QLabel, QPushButton]:
+    """Add a dialog's error line (red, one sentence) and its OK / Cancel buttons, OK
+    renamed ``ok_text``; return the error label and the OK button."""
+    error = QLabel()
+    error.setObjectName("error")
+    error.setWordWrap(True)
+    error.setStyleSheet("color: #b00020")
+    layout.addWidget(error)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    layout.addWidget(box)
+    return error, ok
 
 
 def readable_formats() -> list[Format]:

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from annotator import formats
 from annotator.core.errors import AnnotatorError
 from annotator.formats.base import Format
-from annotator.gui.format_options import OptionsBox, format_combo, readable_formats
+from annotator.gui.format_options import OptionsBox, add_footer, format_combo, readable_formats
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 FORMAT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,6 +72,14 @@ class ImportDialog(QDialog):
         self.project = project
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Files and folders to import:")))
+        layout.addLayout(self._path_list())
+        layout.addLayout(self._form(project))
+        self.options = OptionsBox(self.tr("Options"))
+        layout.addWidget(self.options)
+        self.error, self.ok_button = add_footer(self, layout, self.tr("Import"))
+        self._update_options()
+
+    def _path_list(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.paths = QListWidget()
         self.paths.setMinimumHeight(120)
@@ -87,7 +94,9 @@ class ImportDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         row.addLayout(buttons)
-        layout.addLayout(row)
+        return row
+
+    def _form(self, project: Any) -> QFormLayout:
         form = QFormLayout()
         self.format = format_combo("read", auto=True)
         self.format.currentIndexChanged.connect(self._update_options)
@@ -106,21 +115,7 @@ class ImportDialog(QDialog):
         self.renames.setPlaceholderText(self.tr("OLD=NEW, … (for example PERS=PER, MIS1=MISC; OLD= leaves OLD out)"))
         self.renames.setToolTip("--map")
         form.addRow(self.tr("Rename labels:"), self.renames)
-        layout.addLayout(form)
-        self.options = OptionsBox(self.tr("Options"))
-        layout.addWidget(self.options)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        layout.addWidget(self.error)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = box.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Import"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
-        self._update_options()
+        return form
 
     # -- the list of paths -------------------------------------------------------------
 
