@@ -11,7 +11,6 @@ import contextlib
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -402,18 +401,9 @@ def selftest(verbose: bool) -> None:
 
 
 def _log_internal_error(exc: BaseException) -> Path | None:
-    try:
-        from platformdirs import user_log_dir
+    from annotator.errorlog import log_internal_error
 
-        folder = Path(user_log_dir("annotator", appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "errors.log"
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- annotator {__version__}: {' '.join(sys.argv)}\n")
-            fh.write("".join(traceback.format_exception(exc)))
-        return path
-    except OSError:
-        return None
+    return log_internal_error(exc)
 
 
 def main(argv: list[str] | None = None) -> int:

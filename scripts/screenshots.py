@@ -1,14 +1,14 @@
 """Take the README's screenshots: the main window on the shared news article with 20+
-entities (some nested), in the English and in the Arabic UI; and the adjudication view,
-where lina's and omar's versions of the article are merged into gold.
+entities (some nested), in the English and in the Arabic UI; the adjudication view, where
+lina's and omar's versions of the article are merged into gold; the Import and Export dialogs.
 
-    Xvfb :99 -screen 0 1600x1000x24 &  DISPLAY=:99 python scripts/screenshots.py [workbench] [adjudication]
+    Xvfb :99 -screen 0 1600x1000x24 &  DISPLAY=:99 python scripts/screenshots.py [SHOT...]
 
-Runs in a real (X11) window when DISPLAY is set, else offscreen; writes
-docs/screenshots/workbench-en.png, workbench-ar.png, adjudication-en.png and
-adjudication-ar.png (all of them
-unless some are named).  User settings and the project are temporary: nothing of yours is
-touched.
+SHOT is ``workbench``, ``adjudication`` or ``dialogs`` (default: all).  Runs in a real (X11)
+window when DISPLAY is set, else offscreen; writes docs/screenshots/workbench-en.png,
+workbench-ar.png, adjudication-en.png, adjudication-ar.png, export-dialog-en.png,
+export-dialog-ar.png and import-dialog-en.png.  User settings and the projects are
+temporary: nothing of yours is touched.
 """
 
 from __future__ import annotations
@@ -151,44 +151,97 @@ def adjudication_shot(app, tmp: Path, lang: str = "en") -> None:
     bench.close()
 
 
+def workbench_shots(app, settings, tmp: Path) -> None:
+    from annotator.gui.app import Workbench
+    from annotator.store.project import Project
+
+    project = Project.create(tmp / "news.annotproj", annotator="lina")
+    project.import_files([NEWS])
+    doc = project.documents(0, 1)[0].id
+    selected = annotate(project, doc, project.text(doc))
+    project.guidelines = (ROOT / "resources" / "sample" / "guidelines.md").read_text(encoding="utf-8")
+    bench = Workbench(app, settings)
+    for lang in ("en", "ar"):
+        if lang != bench.lang:
+            bench.set_language(lang)
+        else:
+            bench.show_project(project)
+        window = bench.window
+        window.resize(1500, 920)
+        while not window.ready:
+            app.processEvents()
+        window.view.select_span(selected)
+        window.annotations_panel.show_span(selected)
+        window.view.verticalScrollBar().setValue(0)
+        shoot(window, OUT / f"workbench-{lang}.png", app)
+    bench.close()
+
+
+def dialog_shots(app, settings, tmp: Path) -> None:
+    """File → Export set up for a CoNLL split, in both languages; File → Import with the
+    shared corpus files in the list."""
+    from annotator.gui.app import Workbench
+    from annotator.store.project import Project
+
+    project = Project.create(tmp / "corpus.annotproj", annotator="lina")
+    project.import_files([NEWS, *sorted((ROOT / "resources" / "sample").glob("[2-4]_*.txt"))])
+    doc = project.documents(0, 1)[0].id
+    annotate(project, doc, project.text(doc))
+    bench = Workbench(app, settings)
+    for lang in ("en", "ar"):
+        if lang != bench.lang:
+            bench.set_language(lang)
+        else:
+            bench.show_project(project)
+        window = bench.window
+        while not window.ready:
+            app.processEvents()
+        dialog = window.show_export_dialog()
+        dialog.out.setText("~/exports/news-ner")
+        dialog.all_documents.setChecked(True)
+        dialog.split_box.setChecked(True)
+        dialog.seed.setValue(13)
+        tags = dialog.options.widget("scheme_tags")
+        tags.setCurrentIndex(tags.findData("bioes"))
+        dialog.labels.set_export_name("NORP", "MISC")
+        dialog.labels.set_ticked("DATE", False)
+        dialog.resize(1040, 660)
+        while dialog.counted is None:
+            app.processEvents()
+        shoot(dialog, OUT / f"export-dialog-{lang}.png", app)
+        dialog.reject()
+        if lang == "en":
+            dialog = window.show_import_dialog()
+            corpus = ROOT / "tests" / "data" / "corpus"
+            dialog.add_paths([corpus / "aqmar" / "Islamic_Golden_Age.txt", corpus / "wojood" / "val.txt",
+                              corpus / "ans_stance" / "stance_test_first100.csv", ROOT / "resources" / "sample"])
+            dialog.options.widget("add_labels").setChecked(True)
+            dialog.renames.setText("PERS=PER, agree=FAVOR, disagree=AGAINST, other=NEUTRAL")
+            dialog.resize(760, 560)
+            shoot(dialog, OUT / "import-dialog-en.png", app)
+            dialog.reject()
+    bench.close()
+
+
 def main() -> None:
     from PySide6.QtCore import QSettings
 
-    from annotator.gui.app import Workbench, create_application
+    from annotator.gui.app import create_application
     from annotator.gui.settings import AppSettings
-    from annotator.store.project import Project
 
+    shots = set(sys.argv[1:]) or {"workbench", "adjudication", "dialogs"}
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
-    wanted = set(sys.argv[1:]) or {"workbench", "adjudication"}
     with tempfile.TemporaryDirectory() as tmp:
-        if "adjudication" in wanted:
+        if "adjudication" in shots:
             for lang in ("en", "ar"):
                 adjudication_shot(app, Path(tmp), lang)
-        if "workbench" not in wanted:
-            return
         settings = AppSettings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         settings.font_size = 15
-        project = Project.create(Path(tmp) / "news.annotproj", annotator="lina")
-        project.import_files([NEWS])
-        doc = project.documents(0, 1)[0].id
-        selected = annotate(project, doc, project.text(doc))
-        project.guidelines = (ROOT / "resources" / "sample" / "guidelines.md").read_text(encoding="utf-8")
-        bench = Workbench(app, settings)
-        for lang in ("en", "ar"):
-            if lang != bench.lang:
-                bench.set_language(lang)
-            else:
-                bench.show_project(project)
-            window = bench.window
-            window.resize(1500, 920)
-            while not window.ready:
-                app.processEvents()
-            window.view.select_span(selected)
-            window.annotations_panel.show_span(selected)
-            window.view.verticalScrollBar().setValue(0)
-            shoot(window, OUT / f"workbench-{lang}.png", app)
-        bench.close()
+        if "workbench" in shots:
+            workbench_shots(app, settings, Path(tmp))
+        if "dialogs" in shots:
+            dialog_shots(app, settings, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -24,3 +24,7 @@ class InputError(AnnotatorError):
 
 class ExportError(AnnotatorError):
     """An export would write wrong or corrupt data, so nothing was written."""
+
+
+class Cancelled(AnnotatorError):
+    """The user stopped a long piece of work (an import, an export); nothing was changed."""

@@ -58,11 +58,36 @@ class ExportContext:
         return default if value is None else value
 
 
+@dataclass(frozen=True)
+class Option:
+    """One of a format's own options, as the command line and the window offer it.
+
+    ``name`` is the keyword ``read`` takes (import) or ``ExportContext.option`` reads
+    (export); ``flag`` its command-line spelling; ``choices`` its values, or none for a
+    yes/no option; ``default`` what the format does when the option is not given.
+    """
+
+    name: str
+    flag: str
+    choices: tuple[str, ...] = ()
+    default: Any = None
+    help: str = ""
+
+    @property
+    def is_flag(self) -> bool:
+        return not self.choices
+
+
+#: Formats whose files name labels read this: labels the scheme lacks become new types.
+ADD_LABELS = Option("add_labels", "--add-labels", default=False, help="add labels the scheme lacks to it as new types")
+
+
 class Format:
     """A file format: a name, file suffixes, and ``read`` and/or ``write``.
 
     Subclasses set ``name``, ``suffixes`` and ``description``, implement ``read`` and/or
-    ``write``, and are registered with ``annotator.formats.register``.
+    ``write``, declare their own options (``read_options``, ``write_options``), and are
+    registered with ``annotator.formats.register``.
     """
 
     name: ClassVar[str] = ""
@@ -73,6 +98,13 @@ class Format:
     file_suffix: ClassVar[str] = ""
     #: True for formats that keep every annotator's layer (the native jsonl).
     all_layers: ClassVar[bool] = False
+    #: True for formats that tag tokens with entity types (CoNLL, hf, spaCy): they write
+    #: event triggers only when the export's ``labels`` name event types.
+    token_level: ClassVar[bool] = False
+    #: The options ``read`` takes besides ``scheme`` and ``label_map``.
+    read_options: ClassVar[tuple[Option, ...]] = ()
+    #: The options ``write`` reads from ``ExportContext.options``.
+    write_options: ClassVar[tuple[Option, ...]] = ()
 
     @property
     def can_read(self) -> bool:

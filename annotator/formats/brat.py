@@ -39,7 +39,7 @@ from annotator.core.model import (
 )
 from annotator.core.scheme import Scheme
 from annotator.formats import register
-from annotator.formats.base import ExportContext, ExportRecord, Format, ReadResult
+from annotator.formats.base import ADD_LABELS, ExportContext, ExportRecord, Format, ReadResult
 from annotator.formats.brat_conf import read_conf, write_conf, write_visual_conf
 from annotator.formats.labels import mapped
 from annotator.formats.schemes import extend_scheme, new_entities
@@ -219,6 +219,7 @@ class BratFormat(Format):
     name = "brat"
     suffixes = (".ann",)
     description = "brat standoff: .txt and .ann per document, annotation.conf (a folder, or one .ann)"
+    read_options = (ADD_LABELS,)
 
     def sniff(self, path: Path) -> bool:
         if path.is_dir():

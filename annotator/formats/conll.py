@@ -29,13 +29,15 @@ from annotator.core.errors import InputError
 from annotator.core.model import Annotations, Document, Span
 from annotator.core.scheme import Scheme
 from annotator.formats import register
-from annotator.formats.base import ExportContext, Format, ReadResult, SplitFiles
+from annotator.formats.base import ADD_LABELS, ExportContext, Format, Option, ReadResult, SplitFiles
 from annotator.formats.labels import mapped
 from annotator.formats.schemes import extend_scheme, new_entities
 from annotator.formats.tagging import (
+    NESTED_OPTION,
     NESTED_POLICIES,
     PRETOKENIZED,
     TAG_SCHEMES,
+    TAGS_OPTION,
     chunks,
     columns,
     encode,
@@ -247,6 +249,11 @@ class ConllFormat(Format):
     suffixes = (".conll", ".iob", ".bio", ".bioes", ".tsv")
     description = "CoNLL: TOKEN TAG [TAG...] per line, IOB2 or BIOES, nested entities in extra columns"
     file_suffix = ".conll"
+    token_level = True
+    read_options = (Option("scheme_tags", "--scheme-tags", ("auto", *TAG_SCHEMES), "auto", "the tagging scheme of the file"),
+                    NESTED_OPTION, ADD_LABELS)
+    write_options = (TAGS_OPTION, NESTED_OPTION,
+                     Option("docstart", "--no-docstart", default=True, help="a -DOCSTART- line before each document"))
 
     def sniff(self, path: Path) -> bool:
         if not path.is_file():

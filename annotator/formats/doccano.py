@@ -21,7 +21,7 @@ from annotator.core.model import Annotations, Document, Relation, Span
 from annotator.core.scheme import Scheme
 from annotator.core.text import Utf16Index
 from annotator.formats import register
-from annotator.formats.base import ExportContext, Format, ReadResult, SplitFiles
+from annotator.formats.base import ADD_LABELS, ExportContext, Format, Option, ReadResult, SplitFiles
 from annotator.formats.jsonl import iter_json_lines
 from annotator.formats.labels import mapped
 from annotator.formats.offsets import ForeignText, to_tool
@@ -111,6 +111,9 @@ class DoccanoFormat(Format):
     suffixes = (".jsonl",)
     description = "doccano JSONL: {text, label: [[start, end, LABEL]]} or entities/relations, UTF-16 offsets"
     file_suffix = ".jsonl"
+    read_options = (ADD_LABELS,)
+    write_options = (Option("doccano_relations", "--doccano-relations", default=False,
+                            help="write entities and relations, not label lists"),)
 
     def sniff(self, path: Path) -> bool:
         if not path.is_file() or path.suffix.lower() not in (".jsonl", ".json"):

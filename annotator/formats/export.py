@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
-from annotator.core.errors import AnnotatorError, ExportError
+from annotator.core.errors import Cancelled, ExportError
 from annotator.formats.base import ExportContext, ExportRecord, Format
 from annotator.formats.labels import apply_labels
 
@@ -39,7 +39,7 @@ MANIFEST = "manifest.json"
 SPLIT_NAMES = {1: ("train",), 2: ("train", "test"), 3: ("train", "dev", "test")}
 
 
-class ExportCancelled(AnnotatorError):
+class ExportCancelled(Cancelled):
     """The export was cancelled; nothing was written."""
 
 

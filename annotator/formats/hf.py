@@ -25,6 +25,7 @@ from annotator.formats import register
 from annotator.formats.base import ExportContext, Format
 from annotator.formats.tagging import (
     TAG_SCHEMES,
+    TAGS_OPTION,
     Tokenized,
     chunks,
     columns,
@@ -101,6 +102,8 @@ def _card(ctx: ExportContext, feats: Any, sizes: dict[str, int], files: dict[str
 class HfFormat(Format):
     name = "hf"
     description = "Hugging Face datasets: Parquet per split with tokens, ner_tags (ClassLabel) and spans, and a dataset card"
+    token_level = True
+    write_options = (TAGS_OPTION,)
 
     def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:
         _need()

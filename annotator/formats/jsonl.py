@@ -24,7 +24,14 @@ from annotator.core.errors import InputError
 from annotator.core.model import Document, Span
 from annotator.core.scheme import Scheme
 from annotator.formats import register
-from annotator.formats.base import ExportContext, ExportRecord, Format, ReadResult, SplitFiles
+from annotator.formats.base import (
+    ADD_LABELS,
+    ExportContext,
+    ExportRecord,
+    Format,
+    ReadResult,
+    SplitFiles,
+)
 from annotator.formats.native import layer_to_json, layers_from_json, span_to_json
 
 
@@ -145,6 +152,7 @@ class JsonlFormat(Format):
     description = "JSON Lines, native and lossless: one document per line with every annotation layer"
     file_suffix = ".jsonl"
     all_layers = True
+    read_options = (ADD_LABELS,)
 
     def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:
         labels: dict[str, str] = {}

@@ -26,7 +26,7 @@ from annotator.core.model import Annotations, Document, Relation
 from annotator.core.scheme import Scheme
 from annotator.core.text import Utf16Index
 from annotator.formats import register
-from annotator.formats.base import ExportContext, Format, ReadResult, SplitFiles
+from annotator.formats.base import ADD_LABELS, ExportContext, Format, ReadResult, SplitFiles
 from annotator.formats.doccano import adopt_labels, span_from
 from annotator.formats.offsets import ForeignText, to_tool
 
@@ -99,6 +99,7 @@ class LabelStudioFormat(Format):
     suffixes = (".json",)
     description = "Label Studio JSON: a list of tasks with data.text and annotation results (UTF-16 offsets)"
     file_suffix = ".json"
+    read_options = (ADD_LABELS,)
 
     def sniff(self, path: Path) -> bool:
         if not path.is_file() or path.suffix.lower() != ".json":

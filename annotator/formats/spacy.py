@@ -55,6 +55,7 @@ class SpacyFormat(Format):
     suffixes = (".spacy",)
     description = "spaCy DocBin: doc.ents (outermost entities) and doc.spans['sc'] (every entity, nested too)"
     file_suffix = ".spacy"
+    token_level = True
 
     def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:
         spacy = _need()

@@ -35,7 +35,7 @@ from annotator.core.errors import InputError
 from annotator.core.model import Annotations, Document, Span, Stance
 from annotator.core.scheme import Scheme
 from annotator.formats import register
-from annotator.formats.base import ExportContext, Format, ReadResult, SplitFiles
+from annotator.formats.base import ADD_LABELS, ExportContext, Format, Option, ReadResult, SplitFiles
 from annotator.formats.jsonl import iter_json_lines
 from annotator.formats.labels import mapped
 from annotator.formats.schemes import extend_scheme, new_entities
@@ -187,6 +187,9 @@ class StanceFormat(Format):
     suffixes = (".csv", ".jsonl")
     description = "stance rows, CSV or JSONL (document, target, holder, label, evidence); reads ANS s1,s2,stance"
     file_suffix = ".csv"
+    read_options = (ADD_LABELS,)
+    write_options = (Option("stance_format", "--stance-format", ("csv", "jsonl"), "csv",
+                            "CSV, or JSON Lines with offsets (default: CSV, or JSON Lines for an --out ending in .jsonl)"),)
 
     def sniff(self, path: Path) -> bool:
         if not path.is_file() or path.suffix.lower() != ".csv":

@@ -19,13 +19,18 @@ from dataclasses import dataclass
 
 from annotator.core.model import Document, Span
 from annotator.core.text import is_word_char, proclitic_length, sentences, tokens
-from annotator.formats.base import ExportContext
+from annotator.formats.base import ExportContext, Option
 
 Token = tuple[int, int]
 Chunk = tuple[int, int, str]
 PRETOKENIZED = "pretokenized"
 NESTED_POLICIES = ("columns", "outermost", "innermost")
 TAG_SCHEMES = ("iob2", "bioes")
+
+#: The export options of the token-level formats.
+TAGS_OPTION = Option("scheme_tags", "--scheme-tags", TAG_SCHEMES, "iob2", "the tagging scheme")
+NESTED_OPTION = Option("nested", "--nested", NESTED_POLICIES, "columns",
+                       "nested entities in extra tag columns, or only the outermost or innermost")
 
 
 @dataclass

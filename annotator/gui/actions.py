@@ -18,6 +18,8 @@ class Actions:
     """Every command of the main window."""
 
     open_project: QAction
+    import_files: QAction
+    export_files: QAction
     settings: QAction
     quit: QAction
     undo: QAction
@@ -61,6 +63,8 @@ def create_actions(w: QMainWindow) -> Actions:
     K = QKeySequence.StandardKey  # noqa: N806
     return Actions(
         open_project=_action(w, translate("Actions", "&Open project…"), w.choose_project, K.Open),
+        import_files=_action(w, translate("Actions", "&Import…"), w.show_import_dialog),
+        export_files=_action(w, translate("Actions", "&Export…"), w.show_export_dialog),
         settings=_action(w, translate("Actions", "&Settings…"), w.edit_settings, "Ctrl+,"),
         quit=_action(w, translate("Actions", "&Quit"), w.close, K.Quit),
         undo=_action(w, translate("Actions", "&Undo"), w.undo, K.Undo),
@@ -89,10 +93,14 @@ def create_actions(w: QMainWindow) -> Actions:
 def build_menus(w: QMainWindow, a: Actions, panels: list[QAction]) -> None:
     """Fill the menu bar of ``w``."""
     bar = w.menuBar()
-    project = bar.addMenu(translate("Actions", "&Project"))
-    project.addActions([a.open_project, a.settings])
-    project.addSeparator()
-    project.addAction(a.quit)
+    file = bar.addMenu(translate("Actions", "&File"))
+    file.addAction(a.open_project)
+    file.addSeparator()
+    file.addActions([a.import_files, a.export_files])
+    file.addSeparator()
+    file.addAction(a.settings)
+    file.addSeparator()
+    file.addAction(a.quit)
     edit = bar.addMenu(translate("Actions", "&Edit"))
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()

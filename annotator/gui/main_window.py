@@ -32,11 +32,12 @@ from annotator.gui.panels import AnnotationsPanel, DocumentsPanel, GuidelinesPan
 from annotator.gui.settings import AppSettings
 from annotator.gui.span_store import SpanStore
 from annotator.gui.team import Team
+from annotator.gui.transfer import TransferMixin
 from annotator.gui.window_commands import CommandsMixin
 from annotator.gui.workers import Reader
 
 
-class MainWindow(CommandsMixin, QMainWindow):
+class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
     """The annotation workbench on one open project."""
 
     documentReady = Signal(int)  # a document is shown with all its spans
@@ -189,7 +190,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         if first:
             self.open_document(first[0].id)
         else:
-            self.status(self.tr("This project has no documents yet: import some with 'annotator import'."), 0)
+            self.status(self.tr("This project has no documents yet: import some with File → Import."), 0)
         self._update_title()
 
     def _update_title(self) -> None:
@@ -286,6 +287,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        self.stop_jobs()
         self._record_time()
         self.team.shutdown()
         self.settings.save_window_state(self.lang, self.saveGeometry(), self.saveState())

@@ -9,20 +9,30 @@ annotator; without, it is skipped with a notice.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.decoding import text_sha256
-from annotator.core.errors import InputError, ProjectError
+from annotator.core.errors import Cancelled, InputError, ProjectError
 from annotator.core.model import Annotations, Document
+from annotator.core.scheme import Scheme
 from annotator.store import db as dbmod
 from annotator.store import undo
 from annotator.store.annotations import check_fragments
 
 if TYPE_CHECKING:
     from annotator.store.project import ProgressCallback, Project
+
+
+class ImportCancelled(Cancelled):
+    """The import was cancelled; the project is unchanged."""
+
+
+def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ImportCancelled("the import was cancelled; the project is unchanged.")
 
 
 @dataclass
@@ -62,11 +72,16 @@ class ImportMixin:
     """The import methods of ``Project``."""
 
     def import_files(self: Project, paths: Sequence[str | Path], *, format: str = "auto", annotator: str | None = None,
-                     progress: ProgressCallback | None = None, **options: Any) -> ImportReport:
+                     progress: ProgressCallback | None = None, cancelled: Callable[[], bool] | None = None,
+                     reading: Callable[[Path, int, int], Any] | None = None, **options: Any) -> ImportReport:
         """Import files or folders in ``format`` (``auto``: by suffix and content).
 
         Raises ``InputError`` naming the file (and line) of the first problem; then the
-        project is unchanged.
+        project is unchanged.  ``reading(path, index, count)`` is called before each path
+        is read, ``progress(done, total)`` while documents are written; ``cancelled()``
+        returning True stops the import (``ImportCancelled``), also unchanged.  A scheme
+        that a format brings (brat's ``annotation.conf``, ``add_labels``) is stored in the
+        same transaction as the documents.
         """
         from annotator import formats
 
@@ -75,80 +90,108 @@ class ImportMixin:
         label_map = options.get("label_map")  # readers see it too, to tell which labels are new
         if not paths:
             raise InputError("nothing to import: name at least one file or folder.")
-        for path in map(Path, paths):
+        scheme = self.scheme
+        for n, path in enumerate(map(Path, paths)):
+            _check_cancelled(cancelled)
+            if reading is not None:
+                reading(path, n, len(paths))
             fmt = formats.detect(path) if format == "auto" else formats.get(format)
             if not fmt.can_read:
                 raise InputError(f"the {fmt.name} format can be exported but not imported.")
-            result = fmt.read(path, scheme=self.scheme, **options)
+            result = fmt.read(path, scheme=scheme, **options)
             if label_map:
                 from annotator.formats.labels import map_documents
 
                 map_documents(result.documents, label_map)
             docs.extend(result.documents)
             warnings.extend(result.warnings)
-            if result.scheme is not None and result.scheme.sha256 != self.scheme.sha256:
-                self.set_scheme(result.scheme)
-                warnings.append(f"{path}: the project's scheme {result.scheme.name!r} is now version {result.scheme.version}, "
+            if result.scheme is not None and result.scheme.sha256 != scheme.sha256:
+                scheme = result.scheme
+                warnings.append(f"{path}: the project's scheme {scheme.name!r} is now version {scheme.version}, "
                                 "with the types this import brings.")
-        report = self.add_documents(docs, annotator=annotator, progress=progress)
+        _check_cancelled(cancelled)
+        report = self.add_documents(docs, annotator=annotator, progress=progress, cancelled=cancelled,
+                                    scheme=scheme if scheme is not self.scheme else None)
         report.warnings[:0] = warnings
         return report
 
     def add_documents(self: Project, documents: Iterable[Document | dict[str, Any] | str], *, annotator: str | None = None,
-                      progress: ProgressCallback | None = None, source: str = "") -> ImportReport:
+                      progress: ProgressCallback | None = None, source: str = "", cancelled: Callable[[], bool] | None = None,
+                      scheme: Scheme | None = None) -> ImportReport:
         """Add documents (``Document`` records, ``{"text", "name"?, "meta"?}`` dicts, or
-        plain strings) with any annotations they carry, in one transaction."""
+        plain strings) with any annotations they carry, in one transaction.
+
+        ``scheme``, if given, becomes the project's scheme in the same transaction (the
+        annotations are checked against it).  ``cancelled()`` returning True before the
+        commit raises ``ImportCancelled`` and leaves the project unchanged.
+        """
         docs = [_as_document(d, i) for i, d in enumerate(documents, 1)]
         report = ImportReport()
         default_ann = annotator or self.annotator
         plan = self._plan(docs, report)
-        for doc, _ in plan:
-            self._check_annotations(doc)
-        total = len(plan)
+        target = scheme or self.scheme
+        for n, (doc, _) in enumerate(plan):
+            if n % 256 == 0:
+                _check_cancelled(cancelled)
+            self._check_annotations(doc, target)
         undo.set_active(self.conn, False)
         try:
             with dbmod.transaction(self.db):
-                pending: list[tuple[Any, ...]] = []
-                from annotator.store.project import now
-
-                stamp = now()
-                new_ids: dict[str, int] = {}
-                for n, (doc, existing_id) in enumerate(plan, 1):
-                    if isinstance(existing_id, str):  # a duplicate of a document of this import
-                        if pending:
-                            report.added.extend(self._insert_documents(pending))
-                            pending.clear()
-                        existing_id = new_ids.get(existing_id) or self.conn.execute(
-                            "SELECT id FROM documents WHERE sha256 = ?", (existing_id,)).fetchone()[0]
-                    if existing_id is None and not doc.annotations:
-                        pending.append((doc.name, doc.text, doc.sha256, len(doc.text),
-                                        _meta_json(doc.meta), doc.source or source, stamp))
-                        if len(pending) >= 500:
-                            report.added.extend(self._insert_documents(pending))
-                            pending.clear()
-                    else:
-                        if pending:
-                            report.added.extend(self._insert_documents(pending))
-                            pending.clear()
-                        if existing_id is None:
-                            existing_id = self._insert_documents([(doc.name, doc.text, doc.sha256, len(doc.text),
-                                                                   _meta_json(doc.meta), doc.source or source, stamp)])[0]
-                            report.added.append(existing_id)
-                            new_ids[doc.sha256] = existing_id
-                        elif existing_id not in report.attached and existing_id not in report.added:
-                            report.attached.append(existing_id)
-                        for who, ann in doc.annotations.items():
-                            self._insert_annotations(existing_id, doc.text, who or default_ann, ann, report)
-                    if progress and (n % 200 == 0 or n == total):
-                        progress(n, total)
-                if pending:
-                    report.added.extend(self._insert_documents(pending))
-                self._log("import", None, {"added": len(report.added), "attached": len(report.attached), "skipped": len(report.skipped)})
+                if scheme is not None:
+                    self._store_scheme(scheme)
+                self._write_plan(plan, report, default_ann, source, progress, cancelled)
+                _check_cancelled(cancelled)  # the last chance: after this, the commit
+        except BaseException:
+            self._scheme = None  # what this connection cached may have been rolled back
+            self._annotator_ids.clear()
+            raise
         finally:
             undo.set_active(self.conn, True)
         if report.attached or report.added:
             self.history.clear()  # undo steps must not cross an import
         return report
+
+    def _write_plan(self: Project, plan: list[tuple[Document, int | str | None]], report: ImportReport, default_ann: str,
+                    source: str, progress: ProgressCallback | None, cancelled: Callable[[], bool] | None) -> None:
+        """Insert the planned documents and annotations (inside the caller's transaction)."""
+        from annotator.store.project import now
+
+        pending: list[tuple[Any, ...]] = []
+        stamp = now()
+        new_ids: dict[str, int] = {}
+        total = len(plan)
+        for n, (doc, existing_id) in enumerate(plan, 1):
+            _check_cancelled(cancelled)
+            if isinstance(existing_id, str):  # a duplicate of a document of this import
+                if pending:
+                    report.added.extend(self._insert_documents(pending))
+                    pending.clear()
+                existing_id = new_ids.get(existing_id) or self.conn.execute(
+                    "SELECT id FROM documents WHERE sha256 = ?", (existing_id,)).fetchone()[0]
+            if existing_id is None and not doc.annotations:
+                pending.append((doc.name, doc.text, doc.sha256, len(doc.text),
+                                _meta_json(doc.meta), doc.source or source, stamp))
+                if len(pending) >= 500:
+                    report.added.extend(self._insert_documents(pending))
+                    pending.clear()
+            else:
+                if pending:
+                    report.added.extend(self._insert_documents(pending))
+                    pending.clear()
+                if existing_id is None:
+                    existing_id = self._insert_documents([(doc.name, doc.text, doc.sha256, len(doc.text),
+                                                           _meta_json(doc.meta), doc.source or source, stamp)])[0]
+                    report.added.append(existing_id)
+                    new_ids[doc.sha256] = existing_id
+                elif existing_id not in report.attached and existing_id not in report.added:
+                    report.attached.append(existing_id)
+                for who, ann in doc.annotations.items():
+                    self._insert_annotations(existing_id, doc.text, who or default_ann, ann, report)
+            if progress and (n % 200 == 0 or n == total):
+                progress(n, total)
+        if pending:
+            report.added.extend(self._insert_documents(pending))
+        self._log("import", None, {"added": len(report.added), "attached": len(report.attached), "skipped": len(report.skipped)})
 
     def _insert_documents(self: Project, rows: list[tuple[Any, ...]]) -> list[int]:
         first = self.conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0] + 1
@@ -189,9 +232,10 @@ class ImportMixin:
             plan.append((doc, existing))
         return plan
 
-    def _check_annotations(self: Project, doc: Document) -> None:
-        """Raise ``InputError`` if ``doc``'s annotations do not fit its text or the scheme."""
-        scheme = self.scheme
+    def _check_annotations(self: Project, doc: Document, scheme: Scheme | None = None) -> None:
+        """Raise ``InputError`` if ``doc``'s annotations do not fit its text or ``scheme``
+        (default: the project's)."""
+        scheme = scheme or self.scheme
         where = f"{doc.source or doc.name}: "
         unknown: set[str] = set()
         for ann in doc.annotations.values():

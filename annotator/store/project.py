@@ -269,6 +269,11 @@ class Project(AnnotationsMixin, ImportMixin, StatsMixin, ExportMixin, ViewsMixin
         with dbmod.transaction(self.db):
             self._store_scheme(scheme)
 
+    def refresh(self) -> None:
+        """Forget what this connection cached (the scheme), so that a change made through
+        another connection (an import on a worker thread, another process) shows."""
+        self._scheme = None
+
     def _store_scheme(self, scheme: Scheme) -> None:
         self.conn.execute(
             "INSERT INTO schemes(name, version, source, sha256, added_at) VALUES (?, ?, ?, ?, ?)",

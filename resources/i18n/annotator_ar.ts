@@ -8,6 +8,14 @@
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;استيراد…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>ت&amp;صدير…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>ال&amp;إعدادات…</translation>
     </message>
@@ -96,8 +104,8 @@
         <translation>&amp;عن annotator</translation>
     </message>
     <message>
-        <source>&amp;Project</source>
-        <translation>&amp;مشروع</translation>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -459,6 +467,137 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>الحفظ في:</translation>
+    </message>
+    <message>
+        <source>Annotations of:</source>
+        <translation>توسيمات:</translation>
+    </message>
+    <message>
+        <source>Only documents marked done</source>
+        <translation>الوثائق المعلَّمة منجزة فقط</translation>
+    </message>
+    <message>
+        <source>Also documents with no annotations in this layer</source>
+        <translation>والوثائق التي لا توسيم لها في هذه الطبقة أيضًا</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>الوثائق:</translation>
+    </message>
+    <message>
+        <source>Format options</source>
+        <translation>خيارات الصيغة</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Untick a label to leave it out; edit “Export as” to rename it. CoNLL, hf and spaCy write entity types; tick event types to tag their triggers too.</source>
+        <translation>أزل علامة وسمٍ لاستبعاده، وعدّل «يُصدَّر باسم» لتغيير اسمه. تكتب صيغ CoNLL وhf وspaCy أنواع الكيانات؛ علّم أنواع الأحداث لوسم مُطلِقاتها أيضًا.</translation>
+    </message>
+    <message>
+        <source>Split by document</source>
+        <translation>التقسيم حسب الوثيقة</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>تدريب</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>تطوير</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>اختبار</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same split; a document keeps its part when others are added.</source>
+        <translation>البذرة نفسها تعطي التقسيم نفسه، وتبقى الوثيقة في قسمها إذا أضيفت وثائق أخرى.</translation>
+    </message>
+    <message>
+        <source>Every annotator</source>
+        <translation>كل الموسِّمين</translation>
+    </message>
+    <message>
+        <source>{name} (the adjudicated gold layer)</source>
+        <translation>{name} (الطبقة المرجعية بعد الفصل)</translation>
+    </message>
+    <message>
+        <source>Documents to export: counting…</source>
+        <translation>الوثائق التي ستُصدَّر: جارٍ العدّ…</translation>
+    </message>
+    <message>
+        <source>Documents to export: {n}</source>
+        <translation>الوثائق التي ستُصدَّر: {n}</translation>
+    </message>
+    <message>
+        <source>Export into the folder</source>
+        <translation>التصدير إلى المجلد</translation>
+    </message>
+    <message>
+        <source>Nobody has annotated this project yet, so there is nothing to export.</source>
+        <translation>لم يوسِّم أحد في هذا المشروع بعد، فلا شيء يُصدَّر.</translation>
+    </message>
+    <message>
+        <source>No documents match: choose another layer, or include documents not marked done.</source>
+        <translation>لا وثائق مطابقة: اختر طبقة أخرى، أو أدرج الوثائق غير المعلَّمة منجزة.</translation>
+    </message>
+    <message>
+        <source>The train, dev and test shares add up to {total} %, not 100 %.</source>
+        <translation>مجموع حصص التدريب والتطوير والاختبار {total} %، لا 100 %.</translation>
+    </message>
+    <message>
+        <source>A split needs at least two parts above 0 %.</source>
+        <translation>يحتاج التقسيم إلى قسمين على الأقل حصة كل منهما فوق 0 %.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>اختر مكان حفظ التصدير.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>A split writes one file per part: save to a folder, not to {name}.</source>
+        <translation>يكتب التقسيم ملفًا لكل قسم: احفظ في مجلد، لا في {name}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name or a new folder.</source>
+        <translation>{path} مجلد؛ أعطِ اسم ملف أو مجلدًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>{path} is a file; the {format} export writes a folder.</source>
+        <translation>{path} ملف؛ تصدير {format} يكتب مجلدًا.</translation>
+    </message>
+    <message>
+        <source>{path} holds other files; choose a new or empty folder (an earlier export is replaced).</source>
+        <translation>في {path} ملفات أخرى؛ اختر مجلدًا جديدًا أو فارغًا (التصدير السابق يُستبدل).</translation>
+    </message>
+</context>
+<context>
     <name>FindPanel</name>
     <message>
         <source>Find (ignores diacritics, tatweel and hamza forms)</source>
@@ -477,11 +616,66 @@
     <name>FindResultsModel</name>
     <message>
         <source>characters {start}–{end}</source>
-        <translation>الأحرف ⁦{start}–{end}⁩</translation>
+        <translation>الأحرف {start}–{end}</translation>
     </message>
     <message>
         <source>part of a longer word</source>
         <translation>جزء من كلمة أطول</translation>
+    </message>
+</context>
+<context>
+    <name>FormatOptions</name>
+    <message>
+        <source>Tagging scheme</source>
+        <translation>نظام الوسوم</translation>
+    </message>
+    <message>
+        <source>Nested entities</source>
+        <translation>الكيانات المتداخلة</translation>
+    </message>
+    <message>
+        <source>Add labels the scheme lacks as new types</source>
+        <translation>إضافة الوسوم غير الموجودة في المخطط أنواعًا جديدة</translation>
+    </message>
+    <message>
+        <source>A -DOCSTART- line before each document</source>
+        <translation>سطر ‎-DOCSTART-‎ قبل كل وثيقة</translation>
+    </message>
+    <message>
+        <source>Stance file</source>
+        <translation>ملف المواقف</translation>
+    </message>
+    <message>
+        <source>Entities and relations instead of label lists</source>
+        <translation>الكيانات والعلاقات بدل قوائم الوسوم</translation>
+    </message>
+    <message>
+        <source>automatic (from the tags)</source>
+        <translation>تلقائي (من الوسوم)</translation>
+    </message>
+    <message>
+        <source>every entity, in extra tag columns</source>
+        <translation>كل الكيانات، في أعمدة وسوم إضافية</translation>
+    </message>
+    <message>
+        <source>only the outermost</source>
+        <translation>الخارجي فقط</translation>
+    </message>
+    <message>
+        <source>only the innermost</source>
+        <translation>الداخلي فقط</translation>
+    </message>
+    <message>
+        <source>JSON Lines (with offsets)</source>
+        <translation>JSON Lines (مع المواضع)</translation>
+    </message>
+    <message>
+        <source>Automatic (from the name and content)</source>
+        <translation>تلقائي (من الاسم والمحتوى)</translation>
+    </message>
+    <message>
+        <source>This format has no options.</source>
+        <translation>لا خيارات لهذه الصيغة.</translation>
     </message>
 </context>
 <context>
@@ -496,6 +690,97 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Files and folders to import:</source>
+        <translation>الملفات والمجلدات المراد استيرادها:</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>Whose annotations the files hold. Formats that name their annotators (the native jsonl, Label Studio) keep those names.</source>
+        <translation>صاحب التوسيمات التي في الملفات. الصيغ التي تسمّي موسِّميها (jsonl الأصلية وLabel Studio) تحتفظ بأسمائهم.</translation>
+    </message>
+    <message>
+        <source>Annotations by:</source>
+        <translation>التوسيمات من:</translation>
+    </message>
+    <message>
+        <source>OLD=NEW, … (for example PERS=PER, MIS1=MISC; OLD= leaves OLD out)</source>
+        <translation>قديم=جديد، … (مثل PERS=PER, MIS1=MISC؛ و OLD= يستبعد OLD)</translation>
+    </message>
+    <message>
+        <source>Rename labels:</source>
+        <translation>إعادة تسمية الوسوم:</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>الخيارات</translation>
+    </message>
+    <message>
+        <source>The format cannot be told from the name and content.</source>
+        <translation>لا يمكن معرفة الصيغة من الاسم والمحتوى.</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>إضافة ملفات</translation>
+    </message>
+    <message>
+        <source>Add folder</source>
+        <translation>إضافة مجلد</translation>
+    </message>
+    <message>
+        <source>Each file&apos;s format is told from its name and content (shown in the list).</source>
+        <translation>تُعرف صيغة كل ملف من اسمه ومحتواه (مبيّنة في القائمة).</translation>
+    </message>
+    <message>
+        <source>Add at least one file or folder to import.</source>
+        <translation>أضف ملفًا أو مجلدًا واحدًا على الأقل للاستيراد.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} غير موجود.</translation>
+    </message>
+    <message>
+        <source>{path}: its format cannot be told from its name and content; choose one under Format.</source>
+        <translation>{path}: لا يمكن معرفة صيغته من اسمه ومحتواه؛ اختر صيغة في خانة «الصيغة».</translation>
+    </message>
+    <message>
+        <source>Rename labels takes OLD=NEW pairs separated by commas, not “{part}”.</source>
+        <translation>تأخذ إعادة التسمية أزواج OLD=NEW مفصولة بفواصل، لا «{part}».</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source> Details are in {log}.</source>
+        <extracomment>``work(project, job)``: runs on the job&apos;s thread with the job&apos;s own project connection.</extracomment>
+        <translation> التفاصيل في {log}.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}).</source>
+        <translation>حدث خطأ غير متوقع ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>LabelPalette</name>
     <message>
         <source>key {key}</source>
@@ -504,6 +789,49 @@
     <message>
         <source>Examples:</source>
         <translation>أمثلة:</translation>
+    </message>
+</context>
+<context>
+    <name>LabelTable</name>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>يُصدَّر باسم</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>كيان</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation>علاقة</translation>
+    </message>
+    <message>
+        <source>stance</source>
+        <translation>موقف</translation>
+    </message>
+    <message>
+        <source>Give {label} a name to export it as, or untick it to leave it out.</source>
+        <translation>أعطِ {label} اسمًا يُصدَّر به، أو أزل علامته لاستبعاده.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be a label: labels have no spaces, commas or “=”.</source>
+        <translation>لا يصلح «{name}» وسمًا: لا مسافات ولا فواصل ولا «=» في الوسوم.</translation>
     </message>
 </context>
 <context>
@@ -599,8 +927,8 @@
         <translation>في مخطط التوسيم مشكلات: {warnings}</translation>
     </message>
     <message>
-        <source>This project has no documents yet: import some with &apos;annotator import&apos;.</source>
-        <translation>لا وثائق في هذا المشروع بعد: استوردها بالأمر &apos;annotator import&apos;.</translation>
+        <source>This project has no documents yet: import some with File → Import.</source>
+        <translation>لا وثائق في هذا المشروع بعد: استورد بعضها من ملف ← استيراد.</translation>
     </message>
     <message>
         <source>&amp;Undo {what}</source>
@@ -691,6 +1019,29 @@
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>{done} of {total} documents</source>
+        <translation>{done} من {total} وثيقة</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>جارٍ البدء…</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>جارٍ قراءة {name}…</translation>
+    </message>
+    <message>
+        <source>Reading {name} ({index} of {count})…</source>
+        <translation>جارٍ قراءة {name} ({index} من {count})…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -766,6 +1117,105 @@
     <message>
         <source>&amp;Team</source>
         <translation>ال&amp;فريق</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>Importing</source>
+        <translation>الاستيراد</translation>
+    </message>
+    <message>
+        <source>Adding documents: {done} of {total}</source>
+        <translation>إضافة الوثائق: {done} من {total}</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>فشل الاستيراد</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the project is unchanged.</source>
+        <translation>أُلغي الاستيراد؛ لم يتغير المشروع.</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>التصدير</translation>
+    </message>
+    <message>
+        <source>Exporting documents: {done} of {total}</source>
+        <translation>تصدير الوثائق: {done} من {total}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Documents added: {n}</source>
+        <translation>الوثائق المضافة: {n}</translation>
+    </message>
+    <message>
+        <source>Existing documents given annotations: {n}</source>
+        <translation>وثائق موجودة أضيفت إليها توسيمات: {n}</translation>
+    </message>
+    <message>
+        <source>Duplicates skipped: {n}</source>
+        <translation>مكررات تُركت: {n}</translation>
+    </message>
+    <message>
+        <source>Spans: {n}</source>
+        <translation>الوسوم: {n}</translation>
+    </message>
+    <message>
+        <source>Events: {n}</source>
+        <translation>الأحداث: {n}</translation>
+    </message>
+    <message>
+        <source>Relations: {n}</source>
+        <translation>العلاقات: {n}</translation>
+    </message>
+    <message>
+        <source>Stances: {n}</source>
+        <translation>المواقف: {n}</translation>
+    </message>
+    <message>
+        <source>New labels in the scheme: {labels}</source>
+        <translation>وسوم جديدة في المخطط: {labels}</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>انتهى الاستيراد</translation>
+    </message>
+    <message>
+        <source>Import finished; documents added: {n}.</source>
+        <translation>انتهى الاستيراد؛ الوثائق المضافة: {n}.</translation>
+    </message>
+    <message>
+        <source>Documents exported: {n}</source>
+        <translation>الوثائق المصدَّرة: {n}</translation>
+    </message>
+    <message>
+        <source>Saved to: {path}</source>
+        <translation>حُفظ في: {path}</translation>
+    </message>
+    <message>
+        <source>Manifest: {path}</source>
+        <translation>البيان: {path}</translation>
+    </message>
+    <message>
+        <source>Documents left out: {n}</source>
+        <translation>وثائق مستبعدة: {n}</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>انتهى التصدير</translation>
+    </message>
+    <message>
+        <source>Warnings and notices: {n}</source>
+        <translation>التحذيرات والملاحظات: {n}</translation>
     </message>
 </context>
 <context>

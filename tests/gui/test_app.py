@@ -78,7 +78,7 @@ def test_switching_to_arabic_turns_the_layout_right_to_left_and_keeps_the_undo_h
         assert arabic.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert arabic.documents_panel.layoutDirection() == Qt.LayoutDirection.RightToLeft
         menus = [a.text() for a in arabic.menuBar().actions()]
-        assert "&مشروع" in menus and "&تحرير" in menus
+        assert "&ملف" in menus and "&تحرير" in menus
         assert arabic.docks["documents"].windowTitle() == "الوثائق"
         assert arabic.palette_widget.buttons["GPE"].text().startswith("كيان جيوسياسي")
         # the corpus keeps its own direction: the English paragraph stays left to right
