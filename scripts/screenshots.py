@@ -1,11 +1,13 @@
 """Take the README's screenshots: the main window on the shared news article with 20+
-entities (some nested), in the English and in the Arabic UI.
+entities (some nested), in the English and in the Arabic UI; then the same article with
+events, a relation and stances: the Events panel with the withdrawal selected (arcs from
+its trigger to its arguments) and the Stance panel with Washington's stance selected.
 
     Xvfb :99 -screen 0 1600x1000x24 &  DISPLAY=:99 python scripts/screenshots.py
 
 Runs in a real (X11) window when DISPLAY is set, else offscreen; writes
-docs/screenshots/workbench-en.png and workbench-ar.png.  User settings and the project
-are temporary: nothing of yours is touched.
+docs/screenshots/workbench-en.png, workbench-ar.png, events-en.png, events-ar.png and
+stance-en.png.  User settings and the project are temporary: nothing of yours is touched.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ ENTITIES = [
     ("ORG", "قسد", "و«قسد» لا تفقد"),
     ("ORG", "ميادين المقاومة", "موقع ميادين"),
     ("GPE", "الولايات المتحدة", "بدأت الولايات المتحدة انسحابها من قاعدة الشدادي"),
-    ("Movement", "انسحابها", "انسحابها من قاعدة الشدادي"),
     ("FAC", "قاعدة الشدادي", "قاعدة الشدادي في الحسكة"),
     ("GPE", "الشدادي", "الشدادي في الحسكة"),
     ("GPE", "الحسكة", "الحسكة، وسط"),
@@ -58,15 +59,51 @@ ENTITIES = [
 ]
 
 
+def at(text: str, surface: str, anchor: str) -> tuple[int, int]:
+    start = text.index(surface, text.index(anchor))
+    return start, start + len(surface)
+
+
 def annotate(project, doc: int, text: str) -> int:
     """Add ``ENTITIES`` to the document; return the id of the span to show selected."""
     selected = 0
     for label, surface, anchor in ENTITIES:
-        start = text.index(surface, text.index(anchor))
-        sid = project.add_span(doc, label, start, start + len(surface))
+        sid = project.add_span(doc, label, *at(text, surface, anchor))
         if surface == "قاعدة الشدادي":
             selected = sid
     return selected
+
+
+def annotate_links(project, doc: int, text: str) -> tuple[int, int]:
+    """Add events, a relation, stances and document labels; return the ids of the event
+    and the stance to show selected."""
+    span = {(s.surface, s.start): s.id for s in project.spans(doc)}
+
+    def sid(surface: str, anchor: str) -> int:
+        return span[(surface, at(text, surface, anchor)[0])]
+
+    first = "بدأت الولايات المتحدة انسحابها من قاعدة الشدادي"
+    us, base, hasakah = sid("الولايات المتحدة", first), sid("قاعدة الشدادي", first), sid("الحسكة", "الحسكة، وسط")
+    withdrawal = project.add_event(doc, "Movement", at(text, "انسحابها", first), [("Mover", us), ("Origin", base)])
+    project.set_attribute("event", withdrawal, "Realis", "actual")
+    convoy = project.add_event(doc, "Movement", at(text, "دخل", "دخل رتل"),
+                               [("Mover", sid("رتل", "دخل رتل")), ("Destination", sid("مدينة الشدادي", "مدينة الشدادي، بهدف"))])
+    project.add_relation("LocatedIn", base, hasakah)
+    strikes = "وكانت أعلنت «القيادة المركزية الأميركية»"
+    centcom = project.add_span(doc, "ORG", *at(text, "القيادة المركزية الأميركية", strikes))
+    sites = project.add_span(doc, "FAC", *at(text, "مواقع", strikes))
+    project.add_event(doc, "Attack", at(text, "ضربات", strikes), [("Attacker", centcom), ("Target", sites)])
+    project.add_event(doc, "Statement", at(text, "تقول", "فيما تقول مصادر"))  # no Speaker yet: marked
+    quote = "مشيراً إلى أن واشنطن باتت تنظر"
+    washington = project.add_span(doc, "GPE", *at(text, "واشنطن", quote))
+    government = project.add_span(doc, "ORG", *at(text, "الحكومة السورية الجديدة", quote))
+    project.add_stance(doc, "NEUTRAL", "US withdrawal from Syria")
+    stance = project.add_stance(doc, "FAVOR", government, holder=washington, scope="span",
+                                evidence=[at(text, "الشريك الرئيسيّ في مكافحة تنظيم داعش", quote)])
+    project.set_doc_labels(doc, "topic", ["politics", "military"])
+    project.set_doc_labels(doc, "reliability", ["high"])
+    del convoy
+    return withdrawal, stance
 
 
 def shoot(window, path: Path, app) -> None:
@@ -107,6 +144,28 @@ def main() -> None:
             window.annotations_panel.show_span(selected)
             window.view.verticalScrollBar().setValue(0)
             shoot(window, OUT / f"workbench-{lang}.png", app)
+        event, stance = annotate_links(project, doc, project.text(doc))
+        for lang in ("en", "ar"):
+            bench.set_language(lang)
+            window = bench.window
+            window.resize(1500, 920)
+            while not window.ready:
+                app.processEvents()
+            window.links.select_event(event)
+            window.docks["events"].raise_()
+            window.view.verticalScrollBar().setValue(0)
+            shoot(window, OUT / f"events-{lang}.png", app)
+        bench.set_language("en")
+        window = bench.window
+        window.resize(1500, 920)
+        while not window.ready:
+            app.processEvents()
+        window.docks["stance"].raise_()
+        window.links.select_stance(stance)
+        holder = window.links.state.stance(stance).holder
+        window.view.reveal(window.links.state.spans[holder].start)
+        window.view.clear_selection()
+        shoot(window, OUT / "stance-en.png", app)
         bench.close()
 
 

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLayout
+from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLayout, QTextLine
 
 from annotator.core.text import Utf16Index
 from annotator.gui.span_store import SpanItem, nesting_levels
@@ -54,10 +54,23 @@ def merge_rects(rects: list[QRectF]) -> list[QRectF]:
 
 def range_rects(layout: QTextLayout, start16: int, end16: int) -> list[QRectF]:
     """Return the rectangles of ``[start16, end16)`` (UTF-16, block-relative) in the
-    block's own coordinates."""
+    block's own coordinates.
+
+    Asked line by line: for a range that wraps onto the next line, ``glyphRuns`` may give
+    one run whose rectangle covers both lines from edge to edge.
+    """
     if end16 <= start16:
         return []
-    return merge_rects([run.boundingRect() for run in layout.glyphRuns(start16, end16 - start16)])
+    rects: list[QRectF] = []
+    line = layout.lineForTextPosition(start16)
+    while line.isValid() and line.textStart() < end16:
+        lo, hi = max(start16, line.textStart()), min(end16, line.textStart() + line.textLength())
+        if lo < hi:
+            rects += [run.boundingRect() for run in layout.glyphRuns(lo, hi - lo)]
+        line = layout.lineAt(line.lineNumber() + 1) if line.lineNumber() + 1 < layout.lineCount() else QTextLine()
+    if not rects:  # no line holds it (not laid out yet): ask for the whole range
+        rects = [run.boundingRect() for run in layout.glyphRuns(start16, end16 - start16)]
+    return merge_rects(rects)
 
 
 class SpanPainter:
