@@ -82,6 +82,15 @@ class _Checker:
         self.annotator = annotator
         self.spans: dict[Any, Span] = {s.id: s for s in ann.spans}
         self.problems: list[Problem] = []
+        self._fits: dict[tuple[tuple[str, ...], str], bool] = {}
+
+    def accepts(self, allowed: tuple[str, ...], label: str) -> bool:
+        """``scheme.accepts``, remembered (a document may have 1,000 events)."""
+        key = (tuple(allowed), label)
+        fit = self._fits.get(key)
+        if fit is None:
+            fit = self._fits[key] = self.scheme.accepts(allowed, label)
+        return fit
 
     def add(self, kind: str, message: str, start: int | None = None, end: int | None = None, item: str = "") -> None:
         self.problems.append(Problem(self.where[0], self.where[1], kind, message, start, end, self.annotator, item))
@@ -94,6 +103,7 @@ class _Checker:
     def spans_ok(self, surfaces: dict[Any, list[str]], complete: bool) -> None:
         text, scheme = self.text, self.scheme
         triggers = {ev.trigger for ev in self.ann.events}
+        known, event_types = set(scheme.span_labels), set(scheme.event_types)
         for span in self.ann.spans:
             item = f"span {span.id}"
             for i, (s, e) in enumerate(span.fragments):
@@ -104,12 +114,13 @@ class _Checker:
                 if stored is not None and i < len(stored) and stored[i] != text[s:e]:
                     self.add("surface", f"{item} ({span.label}) stores the surface {stored[i]!r} but the text there is "
                              f"{text[s:e]!r}.", s, e, item)
-            if span.label not in scheme.span_labels:
+            if span.label not in known:
                 self.add("label", f"{item} has the label {span.label!r}, which the scheme does not define.", span.start, span.end, item)
-            elif complete and scheme.event(span.label) and span.id not in triggers:
+            elif complete and span.label in event_types and span.id not in triggers:
                 self.add("trigger", f"{item} «{span.surface}» is labelled with the event type {span.label} but triggers no event.",
                          span.start, span.end, item)
-            self.attributes(span, item, "event" if scheme.event(span.label) else "entity", self.at(span))
+            if span.attributes:
+                self.attributes(span, item, "event" if span.label in event_types else "entity", self.at(span))
         if complete and scheme.evidence_label:
             used = {e for st in self.ann.stances for e in st.evidence}
             for span in self.ann.spans:
@@ -163,7 +174,7 @@ class _Checker:
             if role is None:
                 self.add("role", f"{item} ({ev.type}) has an argument in role {arg.role!r}, which {ev.type} does not have.",
                          span.start, span.end, item)
-            elif not self.scheme.accepts(role.types, span.label):
+            elif not self.accepts(role.types, span.label):
                 self.add("argument_type", f"{item} ({ev.type}): the {arg.role} «{span.surface}» is {span.label}, "
                          f"but {arg.role} takes {', '.join(role.types)}.", span.start, span.end, item)
         for role in etype.roles:
@@ -189,11 +200,11 @@ class _Checker:
             self.add("label", f"{item} has the type {rel.type!r}, which the scheme does not define.", src.start, tgt.end, item)
             return
         self.attributes(rel, item, "relation", self.at(src))
-        fits = self.scheme.accepts(rtype.arg1, src.label) and self.scheme.accepts(rtype.arg2, tgt.label)
-        if fits or (rtype.symmetric and self.scheme.accepts(rtype.arg1, tgt.label) and self.scheme.accepts(rtype.arg2, src.label)):
+        fits = self.accepts(rtype.arg1, src.label) and self.accepts(rtype.arg2, tgt.label)
+        if fits or (rtype.symmetric and self.accepts(rtype.arg1, tgt.label) and self.accepts(rtype.arg2, src.label)):
             return
         for span, allowed, which in ((src, rtype.arg1, "first"), (tgt, rtype.arg2, "second")):
-            if not self.scheme.accepts(allowed, span.label):
+            if not self.accepts(allowed, span.label):
                 self.add("argument_type", f"{item} ({rel.type}): the {which} argument «{span.surface}» is {span.label}, "
                          f"but {rel.type} takes {', '.join(allowed)}.", span.start, span.end, item)
 

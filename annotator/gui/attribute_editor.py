@@ -27,6 +27,7 @@ class AttributeEditor(QWidget):
         self.form.setContentsMargins(0, 2, 0, 2)
         self.widgets: dict[str, QCheckBox | QComboBox] = {}
         self._loading = False
+        self._shown: tuple[Any, ...] | None = None
         self.empty = QLabel()
         self.empty.setEnabled(False)
         self.form.addRow(self.empty)
@@ -34,6 +35,10 @@ class AttributeEditor(QWidget):
     def set_target(self, scheme: Scheme, applies: str | None, values: dict[str, Any], lang: str = "en") -> None:
         """Show the attributes ``scheme`` gives to ``applies`` (entity, event, relation;
         None: nothing selected) with their current ``values``."""
+        key = (id(scheme), applies, dict(values), lang)
+        if key == self._shown:
+            return
+        self._shown = key
         self._loading = True
         while self.form.rowCount() > 1:
             self.form.removeRow(1)

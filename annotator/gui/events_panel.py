@@ -53,14 +53,28 @@ class DeleteKey(QObject):
         return False
 
 
-def make_tree(headers: list[str]) -> QTreeWidget:
+def make_tree(headers: list[str], first: str = "Organisation (long)") -> QTreeWidget:
+    """A tree for a panel list; the first column sized from ``first`` (sizing it to its
+    contents would visit every row)."""
     tree = QTreeWidget()
     tree.setHeaderLabels(headers)
+    tree.header().resizeSection(0, tree.fontMetrics().horizontalAdvance(first) + 48)
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     tree.setUniformRowHeights(True)
     tree.setRootIsDecorated(True)
     tree.setAllColumnsShowFocus(True)
     return tree
+
+
+_SWATCHES: dict[str, QIcon] = {}
+
+
+def cached_swatch(color: str) -> QIcon:
+    """Return ``swatch(color)``, made once per colour (a list may show 1,000 events)."""
+    icon = _SWATCHES.get(color)
+    if icon is None:
+        icon = _SWATCHES[color] = swatch(color)
+    return icon
 
 
 def warning_icon(widget: QWidget) -> QIcon:
@@ -89,9 +103,11 @@ class EventsPanel(QWidget):
         self.lang = "en"
         self.current: int | None = None
         self._loading = False
+        self._shown: Any = None  # what the tree shows now
+        self._items: dict[tuple[Any, Any], QTreeWidgetItem] = {}  # (event, argument span or None) -> row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.tree = make_tree([self.tr("Event / role"), self.tr("Text")])
+        self.tree = make_tree([self.tr("Event / role"), self.tr("Text")], "Movement (withdrawal, deploy")
         self.tree.setObjectName("events-tree")
         layout.addWidget(self.tree, 1)
         self.hint = QLabel(self.tr("Select a trigger word and press an event key (1–7)."))
@@ -125,43 +141,54 @@ class EventsPanel(QWidget):
         DeleteKey(self.tree, self._delete)
 
     def set_scheme(self, scheme: Scheme, lang: str) -> None:
-        self.scheme, self.lang = scheme, lang
+        self.scheme, self.lang, self._shown = scheme, lang, None
         self.type.clear()
         for et in scheme.events:
             self.type.addItem(swatch(et.color), f"{et.name(lang)}  [{et.hotkey}]" if et.hotkey else et.name(lang), et.type)
 
     def show_state(self, state: LinkedState, current: int | None, span: int | None = None) -> None:
-        """List ``state``'s events; keep ``current`` selected (and its argument ``span``)."""
+        """List ``state``'s events; keep ``current`` selected (and its argument ``span``).
+        The tree is rebuilt only when what it lists changed, not for a new selection."""
+        key = (state.document_id, state.events, [p for p in state.problems if p.item.startswith("event")],
+               [state.surface(i) for ev in state.events for i in (ev.trigger, *(a.span for a in ev.arguments))])
         self._loading = True
+        if key != self._shown:
+            self._shown = key
+            self._rebuild(state)
+        item = self._items.get((current, span)) or self._items.get((current, None))
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        else:
+            self.tree.setCurrentItem(None)
+            self.tree.clearSelection()
+        self._loading = False
+        self._show_current(state.event(current), state)
+
+    def _rebuild(self, state: LinkedState) -> None:
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
+        self._items: dict[tuple[Any, Any], QTreeWidgetItem] = {}
         icon = warning_icon(self)
-        select = None
         for ev in state.events:
             et = self.scheme.event(ev.type) if self.scheme else None
             top = QTreeWidgetItem([et.name(self.lang) if et else ev.type, f"«{state.surface(ev.trigger)}»"])
             top.setData(0, KIND_ROLE, ("event", ev.id, ev.id, ev.trigger))
-            top.setIcon(0, swatch(et.color) if et else QIcon())
+            top.setIcon(0, cached_swatch(et.color) if et else QIcon())
             problems = state.problems_of("event", ev.id)
             if problems:
                 top.setIcon(1, icon)
                 top.setToolTip(1, "\n".join(p.message for p in problems))
                 top.setToolTip(0, "\n".join(p.message for p in problems))
+            self._items[(ev.id, None)] = top
             for arg in ev.arguments:
                 child = QTreeWidgetItem([arg.role, f"«{state.surface(arg.span)}»"])
                 child.setData(0, KIND_ROLE, ("argument", arg.id, ev.id, arg.span))
                 top.addChild(child)
-                if ev.id == current and arg.span == span:
-                    select = child
+                self._items.setdefault((ev.id, arg.span), child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
-            if ev.id == current and select is None:
-                select = top
-        self.tree.resizeColumnToContents(0)
         self.hint.setVisible(not state.events)
-        if select is not None:
-            self.tree.setCurrentItem(select)
-        self._loading = False
-        self._show_current(state.event(current), state)
+        self.tree.setUpdatesEnabled(True)
 
     def _show_current(self, event: Any, state: LinkedState) -> None:
         self.current = event.id if event is not None else None
@@ -211,6 +238,8 @@ class RelationsPanel(QWidget):
         self.lang = "en"
         self.current: int | None = None
         self._loading = False
+        self._shown: Any = None
+        self._items: dict[Any, QTreeWidgetItem] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.tree = make_tree([self.tr("Relation"), self.tr("Source → target")])
@@ -233,11 +262,32 @@ class RelationsPanel(QWidget):
         DeleteKey(self.tree, self._delete)
 
     def set_scheme(self, scheme: Scheme, lang: str) -> None:
-        self.scheme, self.lang = scheme, lang
+        self.scheme, self.lang, self._shown = scheme, lang, None
 
     def show_state(self, state: LinkedState, current: int | None) -> None:
+        key = (state.document_id, state.relations, [p for p in state.problems if p.item.startswith("relation")],
+               [state.surface(i) for r in state.relations for i in (r.source, r.target)])
         self._loading = True
+        if key != self._shown:
+            self._shown = key
+            self._rebuild(state)
+        item = self._items.get(current)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        else:
+            self.tree.setCurrentItem(None)
+            self.tree.clearSelection()
+        self._loading = False
+        rel = state.relation(current)
+        self.current = rel.id if rel else None
+        self.delete.setEnabled(rel is not None)
+        self.attributes.set_target(self.scheme or Scheme("none"), "relation" if rel else None,
+                                   rel.attributes if rel else {}, self.lang)
+
+    def _rebuild(self, state: LinkedState) -> None:
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
+        self._items: dict[Any, QTreeWidgetItem] = {}
         icon = warning_icon(self)
         for rel in state.relations:
             rt = self.scheme.relation(rel.type) if self.scheme else None
@@ -249,15 +299,8 @@ class RelationsPanel(QWidget):
                 item.setIcon(1, icon)
                 item.setToolTip(1, "\n".join(p.message for p in problems))
             self.tree.addTopLevelItem(item)
-            if rel.id == current:
-                self.tree.setCurrentItem(item)
-        self.tree.resizeColumnToContents(0)
-        self._loading = False
-        rel = state.relation(current)
-        self.current = rel.id if rel else None
-        self.delete.setEnabled(rel is not None)
-        self.attributes.set_target(self.scheme or Scheme("none"), "relation" if rel else None,
-                                   rel.attributes if rel else {}, self.lang)
+            self._items[rel.id] = item
+        self.tree.setUpdatesEnabled(True)
 
     def _selected(self, item: QTreeWidgetItem | None) -> None:
         if not self._loading:

@@ -29,8 +29,11 @@ class LinkedState:
     @classmethod
     def load(cls, project: Any, document_id: int) -> LinkedState:
         """Read and check ``document_id``'s linked annotations by the current annotator."""
-        ann = project.linked_annotations(document_id)
-        return cls(document_id, ann, project.check_linked(document_id, linked=ann))
+        from annotator.gui.workers import gc_paused
+
+        with gc_paused():  # thousands of small records: the collector would scan the window's 100,000 spans for nothing
+            ann = project.linked_annotations(document_id)
+            return cls(document_id, ann, project.check_linked(document_id, linked=ann))
 
     def _index(self) -> None:
         self.spans: dict[int, Span] = {int(s.id): s for s in self.ann.spans}

@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
 
+#: Tables an edit of plain spans touches (anything else may change what the panels show).
+SPAN_TABLES = frozenset({"spans", "fragments", "document_status"})
+
+
 class LinkController(LinkCommandsMixin, QObject):
     """Everything beyond plain spans, for one main window."""
 
@@ -44,6 +48,7 @@ class LinkController(LinkCommandsMixin, QObject):
         self.stance_id: int | None = None
         self.draft = Draft()
         self.pick_kind = ""  # "argument" or "relation" while the picker is on
+        self._last_seen: Any = None  # the undo step of the change last looked at
         self.menu: Any = None  # the role or relation-type menu last shown
         self.stance_actions: dict[str, QAction] = {}
         self.link_painter = LinkPainter(window.view)
@@ -55,7 +60,7 @@ class LinkController(LinkCommandsMixin, QObject):
         self._create_panels()
         window.view.spanClicked.connect(self._span_clicked)
         window.view.spanSelected.connect(self._show_inspector)
-        window.documentReady.connect(lambda _doc: self.refresh())
+        window.documentReady.connect(lambda _doc: self.refresh(force=True))
 
     # -- building ----------------------------------------------------------------------
 
@@ -209,10 +214,16 @@ class LinkController(LinkCommandsMixin, QObject):
 
     # -- showing -----------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Read and check the open document's linked annotations again; show them."""
+    def refresh(self, *, force: bool = False) -> None:
+        """Read and check the open document's linked annotations again and show them,
+        unless the latest edit cannot have changed them (a span nothing points at)."""
+        if not force and not self._may_have_changed():
+            self._show_inspector(self.w.view.selected_span)  # the selected span may have a new label
+            return
         doc = self.w.doc_id
-        self.state = LinkedState.load(self.w.project, doc) if doc is not None else LinkedState()
+        old, self.state = self.state, LinkedState.load(self.w.project, doc) if doc is not None else LinkedState()
+        if (old.document_id, old.ann, old.problems) == (self.state.document_id, self.state.ann, self.state.problems):
+            return  # a span edit that changed nothing linked: keep the panels as they are
         if self.state.event(self.event_id) is None:
             self.event_id = self.arg_span = None
         if self.state.relation(self.relation_id) is None:
@@ -220,6 +231,20 @@ class LinkController(LinkCommandsMixin, QObject):
         if self.state.stance(self.stance_id) is None:
             self.stance_id = None
         self.show()
+
+    def _may_have_changed(self) -> bool:
+        """Return False if the latest change is one already seen, or touched only spans
+        that no event, relation or stance points at (adding a span, most often)."""
+        history = self.w.project.history
+        step, seen = history.last, self._last_seen
+        self._last_seen = step
+        if step is None or self.state.document_id != self.w.doc_id:
+            return True
+        if step is seen:
+            return False
+        if step.kinds - SPAN_TABLES:
+            return True
+        return bool(history.touched(step, "spans") & self.state.spans.keys())
 
     def show(self) -> None:
         state = self.state

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import ProjectError
-from annotator.core.model import Annotations, Event, Relation
+from annotator.core.model import Annotations, Argument, Event, Relation, Span
 from annotator.core.validation import Problem, check_document
 from annotator.store.annotations import _chunks
 
@@ -22,11 +22,18 @@ class LinkedMixin:
     """Single-item reads and the linked-annotation read of ``Project``."""
 
     def event(self: Project, event_id: int) -> Event:
-        """Return event ``event_id`` with its arguments."""
-        document_id, _, _ = self._event_row(event_id)
-        aid = self.conn.execute("SELECT annotator_id FROM events WHERE id = ?", (event_id,)).fetchone()[0]
-        name = self.conn.execute("SELECT name FROM annotators WHERE id = ?", (aid,)).fetchone()[0]
-        return next(ev for ev in self.events(document_id, name) if ev.id == event_id)
+        """Return event ``event_id`` with its arguments and attributes."""
+        row = self.conn.execute("SELECT e.type, e.trigger_span_id, a.name FROM events e JOIN annotators a ON a.id = e.annotator_id "
+                                "WHERE e.id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise ProjectError(f"there is no event {event_id}.")
+        event = Event(type=row[0], trigger=row[1], id=event_id, annotator=row[2])
+        for aid, role, sid in self.conn.execute("SELECT id, role, span_id FROM event_arguments WHERE event_id = ? ORDER BY id",
+                                                (event_id,)):
+            event.arguments.append(Argument(role=role, span=sid, id=aid))
+        self._attach_attributes("event_id", {event_id: event})
+        self._attach_notes("event_id", {event_id: event})
+        return event
 
     def relation(self: Project, relation_id: int) -> Relation:
         """Return relation ``relation_id``."""
@@ -38,8 +45,8 @@ class LinkedMixin:
 
     def linked_annotations(self: Project, document_id: int, annotator: str | None = None) -> Annotations:
         """Return a document's events, relations, stances and document labels by
-        ``annotator`` (default: the current one), with the spans they point at and the
-        spans that carry attributes (not every span of the document)."""
+        ``annotator`` (default: the current one), with only the spans they point at (not
+        every span of the document; these spans come without attributes and notes)."""
         events = self.events(document_id, annotator)
         relations = self.relations(document_id, annotator)
         stances = self.stances(document_id, annotator)
@@ -52,16 +59,22 @@ class LinkedMixin:
         for st in stances:
             ids.update(int(e) for e in st.evidence)
             ids.update(int(x) for x in (st.holder, st.target if st.target_kind == "span" else None) if x is not None)
-        aid = self._annotator_id_or_none(annotator)
-        ids.update(r[0] for r in self.conn.execute(
-            "SELECT s.id FROM attributes a CROSS JOIN spans s ON s.id = a.span_id "
-            "WHERE a.span_id IS NOT NULL AND s.document_id = ? AND s.annotator_id IS ?", (document_id, aid)))
-        spans = []
-        for chunk in _chunks(sorted(ids), 900):
-            spans += self._read_spans(f"s.id IN ({','.join('?' * len(chunk))})", chunk)
-        spans.sort(key=lambda s: (s.start, s.end, s.id))
+        spans = self._lean_spans(sorted(ids))
         return Annotations(spans=spans, events=events, relations=relations, stances=stances,
                            doc_labels=self.doc_labels(document_id, annotator))
+
+    def _lean_spans(self: Project, ids: list[int]) -> list[Span]:
+        """Return spans ``ids`` in text order: label, fragments, surface (no attributes)."""
+        by_id: dict[int, Span] = {}
+        for chunk in _chunks(ids, 900):
+            for sid, label, surface, fs, fe in self.conn.execute(
+                f"SELECT s.id, s.label, s.surface, f.start, f.end FROM spans s JOIN fragments f ON f.span_id = s.id "
+                f"WHERE s.id IN ({','.join('?' * len(chunk))}) ORDER BY s.id, f.seq", chunk):
+                span = by_id.get(sid)
+                if span is None:
+                    span = by_id[sid] = Span(label=label, fragments=[], id=sid, surface=surface)
+                span.fragments.append((fs, fe))
+        return sorted(by_id.values(), key=lambda s: (s.fragments[0][0], s.fragments[-1][1], s.id))  # fragments are sorted
 
     def check_linked(self: Project, document_id: int, annotator: str | None = None,
                      linked: Annotations | None = None) -> list[Problem]:

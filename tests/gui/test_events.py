@@ -56,6 +56,7 @@ def choose_in_menu(qtbot, w, digit: Qt.Key) -> None:
 
 def tick(qtbot, button) -> None:
     """Click a check box or radio button on its box (a click past its text misses it)."""
+    qtbot.waitUntil(button.isVisible)  # a widget added to a shown panel shows a moment later
     h = button.height() // 2
     x = h if button.layoutDirection() == Qt.LayoutDirection.LeftToRight else button.width() - h
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(x, h))

@@ -125,3 +125,18 @@ def test_stats_count_events_relations_attributes_stances_and_evidence(doc):
     assert stats["attributes"] == {"event": {"Realis": {"actual": 1}}, "span": {"Negated": {"yes": 1}},
                                    "relation": {"Certainty": {"probable": 1}}}
     assert stats["doc_labels"] == {"topic": {"military": 1, "politics": 1}}
+
+
+def test_the_history_names_the_rows_the_latest_change_touched(doc):
+    p, d, dc, gov = doc
+    new = p.add_span(d, "PER", *at("مسؤول"))
+    step = p.history.last
+    assert step.kinds >= {"spans", "fragments"} and p.history.touched(step, "spans") == {new}
+    p.relabel_span(gov, "GPE")
+    assert p.history.touched(p.history.last, "spans") == {gov}
+    p.add_relation("Allied", dc, gov)
+    assert "relations" in p.history.last.kinds
+    p.undo()  # the undo is the latest change now
+    assert "relations" in p.history.last.kinds and p.history.last is p.history.redo_steps[-1]
+    p.delete_span(dc)
+    assert p.history.touched(p.history.last, "spans") == {dc}
