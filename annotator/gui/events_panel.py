@@ -103,7 +103,9 @@ class EventsPanel(QWidget):
         self.lang = "en"
         self.current: int | None = None
         self._loading = False
-        self._shown: Any = None  # what the tree shows now
+        self._document: Any = None  # the document the tree shows
+        self._rows: dict[Any, Any] = {}  # event id -> what its rows show
+        self._order: list[Any] = []
         self._items: dict[tuple[Any, Any], QTreeWidgetItem] = {}  # (event, argument span or None) -> row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -141,54 +143,90 @@ class EventsPanel(QWidget):
         DeleteKey(self.tree, self._delete)
 
     def set_scheme(self, scheme: Scheme, lang: str) -> None:
-        self.scheme, self.lang, self._shown = scheme, lang, None
+        self.scheme, self.lang, self._document = scheme, lang, None
         self.type.clear()
         for et in scheme.events:
             self.type.addItem(swatch(et.color), f"{et.name(lang)}  [{et.hotkey}]" if et.hotkey else et.name(lang), et.type)
 
     def show_state(self, state: LinkedState, current: int | None, span: int | None = None) -> None:
         """List ``state``'s events; keep ``current`` selected (and its argument ``span``).
-        The tree is rebuilt only when what it lists changed, not for a new selection."""
-        key = (state.document_id, state.events, [p for p in state.problems if p.item.startswith("event")],
-               [state.surface(i) for ev in state.events for i in (ev.trigger, *(a.span for a in ev.arguments))])
+        Only the rows of events that changed are made again, not for a new selection."""
         self._loading = True
-        if key != self._shown:
-            self._shown = key
-            self._rebuild(state)
+        rows = {ev.id: self._row_key(ev, state) for ev in state.events}
+        order = [ev.id for ev in state.events]
+        if state.document_id != self._document or not self._patch(state, rows, order):
+            self._rebuild(state, rows)
+        self._document, self._rows, self._order = state.document_id, rows, order
         item = self._items.get((current, span)) or self._items.get((current, None))
         if item is not None:
             self.tree.setCurrentItem(item)
         else:
             self.tree.setCurrentItem(None)
             self.tree.clearSelection()
+        self.hint.setVisible(not state.events)
         self._loading = False
         self._show_current(state.event(current), state)
 
-    def _rebuild(self, state: LinkedState) -> None:
+    @staticmethod
+    def _row_key(ev: Any, state: LinkedState) -> tuple[Any, ...]:
+        """What an event's rows show: the event, its texts and its problems."""
+        return (ev, tuple(state.surface(i) for i in (ev.trigger, *(a.span for a in ev.arguments))),
+                tuple(p.message for p in state.problems_of("event", ev.id)))
+
+    def _patch(self, state: LinkedState, rows: dict[Any, Any], order: list[Any]) -> bool:
+        """Change only the rows that differ (an event added, removed or edited); return
+        False if the order changed otherwise (then the tree is made again)."""
+        old = self._order
+        kept = [i for i in old if i in rows]
+        if kept != [i for i in order if i in self._rows]:
+            return False
+        for eid in old:
+            if eid not in rows:
+                self._drop(eid)
+        by_id = {ev.id: ev for ev in state.events}
+        for index, eid in enumerate(order):
+            if self._rows.get(eid) == rows[eid]:
+                continue
+            if eid in self._rows:
+                index = self.tree.indexOfTopLevelItem(self._items[(eid, None)])
+                self._drop(eid)
+            self.tree.insertTopLevelItem(index, self._event_item(by_id[eid], state))
+            self._items[(eid, None)].setExpanded(True)
+        return True
+
+    def _drop(self, event_id: Any) -> None:
+        top = self._items.pop((event_id, None))
+        for key in [k for k in self._items if k[0] == event_id]:
+            del self._items[key]
+        self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(top))
+
+    def _rebuild(self, state: LinkedState, rows: dict[Any, Any]) -> None:
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
-        self._items: dict[tuple[Any, Any], QTreeWidgetItem] = {}
-        icon = warning_icon(self)
-        for ev in state.events:
-            et = self.scheme.event(ev.type) if self.scheme else None
-            top = QTreeWidgetItem([et.name(self.lang) if et else ev.type, f"«{state.surface(ev.trigger)}»"])
-            top.setData(0, KIND_ROLE, ("event", ev.id, ev.id, ev.trigger))
-            top.setIcon(0, cached_swatch(et.color) if et else QIcon())
-            problems = state.problems_of("event", ev.id)
-            if problems:
-                top.setIcon(1, icon)
-                top.setToolTip(1, "\n".join(p.message for p in problems))
-                top.setToolTip(0, "\n".join(p.message for p in problems))
-            self._items[(ev.id, None)] = top
-            for arg in ev.arguments:
-                child = QTreeWidgetItem([arg.role, f"«{state.surface(arg.span)}»"])
-                child.setData(0, KIND_ROLE, ("argument", arg.id, ev.id, arg.span))
-                top.addChild(child)
-                self._items.setdefault((ev.id, arg.span), child)
-            self.tree.addTopLevelItem(top)
-            top.setExpanded(True)
-        self.hint.setVisible(not state.events)
+        self._items = {}
+        items = [self._event_item(ev, state) for ev in state.events]
+        self.tree.addTopLevelItems(items)
+        for item in items:
+            item.setExpanded(True)
         self.tree.setUpdatesEnabled(True)
+
+    def _event_item(self, ev: Any, state: LinkedState) -> QTreeWidgetItem:
+        """Make an event's row, with a row per argument (remembered in ``_items``)."""
+        et = self.scheme.event(ev.type) if self.scheme else None
+        top = QTreeWidgetItem([et.name(self.lang) if et else ev.type, f"«{state.surface(ev.trigger)}»"])
+        top.setData(0, KIND_ROLE, ("event", ev.id, ev.id, ev.trigger))
+        top.setIcon(0, cached_swatch(et.color) if et else QIcon())
+        if problems := state.problems_of("event", ev.id):
+            top.setIcon(1, warning_icon(self))
+            top.setToolTip(1, "\n".join(p.message for p in problems))
+            top.setToolTip(0, "\n".join(p.message for p in problems))
+        self._items[(ev.id, None)] = top
+        for arg in ev.arguments:
+            child = QTreeWidgetItem([arg.role, f"«{state.surface(arg.span)}»"])
+            child.setData(0, KIND_ROLE, ("argument", arg.id, ev.id, arg.span))
+            top.addChild(child)
+            self._items.setdefault((ev.id, arg.span), child)
+        return top
 
     def _show_current(self, event: Any, state: LinkedState) -> None:
         self.current = event.id if event is not None else None

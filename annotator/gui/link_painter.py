@@ -160,7 +160,7 @@ class LinkPainter:
 
     def _label(self, painter: QPainter, at: QPointF, text: str, color: QColor) -> None:
         font = QFont(self.view.font())  # type: ignore[attr-defined]
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.58))
+        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.66))
         metrics = QFontMetricsF(font)
         w, h = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
         width = self.view.viewport().width()  # type: ignore[attr-defined]
