@@ -4,7 +4,7 @@
 Span), their actions and menu, the picker, and the overlay that draws links and problem
 marks over the text.  After every edit the window calls ``refresh``: the open document's
 linked annotations are read again (a few small queries; never every span) and checked,
-and the panels and the overlay show the result.  The commands are in ``link_commands``.
+and the panels and the overlay show the result.  The commands are in ``link_commands`` and ``stance_commands``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from annotator.gui.link_painter import Arc, LinkPainter, Overlay
 from annotator.gui.linked_state import LinkedState
 from annotator.gui.palette import swatch
 from annotator.gui.picker import Picker
+from annotator.gui.stance_commands import StanceCommandsMixin
 from annotator.gui.stance_panel import Draft, StancePanel
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 SPAN_TABLES = frozenset({"spans", "fragments", "document_status"})
 
 
-class LinkController(LinkCommandsMixin, QObject):
+class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
     """Everything beyond plain spans, for one main window."""
 
     def __init__(self, window: MainWindow) -> None:
@@ -119,6 +120,9 @@ class LinkController(LinkCommandsMixin, QObject):
         w.docks["annotations"].raise_()
         docks["events"].raise_()
         QTimer.singleShot(0, self.hide_stray_tab_bars)
+        self._connect_panels()
+
+    def _connect_panels(self) -> None:
         p = self.events_panel
         p.eventSelected.connect(self.select_event)
         p.typeChanged.connect(self.change_event_type)

@@ -68,6 +68,21 @@ class StancePanel(QWidget):
         self.tree.setObjectName("stances-tree")
         self.tree.setRootIsDecorated(False)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self._build_form(selection_actions))
+        self._build_buttons(layout, label_actions, new_action)
+        self.tree.currentItemChanged.connect(lambda item, _p: self._selected(item))
+        self.tree.itemClicked.connect(lambda item, _c: self._selected(item))
+        self.target.activated.connect(self._target_chosen)
+        self.target_text.editingFinished.connect(self._text_entered)
+        self.holder.activated.connect(lambda _i: self.holderChosen.emit(self.holder.currentData()))
+        self.scope.activated.connect(lambda _i: self.scopeChosen.emit(self.scope.currentData()))
+        self.remove_evidence.clicked.connect(self._remove_evidence)
+        self.delete.clicked.connect(lambda: self.current is not None and self.deleteRequested.emit(self.current))
+        DeleteKey(self.tree, lambda: self.current is not None and self.deleteRequested.emit(self.current))
+        DeleteKey(self.evidence, self._remove_evidence)
+
+    def _build_form(self, selection_actions: list[QAction]) -> QGroupBox:
+        """The form: target, holder, scope, evidence, and the keys that fill them."""
         self.form_box = QGroupBox()
         form = QFormLayout(self.form_box)
         self.target = QComboBox()
@@ -96,7 +111,9 @@ class StancePanel(QWidget):
             picks.addWidget(tool_button(action))
         picks.addStretch(1)
         form.addRow(picks)
-        layout.addWidget(self.form_box)
+        return self.form_box
+
+    def _build_buttons(self, layout: QVBoxLayout, label_actions: list[QAction], new_action: QAction) -> None:
         labels = QHBoxLayout()
         self.label_buttons = [tool_button(a) for a in label_actions]
         for button in self.label_buttons:
@@ -113,16 +130,6 @@ class StancePanel(QWidget):
         row.addWidget(self.remove_evidence)
         row.addWidget(self.delete)
         layout.addLayout(row)
-        self.tree.currentItemChanged.connect(lambda item, _p: self._selected(item))
-        self.tree.itemClicked.connect(lambda item, _c: self._selected(item))
-        self.target.activated.connect(self._target_chosen)
-        self.target_text.editingFinished.connect(self._text_entered)
-        self.holder.activated.connect(lambda _i: self.holderChosen.emit(self.holder.currentData()))
-        self.scope.activated.connect(lambda _i: self.scopeChosen.emit(self.scope.currentData()))
-        self.remove_evidence.clicked.connect(self._remove_evidence)
-        self.delete.clicked.connect(lambda: self.current is not None and self.deleteRequested.emit(self.current))
-        DeleteKey(self.tree, lambda: self.current is not None and self.deleteRequested.emit(self.current))
-        DeleteKey(self.evidence, self._remove_evidence)
 
     def set_scheme(self, scheme: Scheme, lang: str) -> None:
         self.scheme, self.lang = scheme, lang

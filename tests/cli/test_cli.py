@@ -160,3 +160,26 @@ def test_validate_lists_every_problem_with_its_document_and_position_until_fixed
         p.relabel_span(coalition, "ORG")
     code, out, _ = run(capsys, "validate", proj)
     assert code == 0 and "No problems" in out
+
+
+def test_stats_count_events_relations_stances_attributes_and_labels(capsys, tmp_path):
+    from annotator.store.project import Project
+
+    proj = tmp_path / "p.annotproj"
+    text = "بدأت الولايات المتحدة انسحابها من قاعدة الشدادي"
+    with Project.create(proj, annotator="lina") as p:
+        doc = p.add_documents([text]).added[0]
+        us = p.add_span(doc, "GPE", 5, 21)
+        base = p.add_span(doc, "FAC", text.index("قاعدة"), len(text))
+        ev = p.add_event(doc, "Movement", (22, 30), [("Mover", us), ("Origin", base)])
+        p.set_attribute("event", ev, "Realis", "actual")
+        p.add_relation("LocatedIn", base, us)
+        p.add_stance(doc, "AGAINST", "US withdrawal from Syria", evidence=[(22, 30)])
+        p.set_doc_labels(doc, "reliability", ["high"])
+    code, out, _ = run(capsys, "stats", proj, "--json")
+    data = json.loads(out)
+    assert (data["events"], data["relations"], data["stances"], data["evidence"]) == (
+        {"Movement": 1}, {"LocatedIn": 1}, {"AGAINST": 1}, 1)
+    assert data["attributes"] == {"event": {"Realis": {"actual": 1}}}
+    code, out, _ = run(capsys, "stats", proj)
+    assert code == 0 and "Realis" in out and "actual 1" in out and "evidence" in out and "reliability" in out

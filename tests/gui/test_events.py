@@ -316,3 +316,37 @@ def test_the_list_of_keys_names_the_new_commands(open_window):
     assert keys["Add an argument…"] == "Ctrl+R" and keys["Link to…"] == "Ctrl+L"
     assert keys["Against"] == "Alt+2" and keys["Evidence ← selection"] == "Ctrl+Shift+E"
     assert QApplication.instance() is not None
+
+
+def test_stance_targets_free_text_fixed_and_entity_and_the_author_as_holder(open_window, qtbot):
+    w = open_window([TEXT])
+    e = entities(qtbot, w)
+    w.docks["stance"].raise_()
+    panel = w.links.stance_panel
+    qtbot.waitUntil(panel.isVisible)
+    # a free-text target, typed
+    panel.target.setCurrentIndex(panel.target.findData("text:"))
+    panel.target.activated.emit(panel.target.currentIndex())
+    qtbot.waitUntil(panel.target_text.isVisible)
+    panel.target_text.setFocus()
+    panel.target_text.insert("بقاء القوات الأميركية")  # pasted: QTest types ASCII only
+    qtbot.keyClick(panel.target_text, Qt.Key.Key_Return)
+    press(qtbot, w, Qt.Key.Key_2, ALT)
+    (st,) = w.project.stances(w.doc_id)
+    assert (st.target_kind, st.target, st.holder, st.scope) == ("text", "بقاء القوات الأميركية", None, "document")
+    # the selected stance: another fixed target from the list, then an entity, then back to the author
+    panel.target.setCurrentIndex(panel.target.findData("fixed:Syrian government"))
+    panel.target.activated.emit(panel.target.currentIndex())
+    assert w.project.stances(w.doc_id)[0].target == "Syrian government"
+    click_span(qtbot, w, e["centcom"])
+    press(qtbot, w, Qt.Key.Key_H, CTRL | SHIFT)
+    click_span(qtbot, w, e["government"])
+    press(qtbot, w, Qt.Key.Key_T, CTRL | SHIFT)
+    st = w.project.stances(w.doc_id)[0]
+    assert (st.target_kind, st.target, st.holder) == ("span", e["government"], e["centcom"])
+    assert {a.label for a in w.links.link_painter.overlay.arcs} == {"Against"}  # holder → target, drawn
+    panel.holder.setCurrentIndex(0)
+    panel.holder.activated.emit(0)
+    assert w.project.stances(w.doc_id)[0].holder is None and panel.holder.currentText() == "The author"
+    w.undo()
+    assert w.project.stances(w.doc_id)[0].holder == e["centcom"]
