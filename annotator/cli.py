@@ -222,6 +222,16 @@ def stats(project: str, as_json: bool) -> None:
             click.echo(f"{title}:")
             for label, n in data[key].items():
                 click.echo(f"  {label:<20}{n:>8}")
+    if data.get("evidence"):
+        click.echo(f"evidence   {data['evidence']:>8}")
+    for kind, names in data.get("attributes", {}).items():
+        click.echo(f"{kind} attributes:")
+        for name, values in names.items():
+            click.echo(f"  {name:<20}" + ", ".join(f"{value} {n}" for value, n in values.items()))
+    for lset, labels in data.get("doc_labels", {}).items():
+        click.echo(f"document labels, {lset}:")
+        for label, n in labels.items():
+            click.echo(f"  {label:<20}{n:>8}")
     if data["annotators"]:
         click.echo("annotators:          spans  events  stances  in progress  done")
         for name, a in data["annotators"].items():

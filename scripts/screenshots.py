@@ -1,14 +1,18 @@
 """Take the README's screenshots: the main window on the shared news article with 20+
-entities (some nested), in the English and in the Arabic UI; the adjudication view, where
-lina's and omar's versions of the article are merged into gold; the Import and Export dialogs.
+entities (some nested), in the English and in the Arabic UI; the same article with events, a
+relation and stances (the Events panel with the withdrawal selected, arcs from its trigger
+to its arguments, and the Stance panel with Washington's stance selected); the adjudication
+view, where lina's and omar's versions of the article are merged into gold; the Import and
+Export dialogs.
 
     Xvfb :99 -screen 0 1600x1000x24 &  DISPLAY=:99 python scripts/screenshots.py [SHOT...]
 
-SHOT is ``workbench``, ``adjudication`` or ``dialogs`` (default: all).  Runs in a real (X11)
-window when DISPLAY is set, else offscreen; writes docs/screenshots/workbench-en.png,
-workbench-ar.png, adjudication-en.png, adjudication-ar.png, export-dialog-en.png,
-export-dialog-ar.png and import-dialog-en.png.  User settings and the projects are
-temporary: nothing of yours is touched.
+SHOT is ``workbench``, ``events``, ``adjudication`` or ``dialogs`` (default: all).  Runs in a
+real (X11) window when DISPLAY is set, else offscreen; writes docs/screenshots/
+workbench-en.png, workbench-ar.png, events-en.png, events-ar.png, stance-en.png,
+adjudication-en.png, adjudication-ar.png, export-dialog-en.png, export-dialog-ar.png and
+import-dialog-en.png.  User settings and the projects are temporary: nothing of yours is
+touched.
 """
 
 from __future__ import annotations
@@ -34,7 +38,6 @@ ENTITIES = [
     ("ORG", "قسد", "و«قسد» لا تفقد"),
     ("ORG", "ميادين المقاومة", "موقع ميادين"),
     ("GPE", "الولايات المتحدة", "بدأت الولايات المتحدة انسحابها من قاعدة الشدادي"),
-    ("Movement", "انسحابها", "انسحابها من قاعدة الشدادي"),
     ("FAC", "قاعدة الشدادي", "قاعدة الشدادي في الحسكة"),
     ("GPE", "الشدادي", "الشدادي في الحسكة"),
     ("GPE", "الحسكة", "الحسكة، وسط"),
@@ -61,12 +64,16 @@ ENTITIES = [
 ]
 
 
+def at(text: str, surface: str, anchor: str) -> tuple[int, int]:
+    start = text.index(surface, text.index(anchor))
+    return start, start + len(surface)
+
+
 def annotate(project, doc: int, text: str) -> int:
     """Add ``ENTITIES`` to the document; return the id of the span to show selected."""
     selected = 0
     for label, surface, anchor in ENTITIES:
-        start = text.index(surface, text.index(anchor))
-        sid = project.add_span(doc, label, start, start + len(surface))
+        sid = project.add_span(doc, label, *at(text, surface, anchor))
         if surface == "قاعدة الشدادي":
             selected = sid
     return selected
@@ -102,6 +109,38 @@ def omar_entities() -> list[tuple[str, str, str]]:
         if change is not None:
             out.append((change[0], change[1], anchor if change[1] in anchor else change[1]))
     return out
+
+
+def annotate_links(project, doc: int, text: str) -> tuple[int, int]:
+    """Add events, a relation, stances and document labels; return the ids of the event
+    and the stance to show selected."""
+    span = {(s.surface, s.start): s.id for s in project.spans(doc)}
+
+    def sid(surface: str, anchor: str) -> int:
+        return span[(surface, at(text, surface, anchor)[0])]
+
+    first = "بدأت الولايات المتحدة انسحابها من قاعدة الشدادي"
+    us, base, hasakah = sid("الولايات المتحدة", first), sid("قاعدة الشدادي", first), sid("الحسكة", "الحسكة، وسط")
+    withdrawal = project.add_event(doc, "Movement", at(text, "انسحابها", first), [("Mover", us), ("Origin", base)])
+    project.set_attribute("event", withdrawal, "Realis", "actual")
+    convoy = project.add_event(doc, "Movement", at(text, "دخل", "دخل رتل"),
+                               [("Mover", sid("رتل", "دخل رتل")), ("Destination", sid("مدينة الشدادي", "مدينة الشدادي، بهدف"))])
+    project.add_relation("LocatedIn", base, hasakah)
+    strikes = "وكانت أعلنت «القيادة المركزية الأميركية»"
+    centcom = project.add_span(doc, "ORG", *at(text, "القيادة المركزية الأميركية", strikes))
+    sites = project.add_span(doc, "FAC", *at(text, "مواقع", strikes))
+    project.add_event(doc, "Attack", at(text, "ضربات", strikes), [("Attacker", centcom), ("Target", sites)])
+    project.add_event(doc, "Statement", at(text, "تقول", "فيما تقول مصادر"))  # no Speaker yet: marked
+    quote = "مشيراً إلى أن واشنطن باتت تنظر"
+    washington = project.add_span(doc, "GPE", *at(text, "واشنطن", quote))
+    government = project.add_span(doc, "ORG", *at(text, "الحكومة السورية الجديدة", quote))
+    project.add_stance(doc, "NEUTRAL", "US withdrawal from Syria")
+    stance = project.add_stance(doc, "FAVOR", government, holder=washington, scope="span",
+                                evidence=[at(text, "الشريك الرئيسيّ في مكافحة تنظيم داعش", quote)])
+    project.set_doc_labels(doc, "topic", ["politics", "military"])
+    project.set_doc_labels(doc, "reliability", ["high"])
+    del convoy
+    return withdrawal, stance
 
 
 def shoot(window, path: Path, app) -> None:
@@ -177,6 +216,44 @@ def workbench_shots(app, settings, tmp: Path) -> None:
     bench.close()
 
 
+def events_shots(app, settings, tmp: Path) -> None:
+    """The news article with events, a relation and stances: the Events panel (both
+    languages) and the Stance panel."""
+    from annotator.gui.app import Workbench
+    from annotator.store.project import Project
+
+    project = Project.create(tmp / "events.annotproj", annotator="lina")
+    project.import_files([NEWS])
+    doc = project.documents(0, 1)[0].id
+    annotate(project, doc, project.text(doc))
+    project.guidelines = (ROOT / "resources" / "sample" / "guidelines.md").read_text(encoding="utf-8")
+    bench = Workbench(app, settings)
+    bench.show_project(project)
+    event, stance = annotate_links(project, doc, project.text(doc))
+    for lang in ("en", "ar"):
+        bench.set_language(lang)
+        window = bench.window
+        window.resize(1500, 920)
+        while not window.ready:
+            app.processEvents()
+        window.links.select_event(event)
+        window.docks["events"].raise_()
+        window.view.verticalScrollBar().setValue(0)
+        shoot(window, OUT / f"events-{lang}.png", app)
+    bench.set_language("en")
+    window = bench.window
+    window.resize(1500, 920)
+    while not window.ready:
+        app.processEvents()
+    window.docks["stance"].raise_()
+    window.links.select_stance(stance)
+    holder = window.links.state.stance(stance).holder
+    window.view.reveal(window.links.state.spans[holder].start)
+    window.view.clear_selection()
+    shoot(window, OUT / "stance-en.png", app)
+    bench.close()
+
+
 def dialog_shots(app, settings, tmp: Path) -> None:
     """File → Export set up for a CoNLL split, in both languages; File → Import with the
     shared corpus files in the list."""
@@ -229,7 +306,7 @@ def main() -> None:
     from annotator.gui.app import create_application
     from annotator.gui.settings import AppSettings
 
-    shots = set(sys.argv[1:]) or {"workbench", "adjudication", "dialogs"}
+    shots = set(sys.argv[1:]) or {"workbench", "events", "adjudication", "dialogs"}
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
     with tempfile.TemporaryDirectory() as tmp:
@@ -240,6 +317,8 @@ def main() -> None:
         settings.font_size = 15
         if "workbench" in shots:
             workbench_shots(app, settings, Path(tmp))
+        if "events" in shots:
+            events_shots(app, settings, Path(tmp))
         if "dialogs" in shots:
             dialog_shots(app, settings, Path(tmp))
 

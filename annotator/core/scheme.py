@@ -145,6 +145,9 @@ class StanceConfig:
     holder: bool = True
     free_targets: bool = True
     targets: tuple[StanceTarget, ...] = ()
+    #: the span label of evidence passages (not an entity: left out of NER exports and
+    #: agreement), or None if evidence may only be spans that are already annotated
+    evidence: EntityType | None = None
 
 
 @dataclass(frozen=True)
@@ -202,9 +205,15 @@ class Scheme:
         return [e.type for e in self.events]
 
     @property
+    def evidence_label(self) -> str | None:
+        """Return the span label of stance evidence passages, or None."""
+        return self.stance.evidence.label if self.stance.evidence else None
+
+    @property
     def span_labels(self) -> list[str]:
-        """Every label a span may carry: entity types and event (trigger) types."""
-        return self.entity_labels + self.event_types
+        """Every label a span may carry: entity types, event (trigger) types and the
+        stance evidence label."""
+        return self.entity_labels + self.event_types + ([self.evidence_label] if self.evidence_label else [])
 
     @property
     def stance_labels(self) -> list[str]:
@@ -227,7 +236,7 @@ class Scheme:
 
     def color(self, label: str) -> str:
         """Return the colour of any span label."""
-        item = self.entity(label) or self.event(label)
+        item = self.entity(label) or self.event(label) or (self.stance.evidence if label == self.evidence_label else None)
         return item.color if item else "#999999"
 
     @property
@@ -548,7 +557,20 @@ class _Builder:
         if not targets and not raw.get("free_targets", True):
             raise self.fail(line, "stance has no fixed targets and free_targets = false: nothing could be a target.")
         scheme.stance = StanceConfig(labels=tuple(labels), scope=scope, holder=raw.get("holder", True),
-                                     free_targets=raw.get("free_targets", True), targets=tuple(targets))
+                                     free_targets=raw.get("free_targets", True), targets=tuple(targets),
+                                     evidence=self._evidence(scheme, raw.get("evidence"), line))
+
+    def _evidence(self, scheme: Scheme, raw: Any, line: int) -> EntityType | None:
+        """Read ``evidence = { label, en, ar, color }``: the label of evidence passages."""
+        if raw is None:
+            return None
+        eline = self.loc.find("evidence", line)
+        if not isinstance(raw, dict) or not isinstance(raw.get("label"), str) or not _NAME_RE.match(raw["label"]):
+            raise self.fail(eline, "stance 'evidence' must be { label = \"Name\", en = ..., ar = ..., color = ... }.")
+        if raw["label"] in scheme.entity_labels + scheme.event_types:
+            raise self.fail(eline, f"the evidence label {raw['label']!r} is already an entity or event type.")
+        return EntityType(label=raw["label"], en=self.text(raw, "en", eline), ar=self.text(raw, "ar", eline),
+                          color=self.color(raw, eline, "#fbc02d"))
 
     def _doc_labels(self, scheme: Scheme) -> None:
         seen: dict[str, int] = {}
@@ -624,6 +646,8 @@ def dump_scheme(scheme: Scheme) -> str:
             "labels": [clean(vars(lab)) for lab in st.labels],
             "targets": [clean(vars(t)) for t in st.targets],
         }
+        if st.evidence:
+            data["stance"]["evidence"] = clean({k: getattr(st.evidence, k) for k in ("label", "en", "ar", "color")})
     if scheme.doc_labels:
         data["doc_labels"] = [{**clean(vars(d)), "multi": d.multi} for d in scheme.doc_labels]
     return tomli_w.dumps(data)

@@ -208,6 +208,8 @@ def write_conf(scheme: Scheme) -> str:
             tree(label, depth + 1)
 
     tree("", 0)
+    if scheme.evidence_label:  # stance evidence passages are text-bound annotations too
+        lines.append(scheme.evidence_label)
     lines.append("[relations]")
     for r in scheme.relations:
         sym = ", <REL-TYPE>:symmetric" if r.symmetric else ""

@@ -114,10 +114,10 @@ class AdjudicationPanel(QWidget):
         """Start (or stop) adjudicating the window's documents."""
         self.active = active
         view = self.main.view
-        if active and self.marks not in view.overlays:
-            view.overlays.append(self.marks)
-        elif not active and self.marks in view.overlays:
-            view.overlays.remove(self.marks)
+        if active and self.marks not in view.underlays:
+            view.underlays.append(self.marks)
+        elif not active and self.marks in view.underlays:
+            view.underlays.remove(self.marks)
         if active:
             self.schedule()
         else:

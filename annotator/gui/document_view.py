@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette, QTextCursor, QTextOption
@@ -32,6 +33,7 @@ class DocumentView(QPlainTextEdit):
     """Shows one document and its spans; reports clicks on spans."""
 
     spanClicked = Signal(object)  # a span id, or None for a click on unannotated text
+    spanSelected = Signal(object)  # the selected span changed (an id, or None)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,8 +54,11 @@ class DocumentView(QPlainTextEdit):
         self.direction = "auto"
         self._press: QPoint | None = None
         self.find_hits: list[tuple[int, int]] = []
-        #: more marks drawn over the spans: ``paint(painter, visible blocks)`` (e.g. adjudication)
-        self.overlays: list[Callable[[QPainter, list[VisibleBlock]], None]] = []
+        #: marks painted under the text with the spans: ``paint(painter, visible blocks)`` (adjudication)
+        self.underlays: list[Callable[[QPainter, list[VisibleBlock]], None]] = []
+        #: painted over the text after it: objects with ``paint(painter, blocks)`` and
+        #: ``tooltip(position) -> str`` (the links and problem marks of ``link_painter``)
+        self.overlays: list[Any] = []
         self.set_font(DEFAULT_FONT, DEFAULT_SIZE)
         self._translucent_selection()
 
@@ -182,6 +187,8 @@ class DocumentView(QPlainTextEdit):
         if reveal and item is not None:
             self.reveal(item.start)
         self.refresh([x for x in (old, self.selected_span) if x is not None] or None)
+        if old != self.selected_span:
+            self.spanSelected.emit(self.selected_span)
 
     # -- painting ----------------------------------------------------------------------
 
@@ -212,10 +219,16 @@ class DocumentView(QPlainTextEdit):
         self.painter.paint(painter, blocks, items, self.u16, self.selected_span, self.fontMetrics().height())
         if self.find_hits and blocks:
             self.painter.paint_marks(painter, blocks, self._hits_between(blocks[0].start, blocks[-1].end), self.u16)
-        for overlay in self.overlays:
-            overlay(painter, blocks)
+        for underlay in self.underlays:
+            underlay(painter, blocks)
         painter.end()
         super().paintEvent(event)
+        if self.overlays and blocks:
+            over = QPainter(self.viewport())
+            over.setClipRect(event.rect())
+            for overlay in self.overlays:
+                overlay.paint(over, blocks)
+            over.end()
 
     def _hits_between(self, start: int, end: int) -> list[tuple[int, int]]:
         i = max(0, bisect_left(self.find_hits, (start, 0)) - 1)
@@ -245,6 +258,9 @@ class DocumentView(QPlainTextEdit):
         for item in self.spans_at(point):
             surface = " … ".join(self.text[s:e] for s, e in item.fragments)
             lines.append(f"<b>{self.labels.get(item.label, item.label)}</b> ({item.label}): {_escape(surface)}")
+        if self.overlays and self.text:
+            pos = self.position_at(QPoint(int(point.x()), int(point.y())))
+            lines += [tip for overlay in self.overlays if (tip := overlay.tooltip(pos))]
         return "<br>".join(lines)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name

@@ -20,6 +20,7 @@ from annotator.gui.actions import build_menus, create_actions
 from annotator.gui.document_view import DocumentView
 from annotator.gui.find import FindPanel
 from annotator.gui.layers import Layers
+from annotator.gui.links import LinkController
 from annotator.gui.models import AnnotationListModel, DocumentListModel
 from annotator.gui.palette import (
     LabelPalette,
@@ -108,7 +109,9 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         }
         self.tabifyDockWidget(self.docks["guidelines"], self.docks["find"])
         self.docks["guidelines"].raise_()
+        self.links = LinkController(self)  # events, relations, stance, document labels, problems
         build_menus(self, self.actions_, [d.toggleViewAction() for d in self.docks.values()])
+        self.links.build_menu()
         self._build_status_bar()
         self._update_undo_actions()
         self.team = Team(self)  # the layer bar, adjudication, agreement (annotator/gui/team.py)
@@ -163,6 +166,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.annotations_panel.set_scheme(scheme, self.lang)
         self.find_panel.set_labels(names, {k: swatch(c) for k, c in colors.items()})
         self.guidelines.show_guidelines(self.project.guidelines, scheme, self.lang)
+        self.links.set_scheme(scheme)
         if scheme.warnings:
             text = "\n".join(scheme.warnings)
             self.warning_label.setText("⚠ " + self.tr("{n} scheme warnings").format(n=len(scheme.warnings)))

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLayout
+from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLayout, QTextLine
 
 from annotator.core.text import Utf16Index
 from annotator.gui.span_store import SpanItem, nesting_levels
@@ -68,6 +68,8 @@ def range_rects(layout: QTextLayout, start16: int, end16: int) -> list[QRectF]:
         lo, hi = max(start16, line.textStart()), min(end16, line.textStart() + line.textLength())
         if lo < hi:
             rects += [run.boundingRect() for run in line.glyphRuns(lo, hi - lo)]
+    if not rects:  # no line holds it (not laid out yet): ask for the whole range
+        rects = [run.boundingRect() for run in layout.glyphRuns(start16, end16 - start16)]
     return merge_rects(rects)
 
 

@@ -56,6 +56,7 @@ class CommandsMixin:
         else:
             self.doc_model.refresh_document(document_id)
         self.documents_panel.update_summary()
+        self.links.refresh()
         self._update_undo_actions()
         self._update_status_labels()
         self.edited.emit()
@@ -71,6 +72,9 @@ class CommandsMixin:
     def apply_label(self: MainWindow, label: str) -> None:
         """Label the selected text (a new span), or relabel the selected span."""
         if self.doc_id is None:
+            return
+        if self.project.scheme.event(label):  # an event type: a trigger and its event
+            self.links.apply_event_type(label)
             return
         rng = self.view.selection_range()
         if rng is not None:
@@ -301,7 +305,7 @@ class CommandsMixin:
 
     def show_shortcuts(self: MainWindow) -> None:
         rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(t)}</td></tr>"
-                       for k, t in shortcut_rows(self.actions_, list(self.label_actions.values())))
+                       for k, t in shortcut_rows(self.actions_, [*self.label_actions.values(), *self.links.actions()]))
         QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"), f"<table cellspacing=4>{rows}</table>")
 
     def show_about(self: MainWindow) -> None:

@@ -43,7 +43,9 @@ class AgreementMixin:
             doc = self.document(doc_id)
             docs.append(DocumentLayers(doc_id, doc.name, doc.text, {n: self.annotations(doc_id, n) for n in people}))
         sets = {d.name: (list(d.labels), d.multi) for d in self.scheme.doc_labels}
-        result = compare(docs, names, event_types=self.scheme.event_types, doc_label_sets=sets)
+        # triggers and stance evidence passages are not entities: leave them out of span agreement
+        not_entities = self.scheme.event_types + [x for x in [self.scheme.evidence_label] if x]
+        result = compare(docs, names, event_types=not_entities, doc_label_sets=sets)
         result["done_only"] = done_only
         return result
 

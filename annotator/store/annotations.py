@@ -1,5 +1,5 @@
 """Annotation edits and reads of the Project API: spans with fragments, events with
-arguments, relations, attributes, notes, stances and document labels.
+arguments, relations, attributes and notes (stances and document labels: ``stances.py``).
 
 Every public method that changes something is one committed, logged, undoable edit.
 """
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ProjectError
-from annotator.core.model import Annotations, Argument, Event, Normalization, Relation, Span, Stance
+from annotator.core.model import Annotations, Argument, Event, Normalization, Relation, Span
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -37,7 +37,7 @@ def check_fragments(text: str, fragments: Iterable[tuple[int, int]], where: str 
 
 
 class AnnotationsMixin:
-    """Span, event, relation, attribute, note, stance and document-label methods."""
+    """Span, event, relation, attribute and note methods."""
 
     # -- spans -------------------------------------------------------------------------
 
@@ -433,160 +433,6 @@ class AnnotationsMixin:
         keys = ("id", "span", "event", "relation", "kind", "reference", "text", "annotator")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
-    # -- stances -----------------------------------------------------------------------
-
-    def add_stance(self: Project, document_id: int, label: str, target: str | int, *, target_kind: str | None = None,
-                   holder: int | None = None, evidence: Iterable[int] = (), scope: str = "document",
-                   annotator: str | None = None) -> int:
-        """Add a stance and return its id.
-
-        ``target`` is a span id (an entity in the text), the name of one of the scheme's
-        fixed targets, or free text (``target_kind`` "span", "fixed" or "text"; guessed
-        when not given).  ``holder`` is a span id, or None for the document's author.
-        """
-        stance = self.scheme.stance
-        if label not in self.scheme.stance_labels:
-            raise ProjectError(f"{label!r} is not a stance label of the scheme {self.scheme.name!r}.")
-        if scope not in ("document", "span") or (stance.scope != "both" and scope != stance.scope):
-            raise ProjectError(f"the scheme allows stance per {stance.scope.replace('both', 'document or span')}, not per {scope}.")
-        kind = target_kind or _guess_target_kind(target, [t.target for t in stance.targets])
-        evidence = list(evidence)
-        self._check_stance_parts(document_id, kind, target, holder, evidence, scope)
-        aid = self.annotator_id(annotator)
-        with self._edit(f"Add stance {label}", document_id, "add_stance", {"label": label, "target": target}):
-            sid = self._insert_stance(document_id, aid, label, scope, kind, target, holder, evidence)
-            self._touch_status(document_id, aid)
-        return sid
-
-    def _check_stance_parts(self: Project, document_id: int, kind: str, target: Any, holder: int | None,
-                            evidence: list[int], scope: str) -> None:
-        stance = self.scheme.stance
-        if kind == "fixed" and target not in [t.target for t in stance.targets]:
-            raise ProjectError(f"{target!r} is not one of the scheme's stance targets.")
-        if kind in ("span", "text") and not stance.free_targets:
-            raise ProjectError("the scheme allows only its fixed stance targets.")
-        if kind == "span":
-            self._check_same_document(int(target), document_id)
-        elif kind not in ("fixed", "text"):
-            raise ProjectError(f"a stance target is 'fixed', 'span' or 'text', not {kind!r}.")
-        if holder is not None:
-            self._check_same_document(holder, document_id)
-        for sid in evidence:
-            self._check_same_document(sid, document_id)
-        if scope == "span" and not evidence:
-            raise ProjectError("a stance per span needs at least one evidence span.")
-
-    def _insert_stance(self: Project, document_id: int, aid: int, label: str, scope: str, kind: str, target: Any,
-                       holder: int | None, evidence: list[int]) -> int:
-        from annotator.store.project import now
-
-        cur = self.conn.execute(
-            "INSERT INTO stances(document_id, annotator_id, label, scope, target_kind, target_text, target_span_id, holder_span_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (document_id, aid, label, scope, kind, None if kind == "span" else str(target),
-             int(target) if kind == "span" else None, holder, now()),
-        )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO stance_evidence(stance_id, span_id) VALUES (?, ?)", [(cur.lastrowid, s) for s in evidence]
-        )
-        return cur.lastrowid
-
-    def _stance_row(self: Project, stance_id: int) -> tuple[int, str]:
-        row = self.conn.execute("SELECT document_id, label FROM stances WHERE id = ?", (stance_id,)).fetchone()
-        if row is None:
-            raise ProjectError(f"there is no stance {stance_id}.")
-        return row
-
-    def update_stance(self: Project, stance_id: int, *, label: str | None = None, holder: int | None | str = "keep") -> None:
-        """Change a stance's label and/or holder (``holder=None``: the author)."""
-        document_id, old = self._stance_row(stance_id)
-        if label is not None and label not in self.scheme.stance_labels:
-            raise ProjectError(f"{label!r} is not a stance label of the scheme {self.scheme.name!r}.")
-        if holder not in ("keep", None):
-            self._check_same_document(int(holder), document_id)
-        with self._edit(f"Change stance {old}", document_id, "update_stance", {"stance": stance_id, "label": label}):
-            if label is not None:
-                self.conn.execute("UPDATE stances SET label = ? WHERE id = ?", (label, stance_id))
-            if holder != "keep":
-                self.conn.execute("UPDATE stances SET holder_span_id = ? WHERE id = ?", (holder, stance_id))
-
-    def add_evidence(self: Project, stance_id: int, span_id: int) -> None:
-        """Add an evidence span to a stance."""
-        document_id, label = self._stance_row(stance_id)
-        self._check_same_document(span_id, document_id)
-        with self._edit(f"Add evidence to {label}", document_id, "add_evidence", {"stance": stance_id, "span": span_id}):
-            self.conn.execute("INSERT OR IGNORE INTO stance_evidence(stance_id, span_id) VALUES (?, ?)", (stance_id, span_id))
-
-    def remove_evidence(self: Project, stance_id: int, span_id: int) -> None:
-        """Remove an evidence span from a stance."""
-        document_id, label = self._stance_row(stance_id)
-        with self._edit(f"Remove evidence from {label}", document_id, "remove_evidence", {"stance": stance_id, "span": span_id}):
-            self.conn.execute("DELETE FROM stance_evidence WHERE stance_id = ? AND span_id = ?", (stance_id, span_id))
-
-    def delete_stance(self: Project, stance_id: int) -> None:
-        """Delete a stance."""
-        document_id, label = self._stance_row(stance_id)
-        with self._edit(f"Delete stance {label}", document_id, "delete_stance", {"stance": stance_id}):
-            self.conn.execute("DELETE FROM stances WHERE id = ?", (stance_id,))
-
-    def stances(self: Project, document_id: int, annotator: str | None = None, *, every_annotator: bool = False) -> list[Stance]:
-        """Return a document's stances with their evidence spans."""
-        where, params = self._owner_filter("s", document_id, annotator, every_annotator)
-        rows = self.conn.execute(
-            f"SELECT s.id, s.label, s.scope, s.target_kind, s.target_text, s.target_span_id, s.holder_span_id, a.name "
-            f"FROM stances s JOIN annotators a ON a.id = s.annotator_id WHERE {where} ORDER BY s.id",
-            params,
-        ).fetchall()
-        out = {
-            r[0]: Stance(label=r[1], scope=r[2], target_kind=r[3], target=r[5] if r[3] == "span" else r[4],
-                         holder=r[6], id=r[0], annotator=r[7])
-            for r in rows
-        }
-        for chunk in _chunks(list(out), 900):
-            for sid, span in self.conn.execute(
-                f"SELECT stance_id, span_id FROM stance_evidence WHERE stance_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
-            ):
-                out[sid].evidence.append(span)
-        if out:
-            self._attach_attributes("stance_id", out)
-        return list(out.values())
-
-    # -- document labels ---------------------------------------------------------------
-
-    def set_doc_labels(self: Project, document_id: int, label_set: str, labels: Iterable[str], *, annotator: str | None = None) -> None:
-        """Set the labels of ``label_set`` for a document (replacing earlier ones)."""
-        lset = self.scheme.doc_label_set(label_set)
-        if lset is None:
-            raise ProjectError(f"{label_set!r} is not a document label set of the scheme {self.scheme.name!r}.")
-        labels = list(dict.fromkeys(labels))
-        bad = [lab for lab in labels if lab not in lset.labels]
-        if bad:
-            raise ProjectError(f"{', '.join(map(repr, bad))} not in the label set {label_set!r} ({', '.join(lset.labels)}).")
-        if len(labels) > 1 and not lset.multi:
-            raise ProjectError(f"the label set {label_set!r} takes one label, not {len(labels)}.")
-        self.text(document_id)
-        aid = self.annotator_id(annotator)
-        with self._edit(f"Set {label_set}", document_id, "set_doc_labels", {"set": label_set, "labels": labels}):
-            self.conn.execute(
-                "DELETE FROM document_labels WHERE document_id = ? AND annotator_id = ? AND label_set = ?", (document_id, aid, label_set)
-            )
-            self.conn.executemany(
-                "INSERT INTO document_labels(document_id, annotator_id, label_set, label) VALUES (?, ?, ?, ?)",
-                [(document_id, aid, label_set, lab) for lab in labels],
-            )
-            if labels:
-                self._touch_status(document_id, aid)
-
-    def doc_labels(self: Project, document_id: int, annotator: str | None = None) -> dict[str, list[str]]:
-        """Return ``{label set: [labels]}`` for a document."""
-        out: dict[str, list[str]] = {}
-        for lset, lab in self.conn.execute(
-            "SELECT label_set, label FROM document_labels WHERE document_id = ? AND annotator_id IS ? ORDER BY id",
-            (document_id, self._annotator_id_or_none(annotator)),
-        ):
-            out.setdefault(lset, []).append(lab)
-        return out
-
     # -- everything at once ------------------------------------------------------------
 
     def annotations(self: Project, document_id: int, annotator: str | None = None) -> Annotations:
@@ -607,12 +453,6 @@ class AnnotationsMixin:
             status=self.status(document_id, annotator),
             normalizations=norms,
         )
-
-
-def _guess_target_kind(target: Any, fixed: list[str]) -> str:
-    if isinstance(target, int):
-        return "span"
-    return "fixed" if target in fixed else "text"
 
 
 def _short(text: str, n: int = 24) -> str:

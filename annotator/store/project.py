@@ -36,7 +36,9 @@ from annotator.store.annotations import AnnotationsMixin
 from annotator.store.export import ExportMixin
 from annotator.store.importing import ImportMixin
 from annotator.store.layers import LayersMixin
+from annotator.store.linked import LinkedMixin
 from annotator.store.packages import PackagesMixin
+from annotator.store.stances import StancesMixin
 from annotator.store.stats import StatsMixin
 from annotator.store.team import TeamMixin
 from annotator.store.team_views import TeamViewsMixin
@@ -72,8 +74,8 @@ def default_annotator() -> str:
         return os.environ.get("USER") or "annotator"
 
 
-class Project(AnnotationsMixin, ImportMixin, StatsMixin, ExportMixin, ViewsMixin, LayersMixin, TeamMixin,
-              PackagesMixin, AgreementMixin, AdjudicationMixin, TeamViewsMixin):
+class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMixin, ExportMixin, ViewsMixin,
+              LayersMixin, TeamMixin, PackagesMixin, AgreementMixin, AdjudicationMixin, TeamViewsMixin):
     """An open project file.
 
     Create one with ``Project.create(path)`` or open one with ``Project.open(path)``;

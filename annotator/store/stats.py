@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.validation import Problem, check_document
@@ -35,8 +36,14 @@ class StatsMixin:
             "annotators": {},
         }
         event_types = set(self.scheme.event_types)
+        evidence = self.scheme.evidence_label
+        out["evidence"] = 0
         for label, n in q("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label"):
-            out["triggers" if label in event_types else "entities"][label] = n
+            if label == evidence:
+                out["evidence"] = n
+            else:
+                out["triggers" if label in event_types else "entities"][label] = n
+        out["attributes"] = self._attribute_counts()
         for lset, label, n in q("SELECT label_set, label, count(*) FROM document_labels GROUP BY label_set, label ORDER BY 1, 2"):
             out["doc_labels"].setdefault(lset, {})[label] = n
         for aid, name, kind in q("SELECT id, name, kind FROM annotators ORDER BY id").fetchall():
@@ -51,6 +58,19 @@ class StatsMixin:
                 "done": status.get("done", 0),
                 "seconds": q("SELECT coalesce(sum(seconds), 0) FROM document_status WHERE annotator_id = ?", (aid,)).fetchone()[0],
             }
+        return out
+
+    def _attribute_counts(self: Project) -> dict[str, dict[str, dict[str, int]]]:
+        """Return ``{"span"|"event"|"relation"|"stance": {name: {value: n}}}`` (yes/no
+        attributes count as "yes" and "no")."""
+        out: dict[str, dict[str, dict[str, int]]] = {}
+        for kind in ("span", "event", "relation", "stance"):
+            rows = self.conn.execute(
+                f"SELECT name, value, count(*) FROM attributes WHERE {kind}_id IS NOT NULL GROUP BY name, value ORDER BY 1, 2")
+            for name, value, n in rows:
+                shown = json.loads(value)
+                key = ("yes" if shown else "no") if isinstance(shown, bool) else str(shown)
+                out.setdefault(kind, {}).setdefault(name, {})[key] = n
         return out
 
     def validate(self: Project, *, document_ids: list[int] | None = None) -> list[Problem]:

@@ -11,6 +11,7 @@ their original ids, so later steps that name them stay valid.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from annotator.store.schema import UNDOABLE_TABLES
 
 #: Steps kept on the undo stack; older ones are forgotten.
 MAX_STEPS = 1000
+#: The row id in a reversing statement: "... WHERE id=12" or "INSERT ... VALUES(12,...".
+_ROW_ID = re.compile(r"WHERE id=(-?\d+)$|VALUES\((-?\d+),")
 
 
 @dataclass
@@ -78,6 +81,8 @@ class History:
         self.conn = conn
         self.undo_steps: list[Step] = []
         self.redo_steps: list[Step] = []
+        #: the step of the latest change: a new edit, or what an undo or redo did
+        self.last: Step | None = None
 
     def record(self, label: str, document_id: int | None, first: int) -> Step | None:
         """Close a step that began after log entry ``first``; forget the redo stack."""
@@ -85,6 +90,7 @@ class History:
         if last <= first:
             return None
         step = Step(label, document_id, first + 1, last, self._kinds(first + 1, last))
+        self.last = step
         self.undo_steps.append(step)
         self._drop(self.redo_steps)
         self.redo_steps.clear()
@@ -112,10 +118,23 @@ class History:
         for (sql,) in statements:
             self.conn.execute(sql)
         end = last_seq(self.conn)
-        return Step(step.label, step.document_id, start + 1, end, self._kinds(start + 1, end))
+        self.last = Step(step.label, step.document_id, start + 1, end, self._kinds(start + 1, end))
+        return self.last
+
+    def touched(self, step: Step, table: str) -> set[int]:
+        """Return the ids of the ``table`` rows ``step`` inserted, changed or deleted (read
+        from the statements that reverse it)."""
+        ids: set[int] = set()
+        for (sql,) in self.conn.execute("SELECT sql FROM temp.undo_log WHERE tbl = ? AND seq BETWEEN ? AND ?",
+                                        (table, step.first, step.last)):
+            m = _ROW_ID.search(sql)
+            if m:
+                ids.add(int(m.group(1) or m.group(2)))
+        return ids
 
     def clear(self) -> None:
         """Forget every step."""
         self.conn.execute("DELETE FROM temp.undo_log")
         self.undo_steps.clear()
         self.redo_steps.clear()
+        self.last = None

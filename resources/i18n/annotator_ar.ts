@@ -393,6 +393,28 @@
     </message>
 </context>
 <context>
+    <name>AttributeEditor</name>
+    <message>
+        <source>No attributes for this item.</source>
+        <translation>لا سمات لهذا العنصر.</translation>
+    </message>
+    <message>
+        <source>Nothing selected.</source>
+        <translation>لم يُختر شيء.</translation>
+    </message>
+    <message>
+        <source>default: {value}</source>
+        <translation>الافتراضي: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>DocLabelsPanel</name>
+    <message>
+        <source>(one)</source>
+        <translation>(واحد)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message>
         <source>nobody has started it</source>
@@ -464,6 +486,33 @@
     <message>
         <source>{shown} shown</source>
         <translation>المعروض {shown}</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <source>Event / role</source>
+        <translation>الحدث / الدور</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Select a trigger word and press an event key (1–7).</source>
+        <translation>حدّد كلمة المُطلِق واضغط مفتاح حدث (1–7).</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Add argument</source>
+        <translation>إضافة مشارك</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
     </message>
 </context>
 <context>
@@ -873,6 +922,166 @@
     </message>
 </context>
 <context>
+    <name>LinkController</name>
+    <message>
+        <source>The selection holds no word to mark as a trigger.</source>
+        <translation>لا يضم التحديد كلمة تُعلَّم مُطلِقاً لحدث.</translation>
+    </message>
+    <message>
+        <source>Select a trigger word, then press an event key.</source>
+        <translation>حدّد كلمة المُطلِق، ثم اضغط مفتاح الحدث.</translation>
+    </message>
+    <message>
+        <source>Make «{text}» a {type} trigger</source>
+        <translation>جعل «{text}» مُطلِقاً لحدث {type}</translation>
+    </message>
+    <message>
+        <source>Event added. Ctrl+R adds an argument: choose the role, then Tab to the entity and press Enter.</source>
+        <translation>أُضيف الحدث. Ctrl+R يضيف مشاركاً: اختر الدور، ثم انتقل بـ Tab إلى الكيان واضغط Enter.</translation>
+    </message>
+    <message>
+        <source>Select an event first: click its trigger, or choose it in the Events panel.</source>
+        <translation>اختر حدثاً أولاً: انقر مُطلِقه، أو اختره في لوحة الأحداث.</translation>
+    </message>
+    <message>
+        <source>{role} of {type}: Tab and Shift+Tab move through the {n} spans that fit, Enter takes one, a click takes any span, Esc cancels.</source>
+        <translation>{role} في {type}: ينقل Tab وShift+Tab بين المقاطع الملائمة ({n})، ويأخذ Enter أحدها، وتأخذ النقرةُ أيَّ مقطع، ويلغي Esc.</translation>
+    </message>
+    <message>
+        <source>No span here is a {types}: click the span that fills {role}, or press Esc.</source>
+        <translation>لا مقطع هنا من النوع {types}: انقر المقطع الذي يشغل الدور {role}، أو اضغط Esc.</translation>
+    </message>
+    <message>
+        <source>Click the span the relation starts from, then press Ctrl+L.</source>
+        <translation>انقر المقطع الذي تبدأ منه العلاقة، ثم اضغط Ctrl+L.</translation>
+    </message>
+    <message>
+        <source>Link from «{text}»: Tab and Shift+Tab move through the {n} spans it may link to, Enter takes one, a click takes any span, Esc cancels.</source>
+        <translation>ربط من «{text}»: ينقل Tab وShift+Tab بين المقاطع التي يمكن ربطه بها ({n})، ويأخذ Enter أحدها، وتأخذ النقرةُ أيَّ مقطع، ويلغي Esc.</translation>
+    </message>
+    <message>
+        <source>No relation type of the scheme links a {a} to a {b}.</source>
+        <translation>لا نوع علاقة في المخطط يربط {a} بـ {b}.</translation>
+    </message>
+    <message>
+        <source>No problems in this document.</source>
+        <translation>لا مشكلات في هذه الوثيقة.</translation>
+    </message>
+    <message>
+        <source>trigger of {what}</source>
+        <translation>مُطلِق {what}</translation>
+    </message>
+    <message>
+        <source>{role} of {what}</source>
+        <translation>{role} في {what}</translation>
+    </message>
+    <message>
+        <source>{how} of stance {label}</source>
+        <translation>{how} في الموقف {label}</translation>
+    </message>
+    <message>
+        <source>holder</source>
+        <translation>صاحب الموقف</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>الهدف</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>الدليل</translation>
+    </message>
+    <message>
+        <source>Add an &amp;argument…</source>
+        <extracomment>Tables an edit of plain spans touches (anything else may change what the panels show).</extracomment>
+        <translation>إضافة &amp;مشارك…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to…</source>
+        <translation>&amp;ربط بـ…</translation>
+    </message>
+    <message>
+        <source>Target ← selection</source>
+        <translation>الهدف ← التحديد</translation>
+    </message>
+    <message>
+        <source>Holder ← selection</source>
+        <translation>صاحب الموقف ← التحديد</translation>
+    </message>
+    <message>
+        <source>Evidence ← selection</source>
+        <translation>الدليل ← التحديد</translation>
+    </message>
+    <message>
+        <source>New stance</source>
+        <translation>موقف جديد</translation>
+    </message>
+    <message>
+        <source>Next &amp;problem</source>
+        <translation>المشكلة ال&amp;تالية</translation>
+    </message>
+    <message>
+        <source>Previous p&amp;roblem</source>
+        <translation>المشكلة ال&amp;سابقة</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>الموقف</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>العلاقات</translation>
+    </message>
+    <message>
+        <source>Document labels</source>
+        <translation>وسوم الوثيقة</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>المشكلات</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>المقطع</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>&amp;توسيم</translation>
+    </message>
+    <message>
+        <source>Problems ({n})</source>
+        <translation>المشكلات ({n})</translation>
+    </message>
+    <message>
+        <source>Choose the target first: click an entity, then press Ctrl+Shift+T.</source>
+        <translation>اختر الهدف أولاً: انقر كياناً، ثم اضغط Ctrl+Shift+T.</translation>
+    </message>
+    <message>
+        <source>Type the target first.</source>
+        <translation>اكتب الهدف أولاً.</translation>
+    </message>
+    <message>
+        <source>Click the {what} in the text first.</source>
+        <translation>انقر {what} في النص أولاً.</translation>
+    </message>
+    <message>
+        <source>Click the target entity in the text, then press Ctrl+Shift+T.</source>
+        <translation>انقر الكيان الهدف في النص، ثم اضغط Ctrl+Shift+T.</translation>
+    </message>
+    <message>
+        <source>target entity</source>
+        <translation>الكيان الهدف</translation>
+    </message>
+    <message>
+        <source>Select the words that show the stance (or click a span), then press Ctrl+Shift+E.</source>
+        <translation>حدّد الكلمات التي تُظهر الموقف (أو انقر مقطعاً)، ثم اضغط Ctrl+Shift+E.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Labels</source>
@@ -1019,6 +1228,17 @@
     </message>
 </context>
 <context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>{n} problems</source>
+        <translation>المشكلات: {n}</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>لا مشكلات.</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>{done} of {total} documents</source>
@@ -1039,6 +1259,21 @@
     <message>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsPanel</name>
+    <message>
+        <source>Relation</source>
+        <translation>العلاقة</translation>
+    </message>
+    <message>
+        <source>Source → target</source>
+        <translation>المصدر ← الهدف</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1329,92 @@
     <message>
         <source>Text size:</source>
         <translation>حجم النص:</translation>
+    </message>
+</context>
+<context>
+    <name>SpanInspector</name>
+    <message>
+        <source>Part of:</source>
+        <translation>جزء من:</translation>
+    </message>
+    <message>
+        <source>Click a span to see its attributes.</source>
+        <translation>انقر مقطعاً لترى سماته.</translation>
+    </message>
+</context>
+<context>
+    <name>StancePanel</name>
+    <message>
+        <source>Stance</source>
+        <translation>الموقف</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>الهدف</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>صاحب الموقف</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>الدليل</translation>
+    </message>
+    <message>
+        <source>Type the target</source>
+        <translation>اكتب الهدف</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>النطاق</translation>
+    </message>
+    <message>
+        <source>Remove evidence</source>
+        <translation>إزالة الدليل</translation>
+    </message>
+    <message>
+        <source>Delete stance</source>
+        <translation>حذف الموقف</translation>
+    </message>
+    <message>
+        <source>An entity in the text</source>
+        <translation>كيان في النص</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>نص حر</translation>
+    </message>
+    <message>
+        <source>The author</source>
+        <translation>الكاتب</translation>
+    </message>
+    <message>
+        <source>The whole document</source>
+        <translation>الوثيقة كلها</translation>
+    </message>
+    <message>
+        <source>A passage (with evidence)</source>
+        <translation>مقطع (مع دليل)</translation>
+    </message>
+    <message>
+        <source>the author</source>
+        <translation>الكاتب</translation>
+    </message>
+    <message>
+        <source>Stance: {label}</source>
+        <translation>الموقف: {label}</translation>
+    </message>
+    <message>
+        <source>New stance: choose a target, then press a label key</source>
+        <translation>موقف جديد: اختر الهدف، ثم اضغط مفتاح الوسم</translation>
+    </message>
+    <message>
+        <source>(click an entity, then press Ctrl+Shift+T)</source>
+        <translation>(انقر كياناً، ثم اضغط Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>(new passage)</source>
+        <translation>(مقطع جديد)</translation>
     </message>
 </context>
 <context>

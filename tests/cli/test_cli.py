@@ -134,3 +134,52 @@ def test_progress_bar_is_quiet_when_piped(tmp_path):
     assert r.returncode == 0
     assert r.stdout.strip() == "300 documents added."
     assert r.stderr == ""  # no progress bar, no escape codes, when not on a terminal
+
+
+def test_validate_lists_every_problem_with_its_document_and_position_until_fixed(capsys, tmp_path):
+    from annotator.store.project import Project
+
+    proj = tmp_path / "p.annotproj"
+    first, second = "بدأت الولايات المتحدة انسحابها", "قصفت طائرات التحالف الدولي مواقع في الرقة"
+    with Project.create(proj, annotator="lina") as p:
+        a, b = p.add_documents([{"text": first, "name": "withdrawal"}, {"text": second, "name": "strike"}]).added
+        ev = p.add_event(a, "Movement", (22, 30))  # no Mover
+        coalition = p.add_span(b, "DATE", second.index("التحالف"), second.index(" مواقع"))  # a DATE as Attacker
+        p.add_event(b, "Attack", (0, 4), [("Attacker", coalition)])
+    code, out, _ = run(capsys, "validate", proj, "--json")
+    data = json.loads(out)
+    assert code == 1 and data["count"] == 2
+    found = {(x["document"], x["kind"], x["start"], x["end"]) for x in data["problems"]}
+    assert found == {("withdrawal", "cardinality", 22, 30),
+                     ("strike", "argument_type", second.index("التحالف"), second.index(" مواقع"))}
+    code, out, err = run(capsys, "validate", proj)
+    assert code == 1 and "withdrawal [22:30] (lina): event" in out and "2 problems found." in err
+    with Project.open(proj, annotator="lina") as p:
+        us = p.add_span(a, "GPE", 5, 21)
+        p.add_argument(ev, "Mover", us)
+        p.relabel_span(coalition, "ORG")
+    code, out, _ = run(capsys, "validate", proj)
+    assert code == 0 and "No problems" in out
+
+
+def test_stats_count_events_relations_stances_attributes_and_labels(capsys, tmp_path):
+    from annotator.store.project import Project
+
+    proj = tmp_path / "p.annotproj"
+    text = "بدأت الولايات المتحدة انسحابها من قاعدة الشدادي"
+    with Project.create(proj, annotator="lina") as p:
+        doc = p.add_documents([text]).added[0]
+        us = p.add_span(doc, "GPE", 5, 21)
+        base = p.add_span(doc, "FAC", text.index("قاعدة"), len(text))
+        ev = p.add_event(doc, "Movement", (22, 30), [("Mover", us), ("Origin", base)])
+        p.set_attribute("event", ev, "Realis", "actual")
+        p.add_relation("LocatedIn", base, us)
+        p.add_stance(doc, "AGAINST", "US withdrawal from Syria", evidence=[(22, 30)])
+        p.set_doc_labels(doc, "reliability", ["high"])
+    code, out, _ = run(capsys, "stats", proj, "--json")
+    data = json.loads(out)
+    assert (data["events"], data["relations"], data["stances"], data["evidence"]) == (
+        {"Movement": 1}, {"LocatedIn": 1}, {"AGAINST": 1}, 1)
+    assert data["attributes"] == {"event": {"Realis": {"actual": 1}}}
+    code, out, _ = run(capsys, "stats", proj)
+    assert code == 0 and "Realis" in out and "actual 1" in out and "evidence" in out and "reliability" in out

@@ -1,0 +1,247 @@
+"""Stances and document labels in the Project API.
+
+A stance is who (a holder span, or the author) takes which position (a label) toward what
+(one of the scheme's fixed targets, an entity span, or free text), per document or per
+span, with optional evidence spans.  When the scheme names an evidence label, any text can
+be evidence: it becomes a span with that label, which lives and dies with its stances.
+
+Every public method that changes something is one committed, logged, undoable edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.errors import ProjectError
+from annotator.core.model import Stance
+from annotator.store.annotations import _chunks, check_fragments
+
+if TYPE_CHECKING:
+    from annotator.store.project import Project
+
+#: Evidence: a span id, or ``(start, end)`` for a new evidence span.
+EvidenceRef = int | tuple[int, int]
+_KEEP: Any = object()
+
+
+class StancesMixin:
+    """Stance and document-label methods of ``Project``."""
+
+    # -- stances -----------------------------------------------------------------------
+
+    def add_stance(self: Project, document_id: int, label: str, target: str | int, *, target_kind: str | None = None,
+                   holder: int | None = None, evidence: Iterable[EvidenceRef] = (), scope: str = "document",
+                   annotator: str | None = None) -> int:
+        """Add a stance and return its id.
+
+        ``target`` is a span id (an entity in the text), the name of one of the scheme's
+        fixed targets, or free text (``target_kind`` "span", "fixed" or "text"; guessed
+        when not given).  ``holder`` is a span id, or None for the document's author.
+        ``evidence`` holds span ids, or ``(start, end)`` ranges that become spans with the
+        scheme's evidence label.
+        """
+        if label not in self.scheme.stance_labels:
+            raise ProjectError(f"{label!r} is not a stance label of the scheme {self.scheme.name!r}.")
+        self._check_scope(scope)
+        kind = target_kind or _guess_target_kind(target, [t.target for t in self.scheme.stance.targets])
+        evidence = list(evidence)
+        self._check_target(document_id, kind, target)
+        if holder is not None:
+            self._check_same_document(holder, document_id)
+        refs = self._check_evidence(document_id, evidence)
+        if scope == "span" and not evidence:
+            raise ProjectError("a stance per span needs at least one evidence span.")
+        aid = self.annotator_id(annotator)
+        with self._edit(f"Add stance {label}", document_id, "add_stance", {"label": label, "target": target}):
+            ids = self._evidence_ids(document_id, aid, refs)
+            sid = self._insert_stance(document_id, aid, label, scope, kind, target, holder, ids)
+            self._touch_status(document_id, aid)
+        return sid
+
+    def _check_scope(self: Project, scope: str) -> None:
+        allowed = self.scheme.stance.scope
+        if scope not in ("document", "span") or (allowed != "both" and scope != allowed):
+            raise ProjectError(f"the scheme allows stance per {allowed.replace('both', 'document or span')}, not per {scope}.")
+
+    def _check_target(self: Project, document_id: int, kind: str, target: Any) -> None:
+        stance = self.scheme.stance
+        if kind == "fixed" and target not in [t.target for t in stance.targets]:
+            raise ProjectError(f"{target!r} is not one of the scheme's stance targets.")
+        if kind in ("span", "text") and not stance.free_targets:
+            raise ProjectError("the scheme allows only its fixed stance targets.")
+        if kind == "span":
+            self._check_same_document(int(target), document_id)
+        elif kind == "text" and not str(target).strip():
+            raise ProjectError("a free-text stance target needs some text.")
+        elif kind not in ("fixed", "text"):
+            raise ProjectError(f"a stance target is 'fixed', 'span' or 'text', not {kind!r}.")
+
+    def _check_evidence(self: Project, document_id: int, evidence: list[EvidenceRef]) -> list[EvidenceRef]:
+        """Check evidence span ids and ranges; return them with ranges sorted and checked."""
+        out: list[EvidenceRef] = []
+        for ref in evidence:
+            if isinstance(ref, tuple):
+                if not self.scheme.evidence_label:
+                    raise ProjectError(f"the scheme {self.scheme.name!r} has no evidence label: "
+                                       "give evidence as spans already annotated.")
+                out.append(check_fragments(self.text(document_id), [ref])[0])
+            else:
+                self._check_same_document(int(ref), document_id)
+                out.append(int(ref))
+        return out
+
+    def _evidence_ids(self: Project, document_id: int, aid: int, refs: list[EvidenceRef]) -> list[int]:
+        """Return span ids for ``refs``, adding an evidence span for each range."""
+        text = self.text(document_id) if any(isinstance(r, tuple) for r in refs) else ""
+        return [self._insert_span(document_id, aid, self.scheme.evidence_label, [r], text) if isinstance(r, tuple) else r
+                for r in refs]
+
+    def _insert_stance(self: Project, document_id: int, aid: int, label: str, scope: str, kind: str, target: Any,
+                       holder: int | None, evidence: list[int]) -> int:
+        from annotator.store.project import now
+
+        cur = self.conn.execute(
+            "INSERT INTO stances(document_id, annotator_id, label, scope, target_kind, target_text, target_span_id, holder_span_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document_id, aid, label, scope, kind, None if kind == "span" else str(target),
+             int(target) if kind == "span" else None, holder, now()),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO stance_evidence(stance_id, span_id) VALUES (?, ?)", [(cur.lastrowid, s) for s in evidence]
+        )
+        return cur.lastrowid
+
+    def _stance_row(self: Project, stance_id: int) -> tuple[int, str]:
+        row = self.conn.execute("SELECT document_id, label FROM stances WHERE id = ?", (stance_id,)).fetchone()
+        if row is None:
+            raise ProjectError(f"there is no stance {stance_id}.")
+        return row
+
+    def update_stance(self: Project, stance_id: int, *, label: str | None = None, holder: int | None | str = "keep",
+                      target: Any = _KEEP, target_kind: str | None = None, scope: str | None = None) -> None:
+        """Change a stance's label, holder (``holder=None``: the author), target (as in
+        ``add_stance``) and/or scope, as one edit."""
+        document_id, old = self._stance_row(stance_id)
+        if label is not None and label not in self.scheme.stance_labels:
+            raise ProjectError(f"{label!r} is not a stance label of the scheme {self.scheme.name!r}.")
+        if holder not in ("keep", None):
+            self._check_same_document(int(holder), document_id)
+        kind = None
+        if target is not _KEEP:
+            kind = target_kind or _guess_target_kind(target, [t.target for t in self.scheme.stance.targets])
+            self._check_target(document_id, kind, target)
+        if scope is not None:
+            self._check_scope(scope)
+            if scope == "span" and not self.conn.execute("SELECT 1 FROM stance_evidence WHERE stance_id = ?", (stance_id,)).fetchone():
+                raise ProjectError("a stance per span needs at least one evidence span.")
+        with self._edit(f"Change stance {old}", document_id, "update_stance", {"stance": stance_id, "label": label}):
+            if label is not None:
+                self.conn.execute("UPDATE stances SET label = ? WHERE id = ?", (label, stance_id))
+            if holder != "keep":
+                self.conn.execute("UPDATE stances SET holder_span_id = ? WHERE id = ?", (holder, stance_id))
+            if kind is not None:
+                self.conn.execute("UPDATE stances SET target_kind = ?, target_text = ?, target_span_id = ? WHERE id = ?",
+                                  (kind, None if kind == "span" else str(target), int(target) if kind == "span" else None, stance_id))
+            if scope is not None:
+                self.conn.execute("UPDATE stances SET scope = ? WHERE id = ?", (scope, stance_id))
+
+    def add_evidence(self: Project, stance_id: int, span: EvidenceRef) -> int:
+        """Add an evidence span (an id, or ``(start, end)`` for a new evidence span) to a
+        stance; return the span's id."""
+        document_id, label = self._stance_row(stance_id)
+        ref = self._check_evidence(document_id, [span])
+        aid = self.conn.execute("SELECT annotator_id FROM stances WHERE id = ?", (stance_id,)).fetchone()[0]
+        with self._edit(f"Add evidence to {label}", document_id, "add_evidence", {"stance": stance_id, "span": span}):
+            (sid,) = self._evidence_ids(document_id, aid, ref)
+            self.conn.execute("INSERT OR IGNORE INTO stance_evidence(stance_id, span_id) VALUES (?, ?)", (stance_id, sid))
+        return sid
+
+    def remove_evidence(self: Project, stance_id: int, span_id: int) -> None:
+        """Remove an evidence span from a stance (and the span itself if it is an evidence
+        passage no other stance uses)."""
+        document_id, label = self._stance_row(stance_id)
+        with self._edit(f"Remove evidence from {label}", document_id, "remove_evidence", {"stance": stance_id, "span": span_id}):
+            self.conn.execute("DELETE FROM stance_evidence WHERE stance_id = ? AND span_id = ?", (stance_id, span_id))
+            self._drop_unused_evidence([span_id])
+
+    def delete_stance(self: Project, stance_id: int) -> None:
+        """Delete a stance, with the evidence passages no other stance uses."""
+        document_id, label = self._stance_row(stance_id)
+        spans = [r[0] for r in self.conn.execute("SELECT span_id FROM stance_evidence WHERE stance_id = ?", (stance_id,))]
+        with self._edit(f"Delete stance {label}", document_id, "delete_stance", {"stance": stance_id}):
+            self.conn.execute("DELETE FROM stances WHERE id = ?", (stance_id,))
+            self._drop_unused_evidence(spans)
+
+    def _drop_unused_evidence(self: Project, span_ids: list[int]) -> None:
+        label = self.scheme.evidence_label
+        if not label:
+            return
+        for sid in span_ids:
+            self.conn.execute(
+                "DELETE FROM spans WHERE id = ? AND label = ? AND NOT EXISTS (SELECT 1 FROM stance_evidence WHERE span_id = ?)",
+                (sid, label, sid))
+
+    def stances(self: Project, document_id: int, annotator: str | None = None, *, every_annotator: bool = False) -> list[Stance]:
+        """Return a document's stances with their evidence spans."""
+        where, params = self._owner_filter("s", document_id, annotator, every_annotator)
+        rows = self.conn.execute(
+            f"SELECT s.id, s.label, s.scope, s.target_kind, s.target_text, s.target_span_id, s.holder_span_id, a.name "
+            f"FROM stances s JOIN annotators a ON a.id = s.annotator_id WHERE {where} ORDER BY s.id",
+            params,
+        ).fetchall()
+        out = {
+            r[0]: Stance(label=r[1], scope=r[2], target_kind=r[3], target=r[5] if r[3] == "span" else r[4],
+                         holder=r[6], id=r[0], annotator=r[7])
+            for r in rows
+        }
+        for chunk in _chunks(list(out), 900):
+            for sid, span in self.conn.execute(
+                f"SELECT stance_id, span_id FROM stance_evidence WHERE stance_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
+            ):
+                out[sid].evidence.append(span)
+        if out:
+            self._attach_attributes("stance_id", out)
+        return list(out.values())
+
+    # -- document labels ---------------------------------------------------------------
+
+    def set_doc_labels(self: Project, document_id: int, label_set: str, labels: Iterable[str], *, annotator: str | None = None) -> None:
+        """Set the labels of ``label_set`` for a document (replacing earlier ones)."""
+        lset = self.scheme.doc_label_set(label_set)
+        if lset is None:
+            raise ProjectError(f"{label_set!r} is not a document label set of the scheme {self.scheme.name!r}.")
+        labels = list(dict.fromkeys(labels))
+        bad = [lab for lab in labels if lab not in lset.labels]
+        if bad:
+            raise ProjectError(f"{', '.join(map(repr, bad))} not in the label set {label_set!r} ({', '.join(lset.labels)}).")
+        if len(labels) > 1 and not lset.multi:
+            raise ProjectError(f"the label set {label_set!r} takes one label, not {len(labels)}.")
+        self.text(document_id)
+        aid = self.annotator_id(annotator)
+        with self._edit(f"Set {label_set}", document_id, "set_doc_labels", {"set": label_set, "labels": labels}):
+            self.conn.execute(
+                "DELETE FROM document_labels WHERE document_id = ? AND annotator_id = ? AND label_set = ?", (document_id, aid, label_set)
+            )
+            self.conn.executemany(
+                "INSERT INTO document_labels(document_id, annotator_id, label_set, label) VALUES (?, ?, ?, ?)",
+                [(document_id, aid, label_set, lab) for lab in labels],
+            )
+            if labels:
+                self._touch_status(document_id, aid)
+
+    def doc_labels(self: Project, document_id: int, annotator: str | None = None) -> dict[str, list[str]]:
+        """Return ``{label set: [labels]}`` for a document."""
+        out: dict[str, list[str]] = {}
+        for lset, lab in self.conn.execute(
+            "SELECT label_set, label FROM document_labels WHERE document_id = ? AND annotator_id IS ? ORDER BY id",
+            (document_id, self._annotator_id_or_none(annotator)),
+        ):
+            out.setdefault(lset, []).append(lab)
+        return out
+
+
+def _guess_target_kind(target: Any, fixed: list[str]) -> str:
+    if isinstance(target, int):
+        return "span"
+    return "fixed" if target in fixed else "text"

@@ -1,0 +1,98 @@
+"""Drawing over the text: one box per line for a span that wraps, arrows only for what is
+on screen (an end off screen becomes an arrow to the edge), and the span inspector."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
+
+from tests.gui.test_events import QUOTE, TEXT, WITHDRAWAL, click_span, find, mark, tick
+
+
+def overlay_image(w) -> QImage:
+    """Paint only the links overlay of ``w``'s view into a transparent image."""
+    image = QImage(w.view.viewport().size(), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    w.links.link_painter.paint(painter, w.view.visible_blocks())
+    painter.end()
+    return image
+
+
+def inked(image: QImage) -> int:
+    return sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2) if image.pixelColor(x, y).alpha() > 0)
+
+
+def test_a_span_that_wraps_gets_one_box_per_line(open_window, qtbot):
+    w = open_window([TEXT])
+    s, e = find("الشريك الرئيسيّ في مكافحة تنظيم داعش", QUOTE)
+    line = QFontMetricsF(w.view.font()).height()
+    for width in (700, 800, 900, 1000):
+        w.resize(width, 700)
+        qtbot.wait(20)
+        w.view.reveal(s)
+        w.view.viewport().repaint()
+        rects = w.links.link_painter.rects(w.view.visible_blocks(), [(s, e)])
+        assert rects and all(r.height() < 1.5 * line for r in rects)
+        assert len({round(r.top()) for r in rects}) == len(rects)  # never two boxes on one line
+        assert sum(r.width() for r in rects) < w.view.viewport().width() * len(rects) * 0.95
+
+
+def test_arrows_are_drawn_for_what_is_on_screen_and_point_off_screen_ends_to_the_edge(open_window, qtbot):
+    w = open_window([TEXT])
+    w.resize(900, 420)
+    base = mark(qtbot, w, find("قاعدة الشدادي", WITHDRAWAL), Qt.Key.Key_F)
+    hasakah = mark(qtbot, w, find("الحسكة", WITHDRAWAL), Qt.Key.Key_G)
+    far = mark(qtbot, w, find("دمشق", QUOTE), Qt.Key.Key_G)
+    w.project.add_relation("LocatedIn", base, hasakah)
+    w.links.refresh()
+    w.view.select_span(None)
+    w.view.reveal(find("الحسكة", WITHDRAWAL)[0])
+    w.view.viewport().repaint()
+    assert [a.label for a in w.links.link_painter.overlay.arcs] == ["Located in"]
+    near = inked(overlay_image(w))
+    assert near > 0
+    # scrolled away from both ends: nothing is drawn
+    w.view.select_span(far, reveal=True)
+    w.view.select_span(None)
+    w.view.viewport().repaint()
+    assert not w.links.link_painter.rects(w.view.visible_blocks(), [find("الحسكة", WITHDRAWAL)])
+    assert inked(overlay_image(w)) == 0
+    # one end on screen, the other far below: an arrow to the edge, labelled with the far end
+    rel = w.project.add_relation("LocatedIn", base, far)
+    w.links.refresh()
+    w.links.select_relation(rel)
+    w.view.reveal(find("الحسكة", WITHDRAWAL)[0])
+    w.view.viewport().repaint()
+    assert not w.links.link_painter.rects(w.view.visible_blocks(), [find("دمشق", QUOTE)])
+    image = overlay_image(w)
+    bottom = [x for x in range(image.width()) if image.pixelColor(x, image.height() - 6).alpha() > 0]
+    assert bottom, "no arrow reaches the bottom edge"
+
+
+def test_the_span_inspector_edits_attributes_and_lists_what_a_span_is_part_of(open_window, qtbot):
+    w = open_window([TEXT])
+    us = mark(qtbot, w, find("الولايات المتحدة", WITHDRAWAL), Qt.Key.Key_G)
+    mark(qtbot, w, find("انسحابها", WITHDRAWAL), Qt.Key.Key_1)
+    w.project.add_argument(w.links.event_id, "Mover", us)
+    w.links.refresh()
+    w.docks["span"].raise_()
+    click_span(qtbot, w, us)
+    inspector = w.links.inspector
+    qtbot.waitUntil(inspector.isVisible)
+    assert "الولايات المتحدة" in inspector.title.text()
+    assert [inspector.uses.item(i).text() for i in range(inspector.uses.count())] == ["Mover of Movement «انسحابها»"]
+    tick(qtbot, inspector.attributes.widgets["Negated"])
+    assert w.project.span(us).attributes == {"Negated": True}
+    combo = inspector.attributes.widgets["Specificity"]
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert w.project.span(us).attributes == {"Negated": True, "Specificity": "specific"}
+    tick(qtbot, inspector.attributes.widgets["Negated"])  # unticked: the attribute goes
+    assert w.project.span(us).attributes == {"Specificity": "specific"}
+    # a click on what it is part of selects the event
+    w.links.select_event(None)
+    qtbot.mouseClick(inspector.uses.viewport(), Qt.MouseButton.LeftButton,
+                     pos=inspector.uses.visualItemRect(inspector.uses.item(0)).center())
+    assert w.links.event_id == w.project.events(w.doc_id)[0].id
+    assert QColor(w.links.link_painter.overlay.arcs[0].color).isValid()
