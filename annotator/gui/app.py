@@ -17,6 +17,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.errors import install_excepthook
 from annotator.gui.i18n import apply_language
 from annotator.gui.identity import Ask, ensure_annotator_name
 from annotator.gui.main_window import MainWindow
@@ -147,6 +148,7 @@ def run(project: str | None, ask_name: Ask | None = None) -> int:
     settings = AppSettings()
     opened = open_project(project, settings)  # before Qt starts: a bad file is one sentence
     app = create_application()
+    install_excepthook()  # a bug shows one sentence and is logged, never a traceback
     ensure_annotator_name(settings, opened, ask_name)
     bench = Workbench(app, settings)
     bench.show_project(opened)

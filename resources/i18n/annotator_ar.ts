@@ -489,6 +489,13 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong inside annotator ({what}); your annotations up to the last edit are saved.</source>
+        <translation>حدث خطأ داخل annotator ‏({what})؛ تعليقاتك محفوظة حتى آخر تعديل.</translation>
+    </message>
+</context>
+<context>
     <name>EventsPanel</name>
     <message>
         <source>Event / role</source>
