@@ -94,6 +94,10 @@ def cli(ctx: click.Context, reshape: bool | None) -> None:
 @click.argument("project", required=False, type=click.Path(dir_okay=False))
 def gui(project: str | None) -> None:
     """Open the annotation window on PROJECT (default: the last one, or the sample)."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                 or os.environ.get("QT_QPA_PLATFORM")):
+        raise AnnotatorError("there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+                             "run it in a desktop session, or use the command-line verbs (annotator --help).")
     try:
         from annotator.gui.app import run
     except ImportError as exc:

@@ -183,3 +183,13 @@ def test_stats_count_events_relations_stances_attributes_and_labels(capsys, tmp_
     assert data["attributes"] == {"event": {"Realis": {"actual": 1}}}
     code, out, _ = run(capsys, "stats", proj)
     assert code == 0 and "Realis" in out and "actual 1" in out and "evidence" in out and "reliability" in out
+
+
+def test_gui_without_a_display_is_one_sentence(capsys, monkeypatch):
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    code, _, err = run(capsys, "gui")
+    assert code == 1
+    assert_one_sentence(err)
+    assert "no display" in err
