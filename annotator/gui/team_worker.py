@@ -13,27 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
+
+from annotator.gui.workers import BackgroundThread, ProjectWorker
 
 
-class _Worker(QObject):
-    """Lives on the team thread; owns the thread's project connection."""
+class _Worker(ProjectWorker):
+    """Lives on the team thread."""
 
     agreed = Signal(int, object)  # token, the dict of Project.agreement
     adjudicated = Signal(int, int, object)  # token, document id, (Adjudication, mark_index)
-    failed = Signal(int, str)
-
-    def __init__(self, path: str) -> None:
-        super().__init__()
-        self.path = path
-        self.project: Any = None
-
-    def _project(self) -> Any:
-        if self.project is None:
-            from annotator.store.project import Project
-
-            self.project = Project.open(self.path)
-        return self.project
 
     @Slot(int, object, bool)
     def agreement(self, token: int, annotators: Any, done_only: bool) -> None:
@@ -52,38 +41,22 @@ class _Worker(QObject):
         except Exception as exc:  # noqa: BLE001
             self.failed.emit(token, str(exc))
 
-    def close(self) -> None:
-        if self.project is not None:
-            self.project.close()
-            self.project = None
 
-
-class TeamReader(QObject):
+class TeamReader(BackgroundThread):
     """Computes agreement and adjudication views of a project on a background thread."""
 
     agreed = Signal(int, object)
     adjudicated = Signal(int, int, object)
-    failed = Signal(int, str)
     _agreement = Signal(int, object, bool)
     _adjudication = Signal(int, int, object)
 
     def __init__(self, path: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._token = 0
-        self._thread = QThread()
-        self._thread.setObjectName("annotator-team")
-        self._worker = _Worker(path)
-        self._worker.moveToThread(self._thread)
+        super().__init__(_Worker(path), "annotator-team", parent)
         self._agreement.connect(self._worker.agreement)
         self._adjudication.connect(self._worker.adjudication)
         self._worker.agreed.connect(self.agreed)
         self._worker.adjudicated.connect(self.adjudicated)
-        self._worker.failed.connect(self.failed)
         self._thread.start()
-
-    def _next(self) -> int:
-        self._token += 1
-        return self._token
 
     def agreement(self, annotators: Sequence[str] | None = None, *, done_only: bool = False) -> int:
         """Ask for ``Project.agreement(annotators, done_only=...)``; return the token."""
@@ -97,10 +70,3 @@ class TeamReader(QObject):
         token = self._next()
         self._adjudication.emit(token, document_id, list(annotators) if annotators is not None else None)
         return token
-
-    def stop(self) -> None:
-        """Finish the thread and close its connection."""
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait()
-        self._worker.close()

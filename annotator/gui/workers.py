@@ -48,18 +48,16 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class _Worker(QObject):
-    """Lives on the reader thread; owns the thread's project connection."""
+class ProjectWorker(QObject):
+    """Lives on a background thread and owns that thread's project connection, opened on
+    first use (a Project belongs to the thread that opened it)."""
 
-    spansLoaded = Signal(int, int, object)  # token, document id, SpanStore
-    searched = Signal(int, int, object)  # token, document id, list[Hit]
-    failed = Signal(int, str)
+    failed = Signal(int, str)  # token, one sentence
 
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
         self.project: Any = None
-        self._norm: tuple[int, NormalizedText] | None = None
 
     def _project(self) -> Any:
         if self.project is None:
@@ -67,6 +65,49 @@ class _Worker(QObject):
 
             self.project = Project.open(self.path)
         return self.project
+
+    def close(self) -> None:
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+
+
+class BackgroundThread(QObject):
+    """A thread running one ``ProjectWorker``; requests go to it by queued signals and
+    carry a token, so the window keeps only the answer to its latest request."""
+
+    failed = Signal(int, str)
+
+    def __init__(self, worker: ProjectWorker, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._token = 0
+        self._thread = QThread()
+        self._thread.setObjectName(name)
+        self._worker = worker
+        self._worker.moveToThread(self._thread)
+        self._worker.failed.connect(self.failed)
+
+    def _next(self) -> int:
+        self._token += 1
+        return self._token
+
+    def stop(self) -> None:
+        """Finish the thread and close its connection."""
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+        self._worker.close()
+
+
+class _Worker(ProjectWorker):
+    """Lives on the reader thread."""
+
+    spansLoaded = Signal(int, int, object)  # token, document id, SpanStore
+    searched = Signal(int, int, object)  # token, document id, list[Hit]
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self._norm: tuple[int, NormalizedText] | None = None
 
     @Slot(int, int, str)
     def load_spans(self, token: int, document_id: int, annotator: str) -> None:
@@ -86,38 +127,22 @@ class _Worker(QObject):
         except Exception as exc:  # noqa: BLE001
             self.failed.emit(token, str(exc))
 
-    def close(self) -> None:
-        if self.project is not None:
-            self.project.close()
-            self.project = None
 
-
-class Reader(QObject):
+class Reader(BackgroundThread):
     """Reads spans and searches a project on a background thread."""
 
     spansLoaded = Signal(int, int, object)  # token, document id, SpanStore
     searched = Signal(int, int, object)  # token, document id, list[Hit]
-    failed = Signal(int, str)
     _load = Signal(int, int, str)
     _search = Signal(int, int, str, bool)
 
     def __init__(self, path: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._token = 0
-        self._thread = QThread()
-        self._thread.setObjectName("annotator-reader")
-        self._worker = _Worker(path)
-        self._worker.moveToThread(self._thread)
+        super().__init__(_Worker(path), "annotator-reader", parent)
         self._load.connect(self._worker.load_spans)
         self._search.connect(self._worker.search)
         self._worker.spansLoaded.connect(self.spansLoaded)
         self._worker.searched.connect(self.searched)
-        self._worker.failed.connect(self.failed)
         self._thread.start()
-
-    def _next(self) -> int:
-        self._token += 1
-        return self._token
 
     def load_spans(self, document_id: int, annotator: str) -> int:
         """Ask for a document's spans; return the request's token."""
@@ -130,10 +155,3 @@ class Reader(QObject):
         token = self._next()
         self._search.emit(token, document_id, query, allow_proclitic)
         return token
-
-    def stop(self) -> None:
-        """Finish the thread and close its connection."""
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait()
-        self._worker.close()
