@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -47,12 +48,15 @@ def time_to_window(exe: Path, marker: str, home: Path) -> float:
                XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"))
     start = time.perf_counter()
     proc = subprocess.Popen([str(exe)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    watchdog = threading.Timer(60, proc.kill)  # a window that never shows must not hang the run
+    watchdog.start()
     for line in proc.stdout:
         if marker in line:
             elapsed = time.perf_counter() - start
             break
     else:
-        raise RuntimeError(f"{exe} never said {marker!r}")
+        raise RuntimeError(f"{exe} never said {marker!r} (stopped after 60 s)")
+    watchdog.cancel()
     proc.wait(timeout=30)
     return elapsed
 

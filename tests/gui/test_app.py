@@ -94,3 +94,18 @@ def test_switching_to_arabic_turns_the_layout_right_to_left_and_keeps_the_undo_h
         from annotator.gui.i18n import apply_language
 
         apply_language(qapp, "en")
+
+
+def test_startup_probe_never_waits_for_the_name_dialog(tmp_path):
+    """The cold-start benchmark starts the app with empty user folders: it must show the
+    window and quit on its own, not wait for the first-start question."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ANNOTATOR_STARTUP_PROBE="1", HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_STATE_HOME=str(tmp_path / "state"))
+    r = subprocess.run([sys.executable, "-m", "annotator"], capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "annotator: window shown" in r.stdout
