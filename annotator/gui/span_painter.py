@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLayout, QTextLine
+from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLayout
 
 from annotator.core.text import Utf16Index
 from annotator.gui.span_store import SpanItem, nesting_levels
