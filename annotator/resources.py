@@ -1,6 +1,7 @@
 """Find bundled resources (fonts, schemes, sample corpus, translations, icons).
 
-Works from a source checkout, an editable install and a PyInstaller bundle alike.
+Works from a source checkout or an editable install (the repository's ``resources/``), a
+wheel (installed as the package ``annotator.bundled``) and a PyInstaller bundle alike.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ def resource_root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    installed = Path(__file__).resolve().parent / "bundled"
+    return installed if installed.is_dir() and not checkout.is_dir() else checkout
 
 
 def resource_path(*parts: str) -> Path:

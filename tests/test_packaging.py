@@ -4,6 +4,7 @@ icons exist for every platform, the version has one source."""
 from __future__ import annotations
 
 import configparser
+import sys
 import re
 import subprocess
 from pathlib import Path
@@ -68,3 +69,22 @@ def test_resource_path_inside_a_bundle(monkeypatch, tmp_path):
 
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resources.resource_path("fonts", "x.ttf") == Path(tmp_path) / "resources" / "fonts" / "x.ttf"
+
+
+def test_every_package_is_listed_for_the_wheel():
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {p.parent.relative_to(ROOT).as_posix().replace("/", ".") for p in (ROOT / "annotator").rglob("__init__.py")}
+    assert found | {"annotator.bundled"} == listed
+
+
+def test_a_wheel_carries_every_resource(tmp_path):
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    wheel = next(tmp_path.glob("annotator-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    resources = {f"annotator/bundled/{p.relative_to(ROOT / 'resources').as_posix()}" for p in (ROOT / "resources").rglob("*") if p.is_file()}
+    assert resources <= names, sorted(resources - names)[:5]
