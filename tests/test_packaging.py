@@ -4,9 +4,9 @@ icons exist for every platform, the version has one source."""
 from __future__ import annotations
 
 import configparser
-import sys
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 from annotator import __version__
