@@ -20,6 +20,7 @@ import click
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
+from annotator.core.wording import count
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -204,7 +205,7 @@ def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: b
     docs = manifest.data["counts"]["documents"]
     parts = ", ".join(f"{k} {v}" for k, v in docs.items()) if manifest.data["split"] else ""
     n = sum(docs.values())
-    click.echo(f"Exported {n} document{'s' if n != 1 else ''}{f' ({parts})' if parts else ''} to {out}; manifest: {manifest.path}.")
+    click.echo(f"Exported {count(n, 'document')}{f' ({parts})' if parts else ''} to {out}; manifest: {manifest.path}.")
 
 
 @cli.command()
@@ -254,7 +255,7 @@ def validate(project: str, as_json: bool) -> None:
     else:
         for pr in problems:
             click.echo(str(pr))
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found." if problems else "No problems found.",
+        click.echo(f"{count(len(problems), 'problem')} found." if problems else "No problems found.",
                    err=bool(problems))
     if problems:
         sys.exit(EXIT_ERROR)
@@ -379,7 +380,7 @@ def adjudicate(project: str, accept: str | None, agreed: bool, names: str | None
             for d in ids:
                 copied = p.accept_version(d, accept) if accept else p.accept_agreed(d, _names(names))
                 total += copied.total()
-    click.echo(f"Gold layer: {total} item{'s' if total != 1 else ''} added on {len(ids)} document{'s' if len(ids) != 1 else ''}.")
+    click.echo(f"Gold layer: {count(total, 'item')} added on {count(len(ids), 'document')}.")
 
 
 @cli.command()

@@ -9,6 +9,7 @@ from annotator.core.decoding import read_text_file
 from annotator.core.errors import InputError
 from annotator.core.model import Document
 from annotator.core.scheme import Scheme
+from annotator.core.wording import count
 from annotator.formats import register
 from annotator.formats.base import Format, ReadResult
 
@@ -35,6 +36,6 @@ class TxtFormat(Format):
                 result.documents.append(Document(text=read_text_file(f), name=name, source=str(f)))
             others = sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() != ".txt" and not p.name.startswith("."))
             if others:
-                result.warnings.append(f"{path}: {others} file{'s' if others != 1 else ''} not ending in .txt left out.")
+                result.warnings.append(f"{path}: {count(others, 'file')} not ending in .txt left out.")
             return result
         return ReadResult(documents=[Document(text=read_text_file(path), name=path.stem, source=str(path))])

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ProjectError
+from annotator.core.wording import count
 from annotator.report import charts
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def _page(project: Project, progress: dict[str, dict[str, int]], counts: dict[st
 def _agreement_html(agreement: dict[str, Any], names: dict[str, str]) -> list[str]:
     overall = agreement["overall"]
     docs = agreement["documents"]
-    parts = [f"<p>Compared on {len(docs)} document{'s' if len(docs) != 1 else ''} annotated by two or more of "
+    parts = [f"<p>Compared on {count(len(docs), 'document')} annotated by two or more of "
              f"{', '.join(f'<bdi>{_e(n)}</bdi>' for n in agreement['annotators'])}"
              f"{' (done only)' if agreement.get('done_only') else ''}.</p>"]
     rows = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.scheme import Scheme
+from annotator.core.wording import count
 
 
 def _n(value: Any) -> str:
@@ -23,7 +24,7 @@ def _arabic_name(scheme: Scheme, label: str) -> str:
 def agreement_lines(result: dict[str, Any], scheme: Scheme, *, per_document: bool = False) -> list[str]:
     """Return the lines of the readable agreement report."""
     docs = result["documents"]
-    lines = [f"Agreement of {', '.join(result['annotators'])} on {len(docs)} document{'s' if len(docs) != 1 else ''} "
+    lines = [f"Agreement of {', '.join(result['annotators'])} on {count(len(docs), 'document')} "
              f"annotated by two or more of them{' (done only)' if result.get('done_only') else ''}."]
     if not docs:
         return lines

@@ -18,6 +18,7 @@ from annotator.core.decoding import text_sha256
 from annotator.core.errors import Cancelled, InputError, ProjectError
 from annotator.core.model import Annotations, Document
 from annotator.core.scheme import Scheme
+from annotator.core.wording import count
 from annotator.store import db as dbmod
 from annotator.store import undo
 from annotator.store.annotations import check_fragments
@@ -50,11 +51,11 @@ class ImportReport:
 
     def summary(self) -> str:
         """Return one line saying what happened."""
-        parts = [f"{len(self.added)} document{'s' if len(self.added) != 1 else ''} added"]
+        parts = [f"{count(len(self.added), 'document')} added"]
         if self.attached:
             parts.append(f"annotations attached to {len(self.attached)} existing")
         if self.skipped:
-            parts.append(f"{len(self.skipped)} duplicate{'s' if len(self.skipped) != 1 else ''} skipped")
+            parts.append(f"{count(len(self.skipped), 'duplicate')} skipped")
         if self.spans:
             parts.append(f"{self.spans} spans")
         if self.events:
@@ -64,7 +65,7 @@ class ImportReport:
         if self.stances:
             parts.append(f"{self.stances} stances")
         if self.warnings:
-            parts.append(f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}")
+            parts.append(count(len(self.warnings), 'warning'))
         return ", ".join(parts) + "."
 
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.errors import InputError, ProjectError
 from annotator.core.layers import fingerprint, is_blank
 from annotator.core.model import Annotations, Document
+from annotator.core.wording import count
 from annotator.store import db as dbmod
 from annotator.store import undo
 
@@ -55,7 +56,7 @@ class PackReport:
 
     def summary(self) -> str:
         with_ann = f", {self.layers} with their annotations" if self.layers else ""
-        return f"Wrote {self.path}: {self.documents} document{'s' if self.documents != 1 else ''} for {self.annotator}{with_ann}."
+        return f"Wrote {self.path}: {count(self.documents, 'document')} for {self.annotator}{with_ann}."
 
 
 @dataclass
@@ -78,9 +79,7 @@ class MergeReport:
 
     def summary(self) -> str:
         """Return one line saying what happened."""
-        def n(k: int, what: str) -> str:
-            return f"{k} {what}{'s' if k != 1 else ''}"
-
+        n = count
         parts = [f"{n(len(self.added), 'layer')} added", f"{len(self.replaced)} replaced", f"{self.unchanged} unchanged"]
         if self.older:
             parts.append(f"{len(self.older)} older than the project's (kept)")
@@ -209,8 +208,7 @@ class PackagesMixin:
                 for pkg in packages:
                     self._merge_package(pkg, report, on_conflict, add_missing)
                 if on_conflict == "fail" and report.conflicts:
-                    raise ProjectError(f"merge stopped by {len(report.conflicts)} conflict"
-                                       f"{'s' if len(report.conflicts) != 1 else ''}, nothing was changed; "
+                    raise ProjectError(f"merge stopped by {count(len(report.conflicts), 'conflict')}, nothing was changed; "
                                        f"the first: {report.conflicts[0]}")
                 if report.changed:
                     self._log("merge", None, {"files": [p.path.name for p in packages], "added": len(report.added),

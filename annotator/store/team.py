@@ -15,6 +15,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ProjectError
+from annotator.core.wording import count
 from annotator.store import db as dbmod
 
 if TYPE_CHECKING:
@@ -55,8 +56,8 @@ class AssignReport:
     def summary(self) -> str:
         """Return one line saying what happened."""
         each = ", ".join(f"{name} {n}" for name, n in self.counts.items())
-        return (f"{self.documents} document{'s' if self.documents != 1 else ''} assigned to {len(self.counts)} "
-                f"annotator{'s' if len(self.counts) != 1 else ''} ({len(self.shared)} to two of them; seed {self.seed}): {each}.")
+        return (f"{count(self.documents, 'document')} assigned to "
+                f"{count(len(self.counts), 'annotator')} ({len(self.shared)} to two of them; seed {self.seed}): {each}.")
 
 
 class TeamMixin:
