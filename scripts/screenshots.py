@@ -190,25 +190,41 @@ def adjudication_shot(app, tmp: Path, lang: str = "en") -> None:
     bench.close()
 
 
-def workbench_shots(app, settings, tmp: Path) -> None:
-    from annotator.gui.app import Workbench
+def news_project(path: Path, extra: list[Path] | None = None):
+    """A project holding the news article (plus ``extra`` texts), its entities annotated;
+    return ``(project, document id, the span to show selected)``."""
     from annotator.store.project import Project
 
-    project = Project.create(tmp / "news.annotproj", annotator="lina")
-    project.import_files([NEWS])
+    project = Project.create(path, annotator="lina")
+    project.import_files([NEWS, *(extra or [])])
     doc = project.documents(0, 1)[0].id
     selected = annotate(project, doc, project.text(doc))
     project.guidelines = (ROOT / "resources" / "sample" / "guidelines.md").read_text(encoding="utf-8")
+    return project, doc, selected
+
+
+def show_in(bench, project, app, lang: str, size: tuple[int, int] | None = (1500, 920)):
+    """Show ``project`` in ``lang`` (rebuilding the window for another language) and wait
+    until its document is ready; return the window."""
+    if bench.window is None:
+        bench.show_project(project)
+    if lang != bench.lang:
+        bench.set_language(lang)
+    window = bench.window
+    if size:
+        window.resize(*size)
+    while not window.ready:
+        app.processEvents()
+    return window
+
+
+def workbench_shots(app, settings, tmp: Path) -> None:
+    from annotator.gui.app import Workbench
+
+    project, _doc, selected = news_project(tmp / "news.annotproj")
     bench = Workbench(app, settings)
     for lang in ("en", "ar"):
-        if lang != bench.lang:
-            bench.set_language(lang)
-        else:
-            bench.show_project(project)
-        window = bench.window
-        window.resize(1500, 920)
-        while not window.ready:
-            app.processEvents()
+        window = show_in(bench, project, app, lang)
         window.view.select_span(selected)
         window.annotations_panel.show_span(selected)
         window.view.verticalScrollBar().setValue(0)
@@ -220,31 +236,17 @@ def events_shots(app, settings, tmp: Path) -> None:
     """The news article with events, a relation and stances: the Events panel (both
     languages) and the Stance panel."""
     from annotator.gui.app import Workbench
-    from annotator.store.project import Project
 
-    project = Project.create(tmp / "events.annotproj", annotator="lina")
-    project.import_files([NEWS])
-    doc = project.documents(0, 1)[0].id
-    annotate(project, doc, project.text(doc))
-    project.guidelines = (ROOT / "resources" / "sample" / "guidelines.md").read_text(encoding="utf-8")
+    project, doc, _selected = news_project(tmp / "events.annotproj")
     bench = Workbench(app, settings)
-    bench.show_project(project)
     event, stance = annotate_links(project, doc, project.text(doc))
     for lang in ("en", "ar"):
-        bench.set_language(lang)
-        window = bench.window
-        window.resize(1500, 920)
-        while not window.ready:
-            app.processEvents()
+        window = show_in(bench, project, app, lang)
         window.links.select_event(event)
         window.docks["events"].raise_()
         window.view.verticalScrollBar().setValue(0)
         shoot(window, OUT / f"events-{lang}.png", app)
-    bench.set_language("en")
-    window = bench.window
-    window.resize(1500, 920)
-    while not window.ready:
-        app.processEvents()
+    window = show_in(bench, project, app, "en")
     window.docks["stance"].raise_()
     window.links.select_stance(stance)
     holder = window.links.state.stance(stance).holder
@@ -258,21 +260,12 @@ def dialog_shots(app, settings, tmp: Path) -> None:
     """File → Export set up for a CoNLL split, in both languages; File → Import with the
     shared corpus files in the list."""
     from annotator.gui.app import Workbench
-    from annotator.store.project import Project
 
-    project = Project.create(tmp / "corpus.annotproj", annotator="lina")
-    project.import_files([NEWS, *sorted((ROOT / "resources" / "sample").glob("[2-4]_*.txt"))])
-    doc = project.documents(0, 1)[0].id
-    annotate(project, doc, project.text(doc))
+    project, _doc, _selected = news_project(tmp / "corpus.annotproj",
+                                            sorted((ROOT / "resources" / "sample").glob("[2-4]_*.txt")))
     bench = Workbench(app, settings)
     for lang in ("en", "ar"):
-        if lang != bench.lang:
-            bench.set_language(lang)
-        else:
-            bench.show_project(project)
-        window = bench.window
-        while not window.ready:
-            app.processEvents()
+        window = show_in(bench, project, app, lang, size=None)
         dialog = window.show_export_dialog()
         dialog.out.setText("~/exports/news-ner")
         dialog.all_documents.setChecked(True)
