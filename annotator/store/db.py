@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -85,22 +85,44 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        for forget in getattr(db, "on_rollback", ()):
+            forget()
         raise
     else:
         conn.execute("COMMIT")
 
 
+def on_rollback(db: sqlite_utils.Database, forget: Callable[[], None]) -> None:
+    """Call ``forget()`` whenever a transaction of ``db`` rolls back: the one mechanism by
+    which whatever was cached from rows the transaction wrote is dropped."""
+    hooks = getattr(db, "on_rollback", None)
+    if hooks is None:
+        hooks = db.on_rollback = []  # type: ignore[attr-defined]
+    hooks.append(forget)
+
+
 def describe_file(path: Path) -> None:
-    """Raise ``ProjectError`` unless ``path`` looks like an annotator project file."""
+    """Raise ``ProjectError`` unless ``path`` looks like an annotator project file.
+
+    The file is read through SQLite alone, never with ``open()``: closing any descriptor of
+    a file drops every POSIX lock this process holds on it, so a second program could then
+    delete the write-ahead log under a connection this process has open (SQLite's "How To
+    Corrupt An SQLite Database File", section 2.2).
+    """
     if not path.exists():
         raise ProjectError(f"{path} does not exist; create a project with 'annotator init {path}'.")
     if path.is_dir():
         raise ProjectError(f"{path} is a folder, not a project file.")
-    with path.open("rb") as fh:
-        head = fh.read(100)
-    if not head.startswith(b"SQLite format 3\x00"):
-        raise ProjectError(f"{path} is not an annotator project (it is not an SQLite database).")
-    app_id = int.from_bytes(head[68:72], "big")
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{path} cannot be opened as a project: {exc}.") from None
+    try:
+        app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise ProjectError(f"{path} is not an annotator project (it is not an SQLite database).") from None
+    finally:
+        probe.close()
     if app_id != APPLICATION_ID:
         raise ProjectError(f"{path} is an SQLite database, but not an annotator project.")
 
@@ -168,7 +190,18 @@ def backup_file(db: sqlite_utils.Database, path: Path, version: int) -> Path:
 
 
 def _migrate(db: sqlite_utils.Database, current: int) -> None:
-    """Apply every migration after ``current``, each in its own transaction."""
+    """Apply every migration after ``current``, each in its own transaction.
+
+    Foreign keys are off meanwhile (a migration may rebuild a table that others point at);
+    ``foreign_key_check`` proves each migration left every reference whole."""
+    db.conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        _apply(db, current)
+    finally:
+        db.conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _apply(db: sqlite_utils.Database, current: int) -> None:
     for migration in MIGRATIONS:
         if migration.version <= current:
             continue
