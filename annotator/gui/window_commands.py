@@ -187,6 +187,7 @@ class CommandsMixin:
     def _replay(self: MainWindow, call: Callable[[], Any], message: str) -> None:
         ok, step = self._edit(call, guard=False)
         if not ok or step is None:
+            self._update_undo_actions()  # a refused undo closes the history
             return
         if step.document_id is not None and step.document_id != self.doc_id:
             self.open_document(step.document_id)

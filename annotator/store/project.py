@@ -33,6 +33,7 @@ from annotator.store import undo
 from annotator.store.adjudication import AdjudicationMixin
 from annotator.store.agreement import AgreementMixin
 from annotator.store.annotations import AnnotationsMixin
+from annotator.store.changes import Changes
 from annotator.store.export import ExportMixin
 from annotator.store.importing import ImportMixin
 from annotator.store.layers import LayersMixin
@@ -93,6 +94,12 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         undo.install(self.conn)
         self.history = undo.History(self.conn)
         self._macro: list[Any] | None = None
+        #: what the latest write, undo or redo through this Project changed
+        self.last_changes: Changes | None = None
+        #: called with the ``Changes`` of every write, undo and redo made through this Project
+        self.listeners: list[Callable[[Changes], Any]] = []
+        self._data_version = self._read_data_version()
+        dbmod.on_rollback(db, self.forget)
         self.annotator = annotator or self.get_setting("last_annotator") or default_annotator()
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -158,11 +165,12 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
             yield
             self._log(action, document_id, detail)
             return
+        self.poll()
         first = undo.last_seq(self.conn)
         with dbmod.transaction(self.db):
             yield
-            self._log(action, document_id, detail)
-        self.history.record(label, document_id, first)
+            log_id = self._log(action, document_id, detail)
+        self._recorded(self.history.record(label, document_id, first, log_id=log_id, annotator_id=self.annotator_id()))
 
     @contextlib.contextmanager
     def macro(self, label: str) -> Iterator[None]:
@@ -170,21 +178,64 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         if self._macro is not None:
             yield
             return
+        self.poll()
         first = undo.last_seq(self.conn)
         self._macro = []
         try:
             with dbmod.transaction(self.db):
                 yield
+                log_id = self._last_log_id()
             docs = {d for d in self._macro if d is not None}
         finally:
             self._macro = None
-        self.history.record(label, docs.pop() if len(docs) == 1 else None, first)
+        self._recorded(self.history.record(label, docs.pop() if len(docs) == 1 else None, first, log_id=log_id,
+                                           annotator_id=self.annotator_id()))
 
-    def _log(self, action: str, document_id: int | None, detail: dict[str, Any] | None) -> None:
-        self.conn.execute(
+    def _recorded(self, step: undo.Step | None) -> None:
+        if step is not None:
+            self._announce(step.changes)
+
+    def _announce(self, changes: Changes) -> None:
+        """Tell the listeners what a write of this Project changed."""
+        self.last_changes = changes
+        self._data_version = self._read_data_version()
+        for listener in list(self.listeners):
+            listener(changes)
+
+    def _log(self, action: str, document_id: int | None, detail: dict[str, Any] | None) -> int:
+        cur = self.conn.execute(
             "INSERT INTO edit_log(at, annotator_id, document_id, action, detail) VALUES (?, ?, ?, ?, ?)",
             (now(), self.annotator_id(), document_id, action, json.dumps(detail or {}, ensure_ascii=False)),
         )
+        return cur.lastrowid or 0
+
+    def _last_log_id(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM edit_log").fetchone()[0]
+
+    # -- other connections -------------------------------------------------------------
+
+    def _read_data_version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def poll(self) -> Changes | None:
+        """Return ``Changes(kind="external")`` if another connection (the CLI, a script,
+        another window, a worker thread) has committed since this Project last looked,
+        after dropping what this connection cached; else None.  Cheap: call it often."""
+        if self.conn is None:
+            return None
+        version = self._read_data_version()
+        if version == self._data_version:
+            return None
+        self._data_version = version
+        self.forget()
+        return Changes(kind="external")
+
+    def forget(self) -> None:
+        """Drop everything this connection cached from the database (the scheme, annotator
+        ids, texts): after a rollback, or when another connection has written."""
+        self._scheme = None
+        self._annotator_ids.clear()
+        self._texts.clear()
 
     # -- undo --------------------------------------------------------------------------
 
@@ -197,25 +248,37 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         return bool(self.history.redo_steps)
 
     def undo(self) -> undo.Step | None:
-        """Undo the last edit; return its step (label, document) or None if there is none."""
+        """Undo the last edit; return its step (label, document, ``changes``) or None if
+        there is none.  Refused with ``ProjectError``, and the history dropped, if another
+        program has since changed what the edit touched or imported into the project."""
         return self._replay(self.history.undo_steps, self.history.redo_steps, "undo")
 
     def redo(self) -> undo.Step | None:
-        """Redo the last undone edit; return its step or None if there is none."""
+        """Redo the last undone edit; return its step or None if there is none (refused as
+        ``undo`` is)."""
         return self._replay(self.history.redo_steps, self.history.undo_steps, "redo")
 
     def _replay(self, source: list[undo.Step], target: list[undo.Step], action: str) -> undo.Step | None:
         if not source:
             return None
+        self.poll()
         step = source[-1]
+        if self.history.crosses_barrier(step):
+            self.history.clear()
+            raise ProjectError(f"cannot {action} '{step.label}': documents were imported or merged into the project "
+                               "since; the undo history before that is closed.")
         try:
             with dbmod.transaction(self.db):
-                reverse = self.history.replay(step)
-                self._log(action, step.document_id, {"label": step.label})
-        except sqlite3.IntegrityError:
-            raise ProjectError(f"cannot {action} '{step.label}': another program changed the same annotations.") from None
+                reverse = self.history.replay(step, action)
+                reverse.log_id = self._log(action, step.document_id, {"label": step.label})
+        except (undo.StaleStep, sqlite3.IntegrityError) as exc:
+            self.history.clear()
+            what = f" ({exc} was changed)" if isinstance(exc, undo.StaleStep) else ""
+            raise ProjectError(f"cannot {action} '{step.label}': another program changed the same annotations since{what}; "
+                               "the undo history is closed.") from None
         source.pop()
         target.append(reverse)
+        self._announce(reverse.changes)
         return reverse
 
     # -- settings ----------------------------------------------------------------------
@@ -464,16 +527,12 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
     def add_time(self, document_id: int, seconds: float, annotator: str | None = None) -> None:
         """Add annotating time to the document's record (not an undoable edit)."""
         aid = self.annotator_id(annotator)
-        with dbmod.transaction(self.db):
-            undo.set_active(self.conn, False)
-            try:
-                self._ensure_status(document_id, aid)
-                self.conn.execute(
-                    "UPDATE document_status SET seconds = seconds + ? WHERE document_id = ? AND annotator_id = ?",
-                    (seconds, document_id, aid),
-                )
-            finally:
-                undo.set_active(self.conn, True)
+        with dbmod.transaction(self.db), undo.paused(self.conn):
+            self._ensure_status(document_id, aid)
+            self.conn.execute(
+                "UPDATE document_status SET seconds = seconds + ? WHERE document_id = ? AND annotator_id = ?",
+                (seconds, document_id, aid),
+            )
 
     def _ensure_status(self, document_id: int, aid: int) -> None:
         self.conn.execute(
@@ -483,13 +542,15 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         )
 
     def _put_status(self, document_id: int, aid: int, status: str) -> None:
+        # The row itself (which carries the time tracked) is made outside undo, so undoing
+        # an edit sets the status back and never deletes the row with its time.
+        with undo.paused(self.conn):
+            self._ensure_status(document_id, aid)
         stamp = now()
         self.conn.execute(
-            """INSERT INTO document_status(document_id, annotator_id, status, started_at, updated_at)
-               VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT(document_id, annotator_id) DO UPDATE SET status = excluded.status,
-                   updated_at = excluded.updated_at, started_at = coalesce(started_at, excluded.started_at)""",
-            (document_id, aid, status, stamp if status != "new" else None, stamp),
+            """UPDATE document_status SET status = ?, updated_at = ?, started_at = coalesce(started_at, ?)
+               WHERE document_id = ? AND annotator_id = ? AND status IS NOT ?""",
+            (status, stamp, stamp if status != "new" else None, document_id, aid, status),
         )
 
     def _touch_status(self, document_id: int, aid: int) -> None:

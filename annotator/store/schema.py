@@ -8,6 +8,7 @@ tables are documented in ``docs/project-file.md``.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -253,10 +254,43 @@ def _teams(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE annotators SET kind = 'gold' WHERE name = 'gold'")
 
 
+def _never_reuse_ids(conn: sqlite3.Connection) -> None:
+    """Version 3: every table's id is ``AUTOINCREMENT``, so an id is never given twice.
+
+    SQLite otherwise reuses the largest id once its row is deleted; an undo in one program
+    could then delete or overwrite another program's new span or annotator of the same id.
+    SQLite cannot add AUTOINCREMENT to a table, so each table is rebuilt (SQLite's
+    twelve-step procedure: foreign keys are off while migrations run, see ``db._migrate``).
+    """
+    conn.execute("PRAGMA legacy_alter_table = ON")  # rename without re-checking other tables
+    try:
+        tables = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+                              "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
+        for name, sql in tables:
+            new_sql, n = _ID.subn("id INTEGER PRIMARY KEY AUTOINCREMENT", sql, count=1)
+            if n == 0:
+                continue
+            indexes = [r[0] for r in conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (name,))]
+            head = re.compile(rf"^CREATE TABLE \"?{name}\"?", re.I)
+            conn.execute(head.sub(f"CREATE TABLE _new_{name}", new_sql, count=1))
+            conn.execute(f"INSERT INTO _new_{name} SELECT * FROM {name}")
+            conn.execute(f"DROP TABLE {name}")
+            conn.execute(f"ALTER TABLE _new_{name} RENAME TO {name}")
+            for index in indexes:
+                conn.execute(index)
+    finally:
+        conn.execute("PRAGMA legacy_alter_table = OFF")
+
+
+_ID = re.compile(r"\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)", re.I)
+
+
 #: Every migration, in order.  ``version`` is the ``user_version`` after it has run.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _initial),
     Migration(2, "assignments and layer origins", _teams),
+    Migration(3, "ids are never reused", _never_reuse_ids),
 )
 
 #: The schema version this code writes.

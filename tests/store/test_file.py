@@ -72,13 +72,13 @@ def test_open_a_file_from_a_newer_version_is_refused_and_left_alone(tmp_path):
 
 
 def test_first_version_file_opens_and_keeps_its_annotations(tmp_path):
-    """A real format-1 file goes through migration 2: backed up first, then upgraded with
-    its data intact and the team tables added."""
+    """A real format-1 file goes through migrations 2 and 3: backed up first, then upgraded
+    with its data intact, the team tables added and every id made AUTOINCREMENT."""
     path = tmp_path / "old.annotproj"
     shutil.copy(DATA / "project-v1.annotproj", path)
     original = (DATA / "project-v1.annotproj").read_bytes()
     with Project.open(path, annotator="lina") as p:
-        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 2
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
         docs = p.documents()
         assert [d.name for d in docs] == ["shaddadi_withdrawal", "second"]
         span = p.spans(docs[0].id)
@@ -89,6 +89,14 @@ def test_first_version_file_opens_and_keeps_its_annotations(tmp_path):
         tables = {r[0] for r in p.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"assignments", "layer_origins"} <= tables
         assert p.assignments() == {}
+        for name, sql in p.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'settings'"):
+            assert "AUTOINCREMENT" in sql, name
+        assert p.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert p.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        # ids given before the upgrade are not given again after deleting the newest
+        newest = max(s.id for s in span)
+        p.delete_span(newest)
+        assert p.add_span(docs[0].id, "PER", 0, 3) > newest
         # the new table works on the migrated file
         p.assign(["lina", "omar"], overlap=0.5, seed=3)
         given = [d for ids in p.assignments().values() for d in ids]
