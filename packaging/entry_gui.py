@@ -7,8 +7,10 @@ is handed to the command line, so ``annotator --version`` works too.
 import sys
 
 from annotator.cli import main
+from annotator.gui import use_qt_for_report_charts
 
 if __name__ == "__main__":
+    use_qt_for_report_charts()  # the bundle has no matplotlib
     args = sys.argv[1:]
     if len(args) == 1 and not args[0].startswith("-") and args[0].endswith(".annotproj"):
         args = ["gui", args[0]]

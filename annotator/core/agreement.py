@@ -16,7 +16,7 @@ Undefined values (nothing to compare, or a single category everywhere) are ``Non
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
@@ -88,7 +88,8 @@ def _max_matching(edges: list[list[int]], n_right: int) -> int:
         for j in edges[i]:
             if j not in seen:
                 seen.add(j)
-                if owner[j] is None or augment(owner[j], seen):
+                held = owner[j]
+                if held is None or augment(held, seen):
                     owner[j] = i
                     return True
         return False
@@ -130,7 +131,8 @@ def token_labels(tokens: Sequence[tuple[int, int]], spans: Iterable[SpanItem]) -
         for fs, fe in frags:
             i = max(bisect_left(starts, fs) - 1, 0)
             while i < len(tokens) and tokens[i][0] < fe:
-                if tokens[i][1] > fs and (best[i] is None or rank < best[i]):
+                current = best[i]
+                if tokens[i][1] > fs and (current is None or rank < current):
                     best[i] = rank
                 i += 1
     return [OUTSIDE if b is None else b[2] for b in best]
@@ -180,7 +182,7 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | No
     """Return Krippendorff's alpha (nominal) for units rated by several raters, ``None``
     marking a missing value: 1 - (n - 1) * sum_{c!=k} o_ck / sum_{c!=k} n_c n_k, from the
     coincidence matrix o (units with fewer than two values are not pairable)."""
-    o: Counter[tuple[Hashable, Hashable]] = Counter()
+    o: dict[tuple[Hashable, Hashable], float] = defaultdict(float)
     for unit in units:
         values = [v for v in unit if v is not None]
         m = len(values)
@@ -190,7 +192,7 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | No
         for c, nc in counts.items():
             for k, nk in counts.items():
                 o[c, k] += (nc * (nk - (c == k))) / (m - 1)
-    n_c: Counter[Hashable] = Counter()
+    n_c: dict[Hashable, float] = defaultdict(float)
     for (c, _), v in o.items():
         n_c[c] += v
     n = sum(n_c.values())

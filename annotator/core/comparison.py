@@ -55,7 +55,7 @@ def _facts(doc: DocumentLayers, ann: Annotations, toks: Sequence[tuple[int, int]
             continue
         triggers.append((ev.type, frags(trigger)))
         arguments += [(ev.type, (frags(trigger), a.role, frags(spans[a.span]))) for a in ev.arguments if a.span in spans]
-    stances = {}
+    stances: dict[Any, Any] = {}
     for st in ann.stances:
         unit = stance_unit(st, spans)
         if unit is not None:
@@ -83,7 +83,7 @@ def compare(docs: Iterable[DocumentLayers], annotators: Sequence[str], *, event_
         facts[doc.id] = {n: _facts(doc, doc.layers[n], toks, etypes) for n in who}
         info[doc.id] = doc
     pairs = [_pair(a, b, facts, info, sets) for a, b in combinations(names, 2)]
-    result = {
+    result: dict[str, Any] = {
         "annotators": names,
         "documents": [{"id": d, "name": info[d].name, "annotators": list(f)} for d, f in facts.items()],
         "pairs": pairs,

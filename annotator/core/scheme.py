@@ -247,7 +247,8 @@ class Scheme:
     def hotkeys(self) -> dict[str, str]:
         """Return ``{normalised hotkey: label}`` for entities, events and stance labels."""
         keys: dict[str, str] = {}
-        for item in [*self.entities, *self.events, *self.stance.labels]:
+        items: list[Any] = [*self.entities, *self.events, *self.stance.labels]
+        for item in items:
             if item.hotkey:
                 keys.setdefault(normalize_hotkey(item.hotkey), item.label)
         return keys
@@ -590,7 +591,8 @@ class _Builder:
 
     def _check_hotkeys(self, scheme: Scheme) -> None:
         owners: dict[str, str] = {}
-        for item in [*scheme.entities, *scheme.events, *scheme.stance.labels]:
+        items: list[Any] = [*scheme.entities, *scheme.events, *scheme.stance.labels]
+        for item in items:
             if not item.hotkey:
                 continue
             key = normalize_hotkey(item.hotkey)

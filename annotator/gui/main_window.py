@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 from annotator.core.errors import AnnotatorError
 from annotator.gui.actions import build_menus, create_actions
 from annotator.gui.document_view import DocumentView
+from annotator.gui.external import ExternalChanges
 from annotator.gui.find import FindPanel
 from annotator.gui.layers import Layers
 from annotator.gui.links import LinkController
@@ -69,6 +70,8 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._restore()
         self.team.start()
         self._open_first_document()
+        self.external = ExternalChanges(self)  # other programs' changes appear here
+        self.external.start()
 
     # -- building ----------------------------------------------------------------------
 
@@ -291,6 +294,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        self.external.stop()
         self.stop_jobs()
         self._record_time()
         self.team.shutdown()

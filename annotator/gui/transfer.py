@@ -110,6 +110,7 @@ class TransferMixin:
     def _import_done(self: MainWindow, report: Any) -> None:
         old = set(self.project.scheme.span_labels)
         self.project.refresh()  # the job's connection may have stored a new scheme
+        self.project.poll()  # the job's commit is shown here, not again as another program's
         new_labels = [lab for lab in self.project.scheme.span_labels if lab not in old]
         self._load_scheme()
         self.project.history.clear()  # undo steps must not cross an import (as add_documents does for its own)

@@ -2,8 +2,9 @@
 
 Each chart is first described as a ``BarChart`` (rows, series, colours), then drawn by
 matplotlib (Agg backend, no window).  Where matplotlib is not installed, as in the packaged
-app, which leaves it out to stay small, Qt draws the same ``BarChart``
-(``annotator.gui.chart_painter``; Qt shapes and orders Arabic itself).
+app, which leaves it out to stay small, a painter registered with ``set_fallback_painter``
+draws the same ``BarChart`` (the app registers Qt's, ``annotator.gui.chart_painter``; Qt
+shapes and orders Arabic itself).  This module never imports Qt.
 
 Arabic in a chart must come out joined and right-to-left.  Matplotlib 3.11 and later lay
 text out with libraqm (shaping and the bidi algorithm) and get it right from the logical
@@ -16,7 +17,7 @@ bundled Amiri when present, else DejaVu Sans (shipped with matplotlib, with Arab
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,18 +96,28 @@ class BarChart:
     empty: str = ""  # shown instead of bars when there are no rows
 
 
+#: Draws a ``BarChart`` as a PNG where matplotlib is missing: ``painter(chart, path, font)``.
+#: The report layer draws no Qt itself; the packaged app, which leaves matplotlib out,
+#: registers Qt's painter (``annotator.gui.chart_painter``) at start-up.
+Painter = Callable[[BarChart, Path, Path], None]
+_fallback: list[Painter] = []
+
+
+def set_fallback_painter(painter: Painter) -> None:
+    """Draw charts with ``painter`` whenever matplotlib is not installed."""
+    _fallback[:] = [painter]
+
+
 def render(chart: BarChart, path: Path) -> list[str]:
-    """Draw ``chart`` as a PNG at ``path`` with matplotlib, or with Qt where matplotlib is
-    missing; return the row labels as drawn."""
+    """Draw ``chart`` as a PNG at ``path`` with matplotlib, or with the registered fallback
+    painter where matplotlib is missing; return the row labels as drawn."""
     try:
         import matplotlib  # noqa: F401
     except ImportError:
-        try:
-            from annotator.gui.chart_painter import render_png
-        except ImportError:
-            _mpl()  # neither: say how to get matplotlib
+        if not _fallback:
+            _mpl()  # no way to draw: say how to get matplotlib
             raise
-        render_png(chart, path, font=resource_path("fonts", "Amiri-Regular.ttf"))
+        _fallback[0](chart, path, resource_path("fonts", "Amiri-Regular.ttf"))
         return list(chart.rows)
     return _render_mpl(chart, path)
 

@@ -11,23 +11,28 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import ProjectError
+from annotator.store.backend import SQLiteBackend
+from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 
-def _import_sqlite_utils():  # noqa: ANN202 - returns the module
-    """Import sqlite-utils without letting it import pandas and numpy.
+def import_sqlite_utils() -> Any:
+    """Import sqlite-utils (on first use only) without letting it import pandas and numpy.
 
     sqlite-utils imports both at start-up whenever they are installed, only to map their
     scalar types to column types, which annotator never stores.  That costs half a second
-    and over 100 MB before the window can open.  They stay importable for code that needs
-    them (the Hugging Face export).
+    and over 100 MB.  They stay importable for code that needs them (the Hugging Face
+    export).
     """
     if "sqlite_utils" in sys.modules:
         return sys.modules["sqlite_utils"]
     blocked = [name for name in ("pandas", "numpy") if name not in sys.modules]
     for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment] - makes "import name" fail
+        sys.modules[name] = None  # type: ignore[assignment]  # makes "import name" fail
     try:
         import sqlite_utils
     finally:
@@ -36,28 +41,22 @@ def _import_sqlite_utils():  # noqa: ANN202 - returns the module
     return sqlite_utils
 
 
-sqlite_utils = _import_sqlite_utils()
-
-from annotator.core.errors import ProjectError  # noqa: E402 - after sqlite-utils, see above
-from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION  # noqa: E402
-
 #: Seconds a writer waits for another process's write transaction to finish.
 BUSY_TIMEOUT = 60.0
 
 
-def connect(path: str | Path) -> sqlite_utils.Database:
-    """Return a sqlite-utils Database on ``path`` with the project's connection settings.
+def connect(path: str | Path) -> SQLiteBackend:
+    """Return a backend on ``path`` with the project's connection settings.
 
     The connection runs in autocommit mode (``isolation_level=None``): transactions are
     opened explicitly with ``transaction()``.
     """
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
-    db = sqlite_utils.Database(conn, execute_plugins=False)
-    return db
+    return SQLiteBackend(conn, Path(path))
 
 
-def configure(db: sqlite_utils.Database) -> None:
+def configure(db: SQLiteBackend) -> None:
     """Apply the per-connection pragmas (WAL, foreign keys, durable commits)."""
     conn = db.conn
     mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
@@ -68,7 +67,7 @@ def configure(db: sqlite_utils.Database) -> None:
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def transaction(db: SQLiteBackend) -> Iterator[SQLiteBackend]:
     """Run the block in one write transaction (``BEGIN IMMEDIATE``), or join the open one.
 
     ``BEGIN IMMEDIATE`` takes the write lock at once, so the busy timeout applies; a
@@ -85,20 +84,11 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        for forget in getattr(db, "on_rollback", ()):
+        for forget in db.on_rollback:
             forget()
         raise
     else:
         conn.execute("COMMIT")
-
-
-def on_rollback(db: sqlite_utils.Database, forget: Callable[[], None]) -> None:
-    """Call ``forget()`` whenever a transaction of ``db`` rolls back: the one mechanism by
-    which whatever was cached from rows the transaction wrote is dropped."""
-    hooks = getattr(db, "on_rollback", None)
-    if hooks is None:
-        hooks = db.on_rollback = []  # type: ignore[attr-defined]
-    hooks.append(forget)
 
 
 def describe_file(path: Path) -> None:
@@ -127,7 +117,7 @@ def describe_file(path: Path) -> None:
         raise ProjectError(f"{path} is an SQLite database, but not an annotator project.")
 
 
-def create_file(path: Path) -> sqlite_utils.Database:
+def create_file(path: Path) -> SQLiteBackend:
     """Create a new, empty project file at ``path`` with the current schema."""
     if path.exists() and path.stat().st_size > 0:
         raise ProjectError(f"{path} already exists; choose another name or remove it first.")
@@ -147,7 +137,7 @@ def create_file(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def open_file(path: Path, *, backup: bool = True) -> sqlite_utils.Database:
+def open_file(path: Path, *, backup: bool = True) -> SQLiteBackend:
     """Open the project file at ``path``, migrating an older one (after a backup)."""
     describe_file(path)
     try:
@@ -174,7 +164,7 @@ def open_file(path: Path, *, backup: bool = True) -> sqlite_utils.Database:
     return db
 
 
-def backup_file(db: sqlite_utils.Database, path: Path, version: int) -> Path:
+def backup_file(db: SQLiteBackend, path: Path, version: int) -> Path:
     """Copy the project (consistently, through SQLite's backup API) before a migration."""
     target = path.with_name(f"{path.name}.v{version}.bak")
     n = 1
@@ -189,7 +179,7 @@ def backup_file(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     return target
 
 
-def _migrate(db: sqlite_utils.Database, current: int) -> None:
+def _migrate(db: SQLiteBackend, current: int) -> None:
     """Apply every migration after ``current``, each in its own transaction.
 
     Foreign keys are off meanwhile (a migration may rebuild a table that others point at);
@@ -201,7 +191,7 @@ def _migrate(db: sqlite_utils.Database, current: int) -> None:
         db.conn.execute("PRAGMA foreign_keys = ON")
 
 
-def _apply(db: sqlite_utils.Database, current: int) -> None:
+def _apply(db: SQLiteBackend, current: int) -> None:
     for migration in MIGRATIONS:
         if migration.version <= current:
             continue

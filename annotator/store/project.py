@@ -23,8 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.errors import ProjectError
 from annotator.core.model import Document, DocumentInfo
 from annotator.core.scheme import Scheme, default_scheme, parse_scheme
@@ -33,6 +31,7 @@ from annotator.store import undo
 from annotator.store.adjudication import AdjudicationMixin
 from annotator.store.agreement import AgreementMixin
 from annotator.store.annotations import AnnotationsMixin
+from annotator.store.backend import SQLiteBackend, is_url, refuse_url
 from annotator.store.changes import Changes
 from annotator.store.export import ExportMixin
 from annotator.store.importing import ImportMixin
@@ -84,8 +83,10 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
     annotating: edits are stored under that name (the default is the login name).
     """
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, annotator: str | None = None) -> None:
+    def __init__(self, path: Path, db: SQLiteBackend, annotator: str | None = None) -> None:
         self.path = path
+        #: the backend: the one way into the database (``db.utils`` is a sqlite-utils
+        #: ``Database`` on the same connection, for scripts)
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self._scheme: Scheme | None = None
@@ -99,7 +100,8 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         #: called with the ``Changes`` of every write, undo and redo made through this Project
         self.listeners: list[Callable[[Changes], Any]] = []
         self._data_version = self._read_data_version()
-        dbmod.on_rollback(db, self.forget)
+        self._unseen = False  # another connection committed and poll() has not said so yet
+        db.on_rollback.append(self.forget)
         self.annotator = annotator or self.get_setting("last_annotator") or default_annotator()
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -111,6 +113,8 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         Arabic news scheme; a path to a TOML file, or a loaded ``Scheme``)."""
         from annotator.core.scheme import load_scheme
 
+        if is_url(path):
+            refuse_url(str(path))
         path = Path(path)
         if scheme is None:
             scheme = default_scheme()
@@ -128,6 +132,8 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, annotator: str | None = None) -> Project:
         """Open the project file at ``path`` (an older file is backed up, then upgraded)."""
+        if is_url(path):
+            refuse_url(str(path))
         path = Path(path)
         db = dbmod.open_file(path)
         return cls(path, db, annotator)
@@ -165,7 +171,7 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
             yield
             self._log(action, document_id, detail)
             return
-        self.poll()
+        self._sync()
         first = undo.last_seq(self.conn)
         with dbmod.transaction(self.db):
             yield
@@ -178,7 +184,7 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         if self._macro is not None:
             yield
             return
-        self.poll()
+        self._sync()
         first = undo.last_seq(self.conn)
         self._macro = []
         try:
@@ -198,7 +204,6 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
     def _announce(self, changes: Changes) -> None:
         """Tell the listeners what a write of this Project changed."""
         self.last_changes = changes
-        self._data_version = self._read_data_version()
         for listener in list(self.listeners):
             listener(changes)
 
@@ -215,20 +220,27 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
     # -- other connections -------------------------------------------------------------
 
     def _read_data_version(self) -> int:
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return self.db.data_version()
 
     def poll(self) -> Changes | None:
         """Return ``Changes(kind="external")`` if another connection (the CLI, a script,
-        another window, a worker thread) has committed since this Project last looked,
+        another window, a worker thread) has committed since this Project last said so,
         after dropping what this connection cached; else None.  Cheap: call it often."""
-        if self.conn is None:
+        self._sync()
+        if not self._unseen:
             return None
-        version = self._read_data_version()
-        if version == self._data_version:
-            return None
-        self._data_version = version
-        self.forget()
+        self._unseen = False
         return Changes(kind="external")
+
+    def _sync(self) -> None:
+        """Drop the caches if another connection has committed (every write starts here)."""
+        if self.conn is None:
+            return
+        version = self._read_data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self._unseen = True
+            self.forget()
 
     def forget(self) -> None:
         """Drop everything this connection cached from the database (the scheme, annotator
@@ -261,7 +273,7 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
     def _replay(self, source: list[undo.Step], target: list[undo.Step], action: str) -> undo.Step | None:
         if not source:
             return None
-        self.poll()
+        self._sync()
         step = source[-1]
         if self.history.crosses_barrier(step):
             self.history.clear()

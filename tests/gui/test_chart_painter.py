@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 
+from annotator.core.errors import AnnotatorError
 from annotator.gui.chart_painter import render_png
 from annotator.report import charts
 from annotator.resources import resource_path
@@ -48,7 +50,14 @@ def test_grouped_bars_and_an_empty_chart(qapp, tmp_path):
 
 
 def test_reports_fall_back_to_qt_without_matplotlib(qapp, tmp_path, monkeypatch):
+    """As in the packaged app: its entry points register Qt's painter, matplotlib is absent."""
+    from annotator.gui import use_qt_for_report_charts
+
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib -> ImportError
+    monkeypatch.setattr(charts, "_fallback", [])
+    with pytest.raises(AnnotatorError, match="matplotlib"):
+        charts.labels_chart({"lina": {"GPE": 3}}, {}, tmp_path / "none.png")
+    use_qt_for_report_charts()
     ticks = charts.labels_chart({"lina": {"GPE": 3, "PER": 1}}, {"GPE": "كيان جيوسياسي (GPE)"}, tmp_path / "l.png")
     assert ticks == ["كيان جيوسياسي (GPE)", "PER"]  # logical order: Qt shapes and orders it itself
     assert (tmp_path / "l.png").read_bytes()[:4] == b"\x89PNG"

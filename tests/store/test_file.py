@@ -140,7 +140,7 @@ def test_migrations_are_ordered_and_run_from_any_version(tmp_path, monkeypatch):
     db = dbmod.open_file(path)
     assert calls == ["ran"]
     assert db.conn.execute("PRAGMA user_version").fetchone()[0] == extra.version
-    assert "extra" in {c.name for c in db["documents"].columns}
+    assert "extra" in {c.name for c in db.utils["documents"].columns}  # sqlite-utils on the same connection
     db.close()
     assert (tmp_path / f"p.annotproj.v{schema.SCHEMA_VERSION}.bak").exists()
 

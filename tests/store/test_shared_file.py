@@ -184,3 +184,37 @@ def test_undo_never_crosses_another_programs_import(two):
         a.undo()
     assert not a.can_undo
     assert len(a.spans(doc)) == 1
+
+
+# -- what changed ---------------------------------------------------------------------------
+
+
+def test_every_edit_undo_and_redo_says_what_it_changed(two):
+    a, _b, doc = two
+    seen = []
+    a.listeners.append(seen.append)
+    sid = a.add_span(doc, "PER", 4, 10)
+    added = a.last_changes
+    assert added.kind == "edit" and added.added["spans"] == {sid} and added.documents == {doc}
+    assert added.touches("spans", "fragments") and not added.touches("events")
+    a.relabel_span(sid, "ORG")
+    assert a.last_changes.changed["spans"] == {sid}
+    step = a.undo()
+    assert step.changes.kind == "undo" and step.changes.changed["spans"] == {sid}
+    a.undo()
+    assert a.last_changes.removed["spans"] == {sid}
+    a.redo()
+    assert a.last_changes.kind == "redo" and a.last_changes.added["spans"] == {sid}
+    assert [c.kind for c in seen] == ["edit", "edit", "undo", "undo", "redo"]
+
+
+def test_poll_tells_of_another_connections_commit_once(two):
+    a, b, doc = two
+    assert a.poll() is None
+    b.add_span(doc, "PER", 4, 10)
+    a.add_span(doc, "ORG", 11, 16)         # an edit first: the notice still waits for poll()
+    changes = a.poll()
+    assert changes is not None and changes.kind == "external"
+    assert a.poll() is None
+    b.set_scheme(b.scheme)                 # cached things are read again after a notice
+    assert a.poll() is not None

@@ -1,0 +1,60 @@
+"""Changes made by other programs (the CLI, a script, another window) appear in the window.
+
+The window's ``Project`` is asked once a second whether another connection has committed
+(``Project.poll``, one ``PRAGMA data_version``: microseconds).  If one has, the document
+list, the open document's spans, the panels and the undo actions are read again, and the
+status bar says so.  The window's own imports and exports run on a connection of their own
+and refresh the window themselves when they finish, so polling waits while one runs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+#: How often the window looks for other programs' changes.
+INTERVAL_MS = 1000
+
+
+class ExternalChanges(QObject):
+    """Polls the window's project and shows what other programs changed."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self.window.project.poll()  # what is there now is what the window shows
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def check(self) -> bool:
+        """Show other programs' changes, if any; return True if there were some."""
+        w = self.window
+        if w.job is not None or w.project.closed:
+            return False
+        if w.project.poll() is None:
+            return False
+        w._load_scheme()  # an import may have brought new types
+        w._update_undo_actions()  # a guarded undo may now be refused; the menu still offers it
+        w.doc_model.reload()
+        w.documents_panel.update_summary()
+        if w.doc_id is not None:
+            w.documents_panel.show_document(w.doc_id)
+            w.ready = False
+            w.reload_spans()
+            w._update_status_labels()
+        w.links.refresh(force=True)
+        w.status(translate("MainWindow", "Another program changed this project; the window shows its changes."))
+        return True
