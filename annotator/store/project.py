@@ -17,53 +17,39 @@ import getpass
 import json
 import os
 import sqlite3
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import ProjectError
 from annotator.core.model import Document, DocumentInfo
-from annotator.core.scheme import Scheme, default_scheme, parse_scheme
+from annotator.core.scheme import Scheme, default_scheme
 from annotator.store import db as dbmod
 from annotator.store import undo
 from annotator.store.adjudication import AdjudicationMixin
 from annotator.store.agreement import AgreementMixin
 from annotator.store.annotations import AnnotationsMixin
+from annotator.store.annotators import GOLD, Annotators
 from annotator.store.backend import SQLiteBackend, is_url, refuse_url
 from annotator.store.changes import Changes
+from annotator.store.documents import STATUSES, Documents
 from annotator.store.export import ExportMixin
 from annotator.store.importing import ImportMixin
 from annotator.store.layers import LayersMixin
 from annotator.store.linked import LinkedMixin
 from annotator.store.packages import PackagesMixin
+from annotator.store.settings import DEFAULT_SETTINGS, Settings, now
 from annotator.store.stances import StancesMixin
 from annotator.store.stats import StatsMixin
+from annotator.store.status import Status
 from annotator.store.team import TeamMixin
 from annotator.store.team_views import TeamViewsMixin
 from annotator.store.views import ViewsMixin
 
-STATUSES = ("new", "in_progress", "done")
-
-#: The annotator name of the adjudicated gold layer (``annotators.kind = 'gold'``).
-GOLD = "gold"
-
-#: Per-project settings and their defaults.
-DEFAULT_SETTINGS: dict[str, Any] = {
-    "snap": "word",              # character, grapheme, word or clitic
-    "clitics": "attached",       # attached: spans and tokens keep proclitics (as ANERcorp,
-                                 # AQMAR, Wojood); split: proclitics stay outside spans
-    "guidelines": "",            # Markdown shown beside the text
-    "text_direction": "auto",    # auto (from the text), rtl or ltr
-}
+#: re-exported: they were defined here before the parts had modules of their own
+__all__ = ["DEFAULT_SETTINGS", "GOLD", "STATUSES", "Project", "now"]
 
 ProgressCallback = Callable[[int, int], Any]
-
-
-def now() -> str:
-    """Return the current UTC time as an ISO 8601 string."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def default_annotator() -> str:
@@ -89,9 +75,11 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         #: ``Database`` on the same connection, for scripts)
         self.db = db
         self.conn: sqlite3.Connection = db.conn
-        self._scheme: Scheme | None = None
-        self._texts: OrderedDict[int, str] = OrderedDict()
-        self._annotator_ids: dict[str, int] = {}
+        # the parts, each with its own tables and state
+        self.settings = Settings(db, path)
+        self.people = Annotators(db, path)
+        self.docs = Documents(db, path)
+        self.statuses = Status(db)
         undo.install(self.conn)
         self.history = undo.History(self.conn)
         self._macro: list[Any] | None = None
@@ -245,9 +233,8 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
     def forget(self) -> None:
         """Drop everything this connection cached from the database (the scheme, annotator
         ids, texts): after a rollback, or when another connection has written."""
-        self._scheme = None
-        self._annotator_ids.clear()
-        self._texts.clear()
+        for part in (self.settings, self.people, self.docs):
+            part.forget()
 
     # -- undo --------------------------------------------------------------------------
 
@@ -293,32 +280,20 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         self._announce(reverse.changes)
         return reverse
 
-    # -- settings ----------------------------------------------------------------------
+    # -- settings (annotator/store/settings.py) ---------------------------------------
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """Return the project setting ``key`` (see ``DEFAULT_SETTINGS``)."""
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return DEFAULT_SETTINGS.get(key, default)
-        return json.loads(row[0])
+        return self.settings.get(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Change the project setting ``key`` (committed at once; not undoable)."""
-        if key == "snap":
-            from annotator.core.text import SNAP_MODES
-
-            if value not in SNAP_MODES:
-                raise ProjectError(f"snap must be one of {', '.join(SNAP_MODES)}, not {value!r}.")
-        if key == "clitics" and value not in ("attached", "split"):
-            raise ProjectError(f"clitics must be 'attached' or 'split', not {value!r}.")
+        self.settings.check(key, value)
         with dbmod.transaction(self.db):
-            self._put_setting(key, value)
+            self.settings.put(key, value)
 
     def _put_setting(self, key: str, value: Any) -> None:
-        self.conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, json.dumps(value, ensure_ascii=False)),
-        )
+        self.settings.put(key, value)
 
     @property
     def guidelines(self) -> str:
@@ -334,31 +309,30 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
     @property
     def scheme(self) -> Scheme:
         """The project's current annotation scheme (the newest stored version)."""
-        if self._scheme is None:
-            row = self.conn.execute("SELECT source, name FROM schemes ORDER BY id DESC LIMIT 1").fetchone()
-            if row is None:
-                raise ProjectError(f"{self.path} has no annotation scheme.")
-            self._scheme = parse_scheme(row[0], origin=f"the scheme stored in {self.path.name}")
-        return self._scheme
+        return self.settings.scheme
 
     def set_scheme(self, scheme: Scheme) -> None:
         """Store ``scheme`` as the project's new current scheme (older versions are kept)."""
         with dbmod.transaction(self.db):
-            self._store_scheme(scheme)
+            self.settings.store_scheme(scheme)
 
     def refresh(self) -> None:
-        """Forget what this connection cached (the scheme), so that a change made through
-        another connection (an import on a worker thread, another process) shows."""
-        self._scheme = None
+        """Forget what this connection cached, so that a change made through another
+        connection (an import on a worker thread, another process) shows."""
+        self.forget()
 
     def _store_scheme(self, scheme: Scheme) -> None:
-        self.conn.execute(
-            "INSERT INTO schemes(name, version, source, sha256, added_at) VALUES (?, ?, ?, ?, ?)",
-            (scheme.name, scheme.version, scheme.source, scheme.sha256, now()),
-        )
-        self._scheme = scheme
+        self.settings.store_scheme(scheme)
 
-    # -- annotators --------------------------------------------------------------------
+    @property
+    def _scheme(self) -> Scheme | None:
+        return self.settings._scheme
+
+    @_scheme.setter
+    def _scheme(self, scheme: Scheme | None) -> None:
+        self.settings._scheme = scheme
+
+    # -- annotators (annotator/store/annotators.py) ------------------------------------
 
     @property
     def annotator(self) -> str:
@@ -374,38 +348,28 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
 
     def annotator_id(self, name: str | None = None, *, create: bool = True, kind: str = "human") -> int:
         """Return the id of annotator ``name`` (default: the current one), adding it if new."""
-        name = name or self.annotator
-        cached = self._annotator_ids.get(name)
-        if cached is not None:
-            return cached
-        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            if not create:
-                raise ProjectError(f"{self.path.name} has no annotator called {name!r}.")
-            if name == GOLD:
-                kind = "gold"
-            with dbmod.transaction(self.db):
-                cur = self.conn.execute(
-                    "INSERT INTO annotators(name, kind, created_at) VALUES (?, ?, ?)", (name, kind, now())
-                )
-            row = (cur.lastrowid,)
-        self._annotator_ids[name] = row[0]
-        return row[0]
+        return self.people.id(name or self.annotator, create=create, kind=kind)
+
+    def _annotator_id_or_none(self, name: str | None) -> int | None:
+        return self.people.id_or_none(name or self.annotator)
+
+    @property
+    def _annotator_ids(self) -> dict[str, int]:
+        return self.people.ids
 
     def annotators(self) -> list[str]:
         """Return the names of everyone who has annotated in this project."""
-        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY id")]
+        return self.people.names()
 
     def remember_annotator(self) -> None:
         """Store the current annotator as the one to use next time the project opens."""
         self.set_setting("last_annotator", self.annotator)
 
-    # -- documents ---------------------------------------------------------------------
+    # -- documents (annotator/store/documents.py) --------------------------------------
 
     def count_documents(self, *, status: str | None = None, annotator: str | None = None, name: str | None = None) -> int:
         """Return how many documents match the filters (see ``documents``)."""
-        where, params = self._doc_filter(status, annotator, name)
-        return self.conn.execute(f"SELECT count(*) FROM documents d {where}", params).fetchone()[0]
+        return self.docs.count(*self._doc_filter(status, annotator, name))
 
     def documents(self, offset: int = 0, limit: int = 100, *, status: str | None = None,
                   annotator: str | None = None, name: str | None = None) -> list[DocumentInfo]:
@@ -414,16 +378,8 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         ``status`` keeps documents with that status for ``annotator`` (default: the
         current one); ``name`` keeps names containing it.
         """
-        aid = self._annotator_id_or_none(annotator)
         where, params = self._doc_filter(status, annotator, name)
-        rows = self.conn.execute(
-            f"""SELECT d.id, d.name, d.length, d.sha256, d.meta,
-                       coalesce((SELECT status FROM document_status s WHERE s.document_id = d.id AND s.annotator_id = ?), 'new'),
-                       (SELECT count(*) FROM spans p WHERE p.document_id = d.id AND p.annotator_id = ?)
-                FROM documents d {where} ORDER BY d.id LIMIT ? OFFSET ?""",
-            [aid, aid, *params, limit, offset],
-        ).fetchall()
-        return [DocumentInfo(id=r[0], name=r[1], length=r[2], sha256=r[3], meta=json.loads(r[4]), status=r[5], spans=r[6]) for r in rows]
+        return self.docs.page(where, params, self._annotator_id_or_none(annotator), offset, limit)
 
     def iter_documents(self, batch: int = 500, **filters: Any) -> Iterator[DocumentInfo]:
         """Yield every document's list entry, a page at a time."""
@@ -437,96 +393,34 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
 
     def _documents_after(self, last_id: int, limit: int, **filters: Any) -> list[DocumentInfo]:
         where, params = self._doc_filter(filters.get("status"), filters.get("annotator"), filters.get("name"))
-        where = (where + " AND" if where else "WHERE") + " d.id > ?"
-        ids = [r[0] for r in self.conn.execute(f"SELECT d.id FROM documents d {where} ORDER BY d.id LIMIT ?", [*params, last_id, limit])]
-        if not ids:
-            return []
-        aid = self._annotator_id_or_none(filters.get("annotator"))
-        rows = self.conn.execute(
-            f"""SELECT d.id, d.name, d.length, d.sha256, d.meta,
-                       coalesce((SELECT status FROM document_status s WHERE s.document_id = d.id AND s.annotator_id = ?), 'new')
-                FROM documents d WHERE d.id IN ({",".join("?" * len(ids))}) ORDER BY d.id""",
-            [aid, *ids],
-        ).fetchall()
-        return [DocumentInfo(id=r[0], name=r[1], length=r[2], sha256=r[3], meta=json.loads(r[4]), status=r[5]) for r in rows]
-
-    def _annotator_id_or_none(self, name: str | None) -> int | None:
-        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name or self.annotator,)).fetchone()
-        return row[0] if row else None
+        return self.docs.after(where, params, self._annotator_id_or_none(filters.get("annotator")), last_id, limit)
 
     def _doc_filter(self, status: str | None, annotator: str | None, name: str | None) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if status is not None:
-            if status not in STATUSES:
-                raise ProjectError(f"status must be one of {', '.join(STATUSES)}, not {status!r}.")
-            aid = self._annotator_id_or_none(annotator)
-            if status == "new":
-                clauses.append("NOT EXISTS (SELECT 1 FROM document_status s WHERE s.document_id = d.id "
-                               "AND s.annotator_id IS ? AND s.status != 'new')")
-                params.append(aid)
-            else:
-                clauses.append("EXISTS (SELECT 1 FROM document_status s WHERE s.document_id = d.id "
-                               "AND s.annotator_id IS ? AND s.status = ?)")
-                params += [aid, status]
-        if name:
-            clauses.append("d.name LIKE ? ESCAPE '\\'")
-            params.append("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+        aid = self._annotator_id_or_none(annotator) if status is not None else None
+        return self.docs.where(status, aid, name)
 
     def document(self, document_id: int) -> Document:
         """Return document ``document_id`` with its text and metadata (no annotations)."""
-        row = self.conn.execute(
-            "SELECT id, name, text, meta, sha256, source FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
-        if row is None:
-            raise ProjectError(f"{self.path.name} has no document {document_id}.")
-        self._cache_text(row[0], row[2])
-        return Document(id=row[0], name=row[1], text=row[2], meta=json.loads(row[3]), sha256=row[4], source=row[5])
+        return self.docs.document(document_id)
 
     def text(self, document_id: int) -> str:
         """Return the stored text of document ``document_id`` (cached: texts never change)."""
-        cached = self._texts.get(document_id)
-        if cached is not None:
-            self._texts.move_to_end(document_id)
-            return cached
-        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
-        if row is None:
-            raise ProjectError(f"{self.path.name} has no document {document_id}.")
-        self._cache_text(document_id, row[0])
-        return row[0]
-
-    def _cache_text(self, document_id: int, text: str) -> None:
-        self._texts[document_id] = text
-        self._texts.move_to_end(document_id)
-        while len(self._texts) > 8:
-            self._texts.popitem(last=False)
+        return self.docs.text(document_id)
 
     def find_document(self, *, name: str | None = None, sha256: str | None = None) -> DocumentInfo | None:
         """Return the document with this content hash, or the first with this name."""
-        if sha256 is not None:
-            row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
-        elif name is not None:
-            row = self.conn.execute("SELECT id FROM documents WHERE name = ? ORDER BY id LIMIT 1", (name,)).fetchone()
-        else:
-            raise ProjectError("find_document needs a name or a sha256.")
-        if row is None:
-            return None
-        return self._documents_after(row[0] - 1, 1)[0]
+        found = self.docs.find(name=name, sha256=sha256)
+        return None if found is None else self._documents_after(found - 1, 1)[0]
 
     def document_ids(self) -> list[int]:
         """Return every document id, in import order."""
-        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+        return self.docs.ids()
 
-    # -- status ------------------------------------------------------------------------
+    # -- status (annotator/store/status.py) --------------------------------------------
 
     def status(self, document_id: int, annotator: str | None = None) -> str:
         """Return ``annotator``'s status of the document: new, in_progress or done."""
-        row = self.conn.execute(
-            "SELECT status FROM document_status WHERE document_id = ? AND annotator_id = ?",
-            (document_id, self._annotator_id_or_none(annotator)),
-        ).fetchone()
-        return row[0] if row else "new"
+        return self.statuses.get(document_id, self._annotator_id_or_none(annotator))
 
     def set_status(self, document_id: int, status: str, annotator: str | None = None) -> None:
         """Set ``annotator``'s status of the document (an undoable edit)."""
@@ -534,44 +428,20 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
             raise ProjectError(f"status must be one of {', '.join(STATUSES)}, not {status!r}.")
         self.text(document_id)  # the document must exist
         with self._edit(f"Mark {status.replace('_', ' ')}", document_id, "set_status", {"status": status}):
-            self._put_status(document_id, self.annotator_id(annotator), status)
+            self.statuses.put(document_id, self.annotator_id(annotator), status)
 
     def add_time(self, document_id: int, seconds: float, annotator: str | None = None) -> None:
         """Add annotating time to the document's record (not an undoable edit)."""
-        aid = self.annotator_id(annotator)
-        with dbmod.transaction(self.db), undo.paused(self.conn):
-            self._ensure_status(document_id, aid)
-            self.conn.execute(
-                "UPDATE document_status SET seconds = seconds + ? WHERE document_id = ? AND annotator_id = ?",
-                (seconds, document_id, aid),
-            )
+        self.statuses.add_time(document_id, self.annotator_id(annotator), seconds)
 
     def _ensure_status(self, document_id: int, aid: int) -> None:
-        self.conn.execute(
-            "INSERT INTO document_status(document_id, annotator_id, status, updated_at) VALUES (?, ?, 'new', ?) "
-            "ON CONFLICT(document_id, annotator_id) DO NOTHING",
-            (document_id, aid, now()),
-        )
+        self.statuses.ensure(document_id, aid)
 
     def _put_status(self, document_id: int, aid: int, status: str) -> None:
-        # The row itself (which carries the time tracked) is made outside undo, so undoing
-        # an edit sets the status back and never deletes the row with its time.
-        with undo.paused(self.conn):
-            self._ensure_status(document_id, aid)
-        stamp = now()
-        self.conn.execute(
-            """UPDATE document_status SET status = ?, updated_at = ?, started_at = coalesce(started_at, ?)
-               WHERE document_id = ? AND annotator_id = ? AND status IS NOT ?""",
-            (status, stamp, stamp if status != "new" else None, document_id, aid, status),
-        )
+        self.statuses.put(document_id, aid, status)
 
     def _touch_status(self, document_id: int, aid: int) -> None:
-        """Move a new document to in_progress when its first annotation is made."""
-        row = self.conn.execute(
-            "SELECT status FROM document_status WHERE document_id = ? AND annotator_id = ?", (document_id, aid)
-        ).fetchone()
-        if row is None or row[0] == "new":
-            self._put_status(document_id, aid, "in_progress")
+        self.statuses.touch(document_id, aid)
 
     # -- the log -----------------------------------------------------------------------
 

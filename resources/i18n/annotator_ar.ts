@@ -1222,6 +1222,10 @@
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
+    <message>
+        <source>Another program changed this project; the window shows its changes.</source>
+        <translation>غيّر برنامج آخر هذا المشروع؛ تعرض النافذة تغييراته.</translation>
+    </message>
 </context>
 <context>
     <name>NameDialog</name>

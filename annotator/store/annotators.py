@@ -1,0 +1,55 @@
+"""Who annotates (table ``annotators``): a part of ``Project`` that owns the name → id
+cache.  Ids are never reused (format 3), and the cache is dropped whenever a transaction
+rolls back or another connection writes, so an edit is never stored under a stale id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.errors import ProjectError
+from annotator.store.backend import SQLiteBackend
+from annotator.store.settings import now
+
+#: The annotator name of the adjudicated gold layer (``annotators.kind = 'gold'``).
+GOLD = "gold"
+
+
+class Annotators:
+    """Annotator names and ids."""
+
+    def __init__(self, db: SQLiteBackend, path: Path) -> None:
+        self.db = db
+        self.path = path
+        self.ids: dict[str, int] = {}
+
+    def forget(self) -> None:
+        self.ids.clear()
+
+    def id(self, name: str, *, create: bool = True, kind: str = "human") -> int:
+        """Return the id of ``name``, adding the annotator if new (and ``create``)."""
+        cached = self.ids.get(name)
+        if cached is not None:
+            return cached
+        row = self.db.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            if not create:
+                raise ProjectError(f"{self.path.name} has no annotator called {name!r}.")
+            if name == GOLD:
+                kind = "gold"
+            with self.db.transaction():
+                cur = self.db.conn.execute("INSERT INTO annotators(name, kind, created_at) VALUES (?, ?, ?)",
+                                           (name, kind, now()))
+            row = (cur.lastrowid,)
+        self.ids[name] = row[0]
+        return int(row[0])
+
+    def id_or_none(self, name: str) -> int | None:
+        """Return the id of ``name``, or None if there is no such annotator (never adds)."""
+        cached = self.ids.get(name)
+        if cached is not None:
+            return cached
+        row = self.db.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def names(self) -> list[str]:
+        return [r[0] for r in self.db.conn.execute("SELECT name FROM annotators ORDER BY id")]

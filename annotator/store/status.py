@@ -1,0 +1,62 @@
+"""Each annotator's status of each document and the time spent on it (table
+``document_status``): a part of ``Project``.
+
+A status row is created outside undo and its ``seconds`` are never in an undo image, so
+undoing the first annotation of a document sets the status back to ``new`` and keeps the
+time tracked on it.
+"""
+
+from __future__ import annotations
+
+from annotator.store import undo
+from annotator.store.backend import SQLiteBackend
+from annotator.store.documents import STATUSES
+from annotator.store.settings import now
+
+__all__ = ["STATUSES", "Status"]
+
+
+class Status:
+    """Reads and writes of document statuses and times."""
+
+    def __init__(self, db: SQLiteBackend) -> None:
+        self.db = db
+
+    def get(self, document_id: int, aid: int | None) -> str:
+        row = self.db.conn.execute(
+            "SELECT status FROM document_status WHERE document_id = ? AND annotator_id = ?", (document_id, aid)
+        ).fetchone()
+        return str(row[0]) if row else "new"
+
+    def ensure(self, document_id: int, aid: int) -> None:
+        """Make the row if there is none (inside the caller's transaction)."""
+        self.db.conn.execute(
+            "INSERT INTO document_status(document_id, annotator_id, status, updated_at) VALUES (?, ?, 'new', ?) "
+            "ON CONFLICT(document_id, annotator_id) DO NOTHING",
+            (document_id, aid, now()),
+        )
+
+    def put(self, document_id: int, aid: int, status: str) -> None:
+        """Set the status (inside the caller's transaction; undoable if the caller's is)."""
+        with undo.paused(self.db.conn):
+            self.ensure(document_id, aid)
+        stamp = now()
+        self.db.conn.execute(
+            """UPDATE document_status SET status = ?, updated_at = ?, started_at = coalesce(started_at, ?)
+               WHERE document_id = ? AND annotator_id = ? AND status IS NOT ?""",
+            (status, stamp, stamp if status != "new" else None, document_id, aid, status),
+        )
+
+    def touch(self, document_id: int, aid: int) -> None:
+        """Move a new document to in_progress when its first annotation is made."""
+        if self.get(document_id, aid) == "new":
+            self.put(document_id, aid, "in_progress")
+
+    def add_time(self, document_id: int, aid: int, seconds: float) -> None:
+        """Add annotating time (its own transaction, outside undo)."""
+        with self.db.transaction(), undo.paused(self.db.conn):
+            self.ensure(document_id, aid)
+            self.db.conn.execute(
+                "UPDATE document_status SET seconds = seconds + ? WHERE document_id = ? AND annotator_id = ?",
+                (seconds, document_id, aid),
+            )
