@@ -94,13 +94,13 @@ class Suggester:
     def context(self) -> Context:
         """Return what recommenders may know about the project's scheme and settings."""
         scheme = self.project.scheme
-        evidence = scheme.evidence_label()
+        evidence = scheme.evidence_label
         return Context(
-            entity_labels=tuple(x for x in scheme.entity_labels() if x != evidence),
-            event_types=tuple(scheme.event_types()),
+            entity_labels=tuple(x for x in scheme.entity_labels if x != evidence),
+            event_types=tuple(scheme.event_types),
             clitics=self.project.get_setting("clitics") or "attached",
             doc_label_sets={ls.name: ls.multi for ls in scheme.doc_labels},
-            stance_labels=tuple(scheme.stance_labels()),
+            stance_labels=tuple(scheme.stance_labels),
             stance_targets=tuple(t.target for t in scheme.stance.targets),
             document_stance=scheme.stance.scope != "span",
         )

@@ -27,13 +27,14 @@ def make_docs(n: int, offset: int = 0) -> list[tuple[str, list[tuple[int, int, s
                     break
                 sentence += frame[pos:i]
                 label = frame[i + 1:frame.index("}", i)]
-                name = NAMES[label][(k * 3 + j + len(label)) % len(NAMES[label])]
+                name = NAMES[label][(k + 2 * j + len(label)) % len(NAMES[label])]
                 start = len(text) + len(sentence)
                 sentence += name
                 spans.append((start, start + len(name), label))
                 pos = frame.index("}", i) + 1
             parts.append(sentence)
             text += sentence + "\n"
+        text += f"نُشر الخبر يوم {k + 1} من الشهر.\n"
         docs.append((text, spans))
     return docs
 
