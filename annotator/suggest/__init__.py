@@ -10,7 +10,13 @@ reject, is ``annotator.store.suggestions``.
 
 from annotator.store.suggestions import Suggestion, SuggestionLayer, provenance_counts
 from annotator.suggest.base import Context, Recommender, Scores, TrainingDoc
-from annotator.suggest.service import BUILT_IN, SuggestReport, Suggester, Uncertain, make_recommender
+from annotator.suggest.service import (
+           BUILT_IN,
+           Suggester,
+           SuggestReport,
+           Uncertain,
+           make_recommender,
+)
 
 __all__ = ["BUILT_IN", "Context", "Recommender", "Scores", "Suggester", "Suggestion", "SuggestionLayer", "SuggestReport",
            "TrainingDoc", "Uncertain", "make_recommender", "provenance_counts"]

@@ -21,7 +21,14 @@ import pycrfsuite
 
 from annotator.core import text as textmod
 from annotator.store.suggestions import Suggestion
-from annotator.suggest.base import Context, Recommender, TrainingDoc, norm, sentence_tokens, strip_proclitic
+from annotator.suggest.base import (
+    Context,
+    Recommender,
+    TrainingDoc,
+    norm,
+    sentence_tokens,
+    strip_proclitic,
+)
 
 _PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 
@@ -131,6 +138,8 @@ class CrfTagger(Recommender):
     def train(self, docs: Sequence[TrainingDoc], context: Context) -> None:
         self.context = context
         models: dict[str, bytes] = {}
+        # a document neither done nor annotated (only rejections) says nothing of its other words
+        docs = [d for d in docs if d.done or d.spans or d.triggers]
         sents = [(d, toks) for d in docs for toks in sentence_tokens(d.text)]
         for level in range(self.depth):
             seqs = []

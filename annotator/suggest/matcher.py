@@ -87,7 +87,7 @@ class StringMatcher(Recommender):
         seen: Counter[str] = Counter()
         for d in docs:
             labelled = {(s, e) for s, e, _ in (*d.spans, *d.triggers)}
-            for key, s, e, _ in self._matches(d.text):
+            for key, s, e, _ in self._matches(d.text) if d.done or labelled else ():
                 if (s, e) not in labelled:
                     seen[key] += 1
             for r in d.rejected:

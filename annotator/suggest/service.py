@@ -107,7 +107,7 @@ class Suggester:
 
     def training_data(self, *, done_only: bool = False) -> list[TrainingDoc]:
         """Return the layer's annotated documents: every document marked done, and, unless
-        ``done_only``, every other one with at least one annotation."""
+        ``done_only``, every other one with at least one annotation or rejection."""
         p, who = self.project, self.annotator
         context = self.context()
         events = set(context.event_types)
@@ -123,7 +123,7 @@ class Suggester:
             rows = p.span_rows(info.id, who)
             labels = p.doc_labels(info.id, who)
             stances = {s.target: s.label for s in p.stances(info.id, who) if s.target_kind == "fixed"}
-            if not done and not rows and not labels and not stances:
+            if not done and not rows and not labels and not stances and info.id not in rejected:
                 continue
             text = p.text(info.id)
             spans = [(f[0][0], f[-1][1], label) for _, label, f in rows if label in entities and len(f) == 1]
