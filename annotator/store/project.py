@@ -319,7 +319,7 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
 
     def annotators(self) -> list[str]:
         """Return the names of everyone who has annotated in this project."""
-        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY id")]
+        return [r[0] for r in self.conn.execute("SELECT name FROM annotators WHERE kind != 'suggestion' ORDER BY id")]
 
     def remember_annotator(self) -> None:
         """Store the current annotator as the one to use next time the project opens."""

@@ -142,3 +142,21 @@ def test_accept_doc_label_and_trigger(project):
     project.undo()
     assert project.doc_labels(doc) == {} and project.events(doc) == []
     assert len(layer.pending(doc)) == 2
+
+
+def test_the_suggestion_layer_is_no_annotator_in_lists_stats_or_reports_until_accepted(project, tmp_path):
+    from annotator.report import write_report
+
+    doc = _doc(project)
+    project.add_span(doc, "GPE", TEXT.index("دمشـــق"), TEXT.index("دمشـــق") + 6)
+    _suggest(project, doc, "مُحَمَّد علي")
+    assert project.annotators() == ["lina"]
+    assert list(project.stats()["annotators"]) == ["lina"]
+    assert [a.name for a in project.annotator_details()] == ["lina"]
+    page = write_report(project, tmp_path / "r").read_text(encoding="utf-8")
+    assert "accepted suggestions" not in page
+    layer = SuggestionLayer(project)
+    layer.accept([layer.pending(doc)[0].id])
+    page = write_report(project, tmp_path / "r2").read_text(encoding="utf-8")
+    assert "Annotations from accepted suggestions" in page
+    assert "crf" in page.split("Annotations from accepted suggestions")[1].split("</table>")[0]
