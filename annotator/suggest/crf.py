@@ -126,7 +126,7 @@ class CrfTagger(Recommender):
     name = "crf"
     kinds = ("span", "trigger")
 
-    def __init__(self, depth: int = 2, iterations: int = 80, c1: float = 0.05, c2: float = 0.01) -> None:
+    def __init__(self, depth: int = 2, iterations: int = 60, c1: float = 0.05, c2: float = 0.01) -> None:
         super().__init__()
         self.depth = depth
         self.iterations = iterations
