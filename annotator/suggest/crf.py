@@ -138,9 +138,7 @@ class CrfTagger(Recommender):
     def train(self, docs: Sequence[TrainingDoc], context: Context) -> None:
         self.context = context
         models: dict[str, bytes] = {}
-        # a document neither done nor annotated (only rejections) says nothing of its other words
-        docs = [d for d in docs if d.done or d.spans or d.triggers]
-        sents = [(d, toks) for d in docs for toks in sentence_tokens(d.text)]
+        sents = [(d, toks) for d in docs for toks in sentence_tokens(d.text) if d.done or _labelled(d, toks)]
         for level in range(self.depth):
             seqs = []
             for d, toks in sents:
@@ -254,6 +252,12 @@ def _scored(tagger: pycrfsuite.Tagger, toks: Tokens, tags: list[str]) -> list[tu
             margin = min(margin, probs[0][0] - (probs[1][0] if len(probs) > 1 else 0.0))
         out.append((s, e, label, conf, margin))
     return out
+
+
+def _labelled(d: TrainingDoc, toks: Tokens) -> bool:
+    """Return True if a sentence of an unfinished document has a span: only those are
+    learnt from (the rest of a document being annotated is not yet known to be O)."""
+    return bool(_within(d.spans, toks) or _within(d.triggers, toks))
 
 
 def _within(spans: list[tuple[int, int, str]], toks: Tokens) -> list[tuple[int, int, str]]:

@@ -140,3 +140,14 @@ def test_cross_validation_reports_real_scores(project):
         assert s.folds == 3 and s.documents == 10 and s.gold > 0
         assert 0.5 < s.f1 <= 1.0
     assert project.get_setting("suggest_quality")["crf"]["f1"] == round(scores["crf"].f1, 4)
+
+
+def test_the_crf_learns_only_the_labelled_sentences_of_an_unfinished_document():
+    done = _training(10)
+    text = "\n".join(["وصل محمد علي إلى دمشق أمس."] + ["وصل سارة خليل إلى بغداد أمس."] * 30)
+    i = text.index("محمد علي")
+    partial = TrainingDoc(99, text, [(i, i + len("محمد علي"), "PER")], done=False)  # one span so far
+    crf = CrfTagger()
+    crf.train([*done, partial], CTX)
+    got = {(s.label, s.surface) for s in crf.predict(1, "وقال سارة خليل إن البنك الدولي سيفتح مكتبا في القاهرة.")}
+    assert ("PER", "سارة خليل") in got
