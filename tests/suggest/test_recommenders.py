@@ -144,10 +144,11 @@ def test_cross_validation_reports_real_scores(project):
 
 def test_the_crf_learns_only_the_labelled_sentences_of_an_unfinished_document():
     done = _training(10)
-    text = "\n".join(["وصل محمد علي إلى دمشق أمس."] + ["وصل سارة خليل إلى بغداد أمس."] * 30)
+    sentence = "قال ليلى يوسف إن البنك الدولي سيفتح مكتبا في عمّان."
+    text = "\n".join(["وصل محمد علي إلى دمشق أمس."] + [sentence] * 60)
     i = text.index("محمد علي")
     partial = TrainingDoc(99, text, [(i, i + len("محمد علي"), "PER")], done=False)  # one span so far
     crf = CrfTagger()
     crf.train([*done, partial], CTX)
-    got = {(s.label, s.surface) for s in crf.predict(1, "وقال سارة خليل إن البنك الدولي سيفتح مكتبا في القاهرة.")}
-    assert ("PER", "سارة خليل") in got
+    got = {(s.label, s.surface) for s in crf.predict(1, "و" + sentence)}
+    assert {("PER", "ليلى يوسف"), ("ORG", "البنك الدولي")} <= got
