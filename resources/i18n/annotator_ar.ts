@@ -1425,6 +1425,123 @@
     </message>
 </context>
 <context>
+    <name>SuggestionModel</name>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>الثقة</translation>
+    </message>
+    <message>
+        <source>Recommender</source>
+        <translation>المقترِح</translation>
+    </message>
+    <message>
+        <source>stance toward {target}</source>
+        <translation>موقف من {target}</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsController</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest as I work</source>
+        <translation>ا&amp;قترح أثناء عملي</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>ا&amp;قبل الاقتراح</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>ا&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>&amp;Next suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Accept all in this &amp;document</source>
+        <translation>اقبل كل ما في هذه ال&amp;وثيقة</translation>
+    </message>
+    <message>
+        <source>&amp;Learn now</source>
+        <translation>&amp;تعلّم الآن</translation>
+    </message>
+    <message>
+        <source>S&amp;uggestions</source>
+        <translation>الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>Learning from your annotations…</source>
+        <translation>يجري التعلّم من توسيماتك…</translation>
+    </message>
+    <message>
+        <source>{n} suggestions in this document.</source>
+        <translation>عدد الاقتراحات في هذه الوثيقة: {n}.</translation>
+    </message>
+    <message>
+        <source>Suggestions failed: {error}</source>
+        <translation>تعذّرت الاقتراحات: {error}</translation>
+    </message>
+    <message>
+        <source>No suggestion is selected.</source>
+        <translation>لم يُحدَّد أي اقتراح.</translation>
+    </message>
+    <message>
+        <source>Accepted {n} suggestions.</source>
+        <translation>قُبلت الاقتراحات: {n}.</translation>
+    </message>
+    <message>
+        <source>Rejected {n} suggestions.</source>
+        <translation>رُفضت الاقتراحات: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>from </source>
+        <translation>من </translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>اقبل</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>ارفض</translation>
+    </message>
+    <message>
+        <source>Accept all shown</source>
+        <translation>اقبل كل المعروض</translation>
+    </message>
+    <message>
+        <source>Reject all shown</source>
+        <translation>ارفض كل المعروض</translation>
+    </message>
+    <message>
+        <source>Learn now</source>
+        <translation>تعلّم الآن</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <source>All recommenders</source>
+        <translation>كل المقترِحات</translation>
+    </message>
+</context>
+<context>
     <name>Team</name>
     <message>
         <source>Adjudication</source>

@@ -1,0 +1,74 @@
+"""Suggestions in the window: learnt on the suggestion thread after an edit, drawn as
+ghost spans, accepted and rejected with one key, in bulk from the panel, and undone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThread
+
+TEXT = "زار محمد علي دمشق 😀 أمس.\nوقال محمد علي إن دمشـــق مدينة قديمة.\nثم عاد محمد علي إلى دمشق."
+
+
+def _learnt(window, qtbot, n: int) -> None:
+    qtbot.waitUntil(lambda: len(window.suggestions.pending) >= n, timeout=15000)
+
+
+def test_an_edit_teaches_the_window_to_suggest_the_other_occurrences(open_window, qtbot):
+    window = open_window([TEXT])
+    s = TEXT.index("محمد علي")
+    window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
+    window.reload_spans()
+    window._after_edit()
+    assert window.suggestions.timer.isActive()  # debounced: nothing learnt on the GUI thread yet
+    _learnt(window, qtbot, 2)
+    pending = window.suggestions.pending
+    assert {(p.label, p.surface) for p in pending} == {("PER", "محمد علي")}
+    assert all(TEXT[p.start:p.end] == p.surface for p in pending)
+    assert window.suggestions.thread._thread is not QThread.currentThread()
+    window.view.repaint()
+    assert len(window.suggestions.ghosts.hits) >= 2  # drawn as ghost spans
+    assert window.project.spans(window.doc_id) and len(window.project.spans(window.doc_id)) == 1
+
+
+def test_accept_and_reject_with_one_key_and_undo(open_window, qtbot):
+    window = open_window([TEXT])
+    s = TEXT.index("محمد علي")
+    window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
+    window._after_edit()
+    _learnt(window, qtbot, 2)
+    panel = window.suggestions.panel
+    panel.table.selectRow(0)
+    first = panel.current()
+    window.suggestions.accept_current.trigger()
+    spans = {(x.label, x.surface) for x in window.project.spans(window.doc_id)}
+    assert spans == {("PER", "محمد علي")} and len(window.project.spans(window.doc_id)) == 2
+    assert first.id not in {p.id for p in window.suggestions.pending}
+    panel.table.selectRow(0)
+    second = panel.current()
+    window.suggestions.reject_current.trigger()
+    assert window.suggestions.pending == []
+    window.undo()  # the rejection
+    assert second.id in {p.id for p in window.suggestions.pending}
+    window.undo()  # the acceptance
+    assert len(window.project.spans(window.doc_id)) == 1
+    assert {first.id, second.id} <= {p.id for p in window.suggestions.pending}
+
+
+def test_accept_all_shown_above_a_confidence_is_one_undo_step(open_window, qtbot):
+    window = open_window([TEXT])
+    s = TEXT.index("محمد علي")
+    d = TEXT.index("دمشق")
+    window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
+    window._edit(lambda: window.project.add_span(window.doc_id, "GPE", d, d + 4))
+    window._after_edit()
+    _learnt(window, qtbot, 4)
+    panel = window.suggestions.panel
+    panel.confidence.setValue(0.0)
+    panel.label.setCurrentIndex(panel.label.findData("GPE"))
+    panel.recommender.setCurrentIndex(panel.recommender.findData("matcher"))
+    assert {(x.label, x.recommender) for x in panel.shown()} == {("GPE", "matcher")}
+    panel.accept_all.click()
+    spans = sorted((x.label, x.surface) for x in window.project.spans(window.doc_id))
+    assert spans == [("GPE", "دمشـــق"), ("GPE", "دمشق"), ("GPE", "دمشق"), ("PER", "محمد علي")]
+    assert window.project.history.undo_steps[-1].label.startswith("Accept 2 suggestions")
+    window.undo()
+    assert len(window.project.spans(window.doc_id)) == 2
