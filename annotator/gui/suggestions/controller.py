@@ -1,6 +1,6 @@
 """Wires suggestions into the main window: the Suggestions dock and menu, the ghost
 spans, the keys (Alt+Return accepts, Alt+Backspace rejects the current suggestion,
-Alt+Down moves to the next), and retraining on the suggestion thread 0.8 s after the last
+F9 moves to the next), and retraining on the suggestion thread 0.8 s after the last
 edit (never on the GUI thread; a request superseded before it starts is skipped)."""
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class SuggestionsController(QObject):
         self.reject_current.setShortcut(QKeySequence("Alt+Backspace"))
         self.reject_current.triggered.connect(lambda: self._on_current(self.reject))
         self.next = QAction(self.tr("&Next suggestion"), w)
-        self.next.setShortcut(QKeySequence("Alt+Down"))
+        self.next.setShortcut(QKeySequence("F9"))
         self.next.triggered.connect(self.select_next)
         self.accept_document = QAction(self.tr("Accept all in this &document"), w)
         self.accept_document.triggered.connect(lambda: self.accept([s.id for s in self.pending]))
