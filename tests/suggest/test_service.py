@@ -111,3 +111,21 @@ def test_the_suggest_command(capsys, tmp_path):
     code = main(["suggest", str(path), "--recommender", "nonsense"])
     _, err = capsys.readouterr()
     assert code == 1 and err.strip().splitlines() == [err.strip()] and "no recommender called 'nonsense'" in err
+
+
+def test_the_python_example_of_docs_suggestions_runs(tmp_path, monkeypatch, capsys):
+    import re
+
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "suggestions.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", doc, re.S).group(1)
+    monkeypatch.chdir(tmp_path)
+    with Project.create(tmp_path / "news.annotproj", annotator="lina") as p:
+        _new_docs(p, 2)  # the example works on the first document: one still to annotate
+        fill(p, 6)
+    exec(compile(code, "suggestions.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "documents pre-annotated" in out
+    with Project.open(tmp_path / "news.annotproj", annotator="lina") as p:
+        assert SuggestionLayer(p).provenance_counts()  # the accepted ones stayed (only the rejection was undone)
