@@ -171,9 +171,11 @@ class SuggestionsController(QObject):
         if not ids:
             return
         w = self.window
+        where = self._position()
         ok, made = w._edit(lambda: SuggestionLayer(w.project, w.layers.me).accept(ids))
         if ok:
             w.reload_spans()
+            self._advance(where)
             w.status(self.tr("Accepted {n} suggestions.").format(n=len(made)))
 
     def reject(self, ids: list[int]) -> None:
@@ -181,9 +183,22 @@ class SuggestionsController(QObject):
         if not ids:
             return
         w = self.window
+        where = self._position()
         ok, n = w._edit(lambda: SuggestionLayer(w.project, w.layers.me).reject(ids))
         if ok:
+            self._advance(where)
             w.status(self.tr("Rejected {n} suggestions.").format(n=n))
+
+    def _position(self) -> int:
+        current = self.panel.current()
+        return current.start if current is not None else 0
+
+    def _advance(self, position: int) -> None:
+        """Make the next suggestion from ``position`` on current, so that reviewing is one
+        key per suggestion."""
+        shown = self.panel.shown()
+        if shown:
+            self.panel.select(next((s for s in shown if s.start >= position), shown[0]).id)
 
     def shutdown(self) -> None:
         """Stop the suggestion thread."""
