@@ -1478,6 +1478,10 @@
         <translation>&amp;تعلّم الآن</translation>
     </message>
     <message>
+        <source>&amp;Measure their quality</source>
+        <translation>&amp;قِس جودتها</translation>
+    </message>
+    <message>
         <source>S&amp;uggestions</source>
         <translation>الا&amp;قتراحات</translation>
     </message>
@@ -1488,6 +1492,22 @@
     <message>
         <source>{n} suggestions in this document.</source>
         <translation>عدد الاقتراحات في هذه الوثيقة: {n}.</translation>
+    </message>
+    <message>
+        <source>Cross-validated F1: {scores}.</source>
+        <translation>مقياس F1 بالتحقق المتقاطع: {scores}.</translation>
+    </message>
+    <message>
+        <source>Measuring the recommenders…</source>
+        <translation>يجري قياس المقترِحات…</translation>
+    </message>
+    <message>
+        <source>{name}: precision {p:.2f}, recall {r:.2f}, F1 {f:.2f}</source>
+        <translation>{name}: الدقة {p:.2f}، الاستدعاء {r:.2f}، F1 {f:.2f}</translation>
+    </message>
+    <message>
+        <source>Nothing to measure yet: finish a few documents first.</source>
+        <translation>لا شيء يُقاس بعد: أنهِ بضع وثائق أولًا.</translation>
     </message>
     <message>
         <source>Suggestions failed: {error}</source>

@@ -72,3 +72,15 @@ def test_accept_all_shown_above_a_confidence_is_one_undo_step(open_window, qtbot
     assert window.project.history.undo_steps[-1].label.startswith("Accept 2 suggestions")
     window.undo()
     assert len(window.project.spans(window.doc_id)) == 2
+
+
+def test_measuring_the_recommenders_shows_their_scores(open_window, qtbot):
+    from tests.suggest.helpers import fill
+
+    window = open_window([TEXT])
+    fill(window.project, 4)
+    window.suggestions.measure.trigger()
+    qtbot.waitUntil(lambda: "F1" in window.suggestions.panel.state.text(), timeout=20000)
+    text = window.suggestions.panel.state.text()
+    assert "matcher: precision" in text and "crf: precision" in text
+    assert window.project.get_setting("suggest_quality")["crf"]["folds"] >= 2

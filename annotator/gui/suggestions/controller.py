@@ -32,6 +32,7 @@ class SuggestionsController(QObject):
         self.window = window
         self.thread = SuggestThread(str(window.project.path), self)
         self.thread.refreshed.connect(self._refreshed)
+        self.thread.evaluated.connect(self._evaluated)
         self.thread.failed.connect(lambda _token, msg: self._failed(msg))
         self._token = 0
         self.panel = SuggestionsPanel(window)
@@ -73,9 +74,11 @@ class SuggestionsController(QObject):
         self.accept_document.triggered.connect(lambda: self.accept([s.id for s in self.pending]))
         self.learn = QAction(self.tr("&Learn now"), w)
         self.learn.triggered.connect(self.retrain)
+        self.measure = QAction(self.tr("&Measure their quality"), w)
+        self.measure.triggered.connect(self.evaluate)
         menu = w.menuBar().addMenu(self.tr("S&uggestions"))
         for action in (self.enabled, None, self.accept_current, self.reject_current, self.next, self.accept_document,
-                       None, self.learn, self.dock.toggleViewAction()):
+                       None, self.learn, self.measure, self.dock.toggleViewAction()):
             if action is None:
                 menu.addSeparator()
             else:
@@ -132,9 +135,25 @@ class SuggestionsController(QObject):
             return
         self.reload()
         text = self.tr("{n} suggestions in this document.").format(n=len(self.pending))
+        quality = self.window.project.get_setting("suggest_quality") or {}
+        if quality:
+            text += " " + self.tr("Cross-validated F1: {scores}.").format(
+                scores=", ".join(f"{name} {q['f1']:.2f}" for name, q in quality.items()))
         if report.failures:
             text += " " + " ".join(report.failures)
         self.panel.show_state(text)
+
+    def evaluate(self) -> None:
+        """Measure each recommender by cross-validation on the finished documents (on the thread)."""
+        self.panel.show_state(self.tr("Measuring the recommenders…"))
+        self._eval_token = self.thread.evaluate(self.window.layers.me)
+
+    def _evaluated(self, token: int, scores: dict[str, Any], failures: list[str]) -> None:
+        if token != getattr(self, "_eval_token", None):
+            return
+        rows = ", ".join(self.tr("{name}: precision {p:.2f}, recall {r:.2f}, F1 {f:.2f}").format(
+            name=name, p=q["precision"], r=q["recall"], f=q["f1"]) for name, q in scores.items())
+        self.panel.show_state(" ".join([rows or self.tr("Nothing to measure yet: finish a few documents first."), *failures]))
 
     def _failed(self, message: str) -> None:
         self.panel.show_state(self.tr("Suggestions failed: {error}").format(error=message))

@@ -13,6 +13,7 @@ from annotator.gui.workers import BackgroundThread, ProjectWorker, gc_paused
 
 class _Worker(ProjectWorker):
     refreshed = Signal(int, int, object)  # token, document id, SuggestReport
+    evaluated = Signal(int, object, object)  # token, {recommender: scores}, failures
 
     def __init__(self, path: str) -> None:
         super().__init__(path)
@@ -37,16 +38,36 @@ class _Worker(ProjectWorker):
             self.failed.emit(token, f"{type(exc).__name__}: {exc}")
 
 
+    @Slot(int, str)
+    def evaluate(self, token: int, annotator: str) -> None:
+        try:
+            from annotator.suggest import Suggester, SuggestReport
+
+            project = self._project()
+            project.annotator = annotator
+            project.refresh()
+            report = SuggestReport()
+            with gc_paused():
+                scores = Suggester(project).evaluate(report=report)
+            self.evaluated.emit(token, {name: s.as_dict() for name, s in scores.items()}, report.failures)
+        except Exception as exc:  # noqa: BLE001 - reported to the window in one sentence
+            self.failed.emit(token, f"{type(exc).__name__}: {exc}")
+
+
 class SuggestThread(BackgroundThread):
     """Retrains and suggests on a background thread."""
 
     refreshed = Signal(int, int, object)
+    evaluated = Signal(int, object, object)
     _retrain = Signal(int, int, str, object)
+    _evaluate = Signal(int, str)
 
     def __init__(self, path: str, parent: QObject | None = None) -> None:
         super().__init__(_Worker(path), "annotator-suggest", parent)
         self._retrain.connect(self._worker.retrain)
         self._worker.refreshed.connect(self.refreshed)
+        self._evaluate.connect(self._worker.evaluate)
+        self._worker.evaluated.connect(self.evaluated)
         self._thread.start()
 
     def retrain(self, document_id: int, annotator: str, recommenders: list[str] | None = None) -> int:
@@ -55,4 +76,10 @@ class SuggestThread(BackgroundThread):
         with self._worker.lock:
             self._worker.latest = token
         self._retrain.emit(token, document_id, annotator, recommenders)
+        return token
+
+    def evaluate(self, annotator: str) -> int:
+        """Ask for each recommender's cross-validated scores on the layer."""
+        token = self._next()
+        self._evaluate.emit(token, annotator)
         return token
