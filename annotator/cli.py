@@ -423,6 +423,8 @@ def suggest(project: str, recommenders: tuple[str, ...], documents: str | None, 
         if evaluate:
             scores = suggester.evaluate(folds, report)
             _warn(report)
+            if scores and not any(s.documents for s in scores.values()):
+                raise AnnotatorError(f"nothing to evaluate yet: {p.annotator} has annotated no document of {p.path.name}.")
             if as_json:
                 _echo_json({name: s.as_dict() for name, s in scores.items()})
             else:
@@ -432,6 +434,9 @@ def suggest(project: str, recommenders: tuple[str, ...], documents: str | None, 
             sys.exit(EXIT_ERROR if report.failures and not scores else 0)
         if next_n:
             found = suggester.next_most_useful(next_n, docs)
+            if not found and not as_json:
+                click.echo(f"No sentence to rank: the CRF needs some annotations by {p.annotator} to learn from, "
+                           "and documents not yet done.", err=True)
             if as_json:
                 _echo_json([{"document": u.document_id, "start": u.start, "end": u.end, "margin": u.margin} for u in found])
             for u in [] if as_json else found:

@@ -129,3 +129,12 @@ def test_the_python_example_of_docs_suggestions_runs(tmp_path, monkeypatch, caps
     assert "documents pre-annotated" in out
     with Project.open(tmp_path / "news.annotproj", annotator="lina") as p:
         assert SuggestionLayer(p).provenance_counts()  # the accepted ones stayed (only the rejection was undone)
+
+
+def test_evaluating_an_unannotated_project_is_one_sentence(capsys, tmp_path):
+    path = tmp_path / "empty.annotproj"
+    with Project.create(path, annotator="lina") as p:
+        p.add_documents(["نص بلا توسيم."])
+    code = main(["suggest", str(path), "--annotator", "lina", "--evaluate"])
+    _, err = capsys.readouterr()
+    assert code == 1 and err.strip() == "annotator: error: nothing to evaluate yet: lina has annotated no document of empty.annotproj."
