@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.errors import AnnotatorError, Cancelled, InputError
 from annotator.store.suggestions import SuggestionLayer
 from annotator.suggest.base import Context, Recommender, Scores, TrainingDoc
 from annotator.suggest.classifier import TextClassifier
@@ -138,12 +138,15 @@ class Suggester:
 
     # -- running -----------------------------------------------------------------------
 
-    def train(self, docs: Sequence[TrainingDoc] | None = None, report: SuggestReport | None = None) -> list[Recommender]:
+    def train(self, docs: Sequence[TrainingDoc] | None = None, report: SuggestReport | None = None,
+              cancelled: Callable[[], bool] | None = None) -> list[Recommender]:
         """Train every recommender; return those that trained (failures go to ``report``)."""
         docs = self.training_data() if docs is None else docs
         context = self.context()
         ready = []
         for r in self.recommenders:
+            if cancelled and cancelled():
+                raise Cancelled("the suggestions were superseded.")
             started = time.perf_counter()
             try:
                 r.train(docs, context)
@@ -161,17 +164,21 @@ class Suggester:
         return ready
 
     def run(self, documents: Iterable[int] | None = None, *, min_confidence: float = 0.0,
-            progress: Callable[[int, int], Any] | None = None, trained: Sequence[Recommender] | None = None) -> SuggestReport:
+            progress: Callable[[int, int], Any] | None = None, trained: Sequence[Recommender] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> SuggestReport:
         """Train on the layer, then write suggestions for ``documents`` (default: every
         document the annotator has not marked done).  Never changes an annotation or a
-        status."""
+        status.  ``cancelled()`` returning True (a newer request came) stops the run
+        between steps with ``Cancelled``; what was stored stays consistent per document."""
         report = SuggestReport()
-        ready = list(trained) if trained is not None else self.train(report=report)
+        ready = list(trained) if trained is not None else self.train(report=report, cancelled=cancelled)
         ids = self._documents(documents)
         report.documents = len(ids)
         for r in ready:
             report.suggestions.setdefault(r.name, 0)
         for n, doc in enumerate(ids, 1):
+            if cancelled and cancelled():
+                raise Cancelled("the suggestions were superseded.")
             text = self.project.text(doc)
             for r in list(ready):
                 try:

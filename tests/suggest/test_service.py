@@ -138,3 +138,22 @@ def test_evaluating_an_unannotated_project_is_one_sentence(capsys, tmp_path):
     code = main(["suggest", str(path), "--annotator", "lina", "--evaluate"])
     _, err = capsys.readouterr()
     assert code == 1 and err.strip() == "annotator: error: nothing to evaluate yet: lina has annotated no document of empty.annotproj."
+
+
+def test_a_superseded_run_stops_between_steps_and_changes_nothing(project):
+    import pytest
+
+    from annotator.core.errors import Cancelled
+
+    fill(project, 4)
+    new = _new_docs(project, 2)
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 2  # after two recommenders have trained
+
+    with pytest.raises(Cancelled):
+        Suggester(project, ["matcher", "crf", "classifier"]).run(cancelled=cancelled)
+    assert SuggestionLayer(project).pending() == []
+    assert _state(project, new) == [("new", []), ("new", [])]

@@ -1,7 +1,7 @@
 """Wires suggestions into the main window: the Suggestions dock and menu, the ghost
 spans, the keys (Alt+Return accepts, Alt+Backspace rejects the current suggestion,
 F9 moves to the next), and retraining on the suggestion thread 0.8 s after the last
-edit (never on the GUI thread; a request superseded before it starts is skipped)."""
+edit (never on the GUI thread; a superseded request stops at its next step)."""
 
 from __future__ import annotations
 

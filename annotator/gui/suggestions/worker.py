@@ -1,6 +1,7 @@
 """Retraining off the GUI thread: the suggestion thread owns its own project connection,
 trains the recommenders on the annotator's layer and rewrites one document's suggestions.
-A request superseded by a newer one before it starts is skipped."""
+A request superseded by a newer one stops at its next step (before it starts, between
+recommenders, between documents)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from annotator.core.errors import Cancelled
 from annotator.gui.workers import BackgroundThread, ProjectWorker, gc_paused
 
 
@@ -32,8 +34,11 @@ class _Worker(ProjectWorker):
             project.annotator = annotator
             project.refresh()
             with gc_paused():
-                report = Suggester(project, list(recommenders) if recommenders else None).run([document_id])
+                report = Suggester(project, list(recommenders) if recommenders else None).run(
+                    [document_id], cancelled=lambda: token < self.latest)
             self.refreshed.emit(token, document_id, report)
+        except Cancelled:
+            return  # a newer request follows
         except Exception as exc:  # noqa: BLE001 - reported to the window in one sentence, never raised in a thread
             self.failed.emit(token, f"{type(exc).__name__}: {exc}")
 
