@@ -1224,6 +1224,33 @@
     </message>
 </context>
 <context>
+    <name>MostUseful</name>
+    <message>
+        <source>&amp;Most useful sentence</source>
+        <translation>الجملة ال&amp;أنفع</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the previous useful sentence</source>
+        <translation>ا&amp;رجع إلى الجملة النافعة السابقة</translation>
+    </message>
+    <message>
+        <source>Ranking the sentences by how unsure the model is…</source>
+        <translation>يجري ترتيب الجمل بحسب تردّد النموذج…</translation>
+    </message>
+    <message>
+        <source>No sentence to rank: annotate and finish a few documents first.</source>
+        <translation>لا جمل لترتيبها: وسِّم بضع وثائق وأنهِها أولًا.</translation>
+    </message>
+    <message>
+        <source>No earlier sentence.</source>
+        <translation>لا جملة قبلها.</translation>
+    </message>
+    <message>
+        <source>Most useful sentence: the model&apos;s margin is {m:.2f}.</source>
+        <translation>الجملة الأنفع: هامش النموذج {m:.2f}.</translation>
+    </message>
+</context>
+<context>
     <name>NameDialog</name>
     <message>
         <source>Welcome to annotator</source>

@@ -84,3 +84,20 @@ def test_measuring_the_recommenders_shows_their_scores(open_window, qtbot):
     text = window.suggestions.panel.state.text()
     assert "matcher: precision" in text and "crf: precision" in text
     assert window.project.get_setting("suggest_quality")["crf"]["folds"] >= 2
+
+
+def test_most_useful_sentence_opens_the_least_sure_one_with_skip_and_history(open_window, qtbot):
+    from tests.suggest.helpers import fill
+
+    window = open_window(["نص أول للتجربة فقط.", "وصل محمد علي إلى دمشق.\nقال سارة خليل إن البنك الدولي في عمّان."])
+    fill(window.project, 5)
+    useful = window.suggestions.useful
+    useful.next.trigger()
+    qtbot.waitUntil(lambda: len(useful.history) == 1, timeout=20000)
+    first = useful.history[0]
+    qtbot.waitUntil(lambda: window.doc_id == first.document_id and window.view.selection_range() == (first.start, first.end),
+                    timeout=5000)
+    useful.next.trigger()  # skip
+    assert len(useful.history) == 2 and useful.history[1].margin >= first.margin
+    useful.back.trigger()
+    qtbot.waitUntil(lambda: window.view.selection_range() == (first.start, first.end), timeout=5000)

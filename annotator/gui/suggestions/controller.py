@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget
 from annotator.core.errors import AnnotatorError
 from annotator.gui.suggestions.ghosts import Ghosts
 from annotator.gui.suggestions.panel import SuggestionsPanel
+from annotator.gui.suggestions.useful import MostUseful
 from annotator.gui.suggestions.worker import SuggestThread
 from annotator.store.suggestions import SuggestionLayer
 
@@ -51,6 +52,7 @@ class SuggestionsController(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.retrain)
+        self.useful = MostUseful(self)
         self._actions()
         window.edited.connect(self._edited)
         window.documentReady.connect(self._document_ready)
@@ -78,7 +80,8 @@ class SuggestionsController(QObject):
         self.measure.triggered.connect(self.evaluate)
         menu = w.menuBar().addMenu(self.tr("S&uggestions"))
         for action in (self.enabled, None, self.accept_current, self.reject_current, self.next, self.accept_document,
-                       None, self.learn, self.measure, self.dock.toggleViewAction()):
+                       None, self.useful.next, self.useful.back, None, self.learn, self.measure,
+                       self.dock.toggleViewAction()):
             if action is None:
                 menu.addSeparator()
             else:
@@ -133,6 +136,7 @@ class SuggestionsController(QObject):
     def _refreshed(self, token: int, document_id: int, report: Any) -> None:
         if token != self._token or document_id != self.window.doc_id:
             return
+        self.useful.queue = []  # the model changed: rank again when next asked
         self.reload()
         text = self.tr("{n} suggestions in this document.").format(n=len(self.pending))
         quality = self.window.project.get_setting("suggest_quality") or {}

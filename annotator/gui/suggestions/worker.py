@@ -16,6 +16,7 @@ from annotator.gui.workers import BackgroundThread, ProjectWorker, gc_paused
 class _Worker(ProjectWorker):
     refreshed = Signal(int, int, object)  # token, document id, SuggestReport
     evaluated = Signal(int, object, object)  # token, {recommender: scores}, failures
+    ranked = Signal(int, object)  # token, [Uncertain], most useful first
 
     def __init__(self, path: str) -> None:
         super().__init__(path)
@@ -59,13 +60,30 @@ class _Worker(ProjectWorker):
             self.failed.emit(token, f"{type(exc).__name__}: {exc}")
 
 
+    @Slot(int, str, object)
+    def rank(self, token: int, annotator: str, skip: object) -> None:
+        try:
+            from annotator.suggest import Suggester
+
+            project = self._project()
+            project.annotator = annotator
+            project.refresh()
+            with gc_paused():
+                found = Suggester(project, ["crf"]).next_most_useful(limit=50, skip=list(skip or ()))
+            self.ranked.emit(token, found)
+        except Exception as exc:  # noqa: BLE001 - reported to the window in one sentence
+            self.failed.emit(token, f"{type(exc).__name__}: {exc}")
+
+
 class SuggestThread(BackgroundThread):
     """Retrains and suggests on a background thread."""
 
     refreshed = Signal(int, int, object)
     evaluated = Signal(int, object, object)
+    ranked = Signal(int, object)
     _retrain = Signal(int, int, str, object)
     _evaluate = Signal(int, str)
+    _rank = Signal(int, str, object)
 
     def __init__(self, path: str, parent: QObject | None = None) -> None:
         super().__init__(_Worker(path), "annotator-suggest", parent)
@@ -73,6 +91,8 @@ class SuggestThread(BackgroundThread):
         self._worker.refreshed.connect(self.refreshed)
         self._evaluate.connect(self._worker.evaluate)
         self._worker.evaluated.connect(self.evaluated)
+        self._rank.connect(self._worker.rank)
+        self._worker.ranked.connect(self.ranked)
         self._thread.start()
 
     def retrain(self, document_id: int, annotator: str, recommenders: list[str] | None = None) -> int:
@@ -81,6 +101,12 @@ class SuggestThread(BackgroundThread):
         with self._worker.lock:
             self._worker.latest = token
         self._retrain.emit(token, document_id, annotator, recommenders)
+        return token
+
+    def rank(self, annotator: str, skip: list[tuple[int, int]]) -> int:
+        """Ask for the unfinished sentences the CRF is least sure of (active learning)."""
+        token = self._next()
+        self._rank.emit(token, annotator, skip)
         return token
 
     def evaluate(self, annotator: str) -> int:
