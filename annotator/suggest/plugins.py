@@ -32,7 +32,7 @@ class _LocalModel(Recommender):
 
     def train(self, docs: Sequence[TrainingDoc], context: Context) -> None:
         self.context = context
-        if self._m_loaded is None:
+        if getattr(self, "_m_loaded", None) is None:
             self._m_loaded = self._load()
         self.trained = True
 
