@@ -403,6 +403,8 @@ def report(project: str, out: str, names: str | None) -> None:
 @click.option("--documents", help="Comma-separated document names or ids (default: every document you have not marked done).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Store only suggestions at least this confident.")
+@click.option("--min-quality", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out recommenders whose last cross-validated F1 (--evaluate) is lower.")
 @click.option("--annotator", "annotator_name", help="Whose layer to learn from and suggest to (default: your login name).")
 @click.option("--gazetteer", type=click.Path(dir_okay=False), help="A TSV file of 'surface<TAB>label' lines for the matcher.")
 @click.option("--evaluate", is_flag=True, help="Print each recommender's cross-validated precision, recall and F1 instead.")
@@ -410,7 +412,7 @@ def report(project: str, out: str, names: str | None) -> None:
 @click.option("--next", "next_n", type=click.IntRange(1), metavar="N", help="List the N sentences the model is least sure of (active learning).")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 def suggest(project: str, recommenders: tuple[str, ...], documents: str | None, min_confidence: float,
-            annotator_name: str | None, gazetteer: str | None, evaluate: bool, folds: int, next_n: int | None,
+            min_quality: float, annotator_name: str | None, gazetteer: str | None, evaluate: bool, folds: int, next_n: int | None,
             as_json: bool) -> None:
     """Pre-annotate PROJECT with suggestions learnt from its own annotations (no status changes)."""
     from annotator.suggest import Suggester, SuggestReport
@@ -444,7 +446,7 @@ def suggest(project: str, recommenders: tuple[str, ...], documents: str | None, 
                 click.echo(f"{u.margin:.3f}  document {u.document_id} [{u.start}:{u.end}]  {text[:70]}")
             return
         with progress_bar("Suggesting") as progress:
-            report = suggester.run(docs, min_confidence=min_confidence, progress=progress)
+            report = suggester.run(docs, min_confidence=min_confidence, progress=progress, min_quality=min_quality)
     _warn(report)
     if as_json:
         _echo_json({"documents": report.documents, "suggestions": report.suggestions, "failures": report.failures,

@@ -165,12 +165,22 @@ class Suggester:
 
     def run(self, documents: Iterable[int] | None = None, *, min_confidence: float = 0.0,
             progress: Callable[[int, int], Any] | None = None, trained: Sequence[Recommender] | None = None,
-            cancelled: Callable[[], bool] | None = None) -> SuggestReport:
+            cancelled: Callable[[], bool] | None = None, min_quality: float = 0.0) -> SuggestReport:
         """Train on the layer, then write suggestions for ``documents`` (default: every
         document the annotator has not marked done).  Never changes an annotation or a
         status.  ``cancelled()`` returning True (a newer request came) stops the run
-        between steps with ``Cancelled``; what was stored stays consistent per document."""
+        between steps with ``Cancelled``; what was stored stays consistent per document.
+        ``min_quality`` leaves out recommenders whose last cross-validated F1 (``evaluate``)
+        is lower, and clears their earlier suggestions."""
         report = SuggestReport()
+        if min_quality > 0:
+            quality = self.project.get_setting(QUALITY_SETTING) or {}
+            weak = [r for r in self.recommenders if r.name in quality and quality[r.name]["f1"] < min_quality]
+            for r in weak:
+                report.warnings.append(f"{r.name} is left out: its cross-validated F1 {quality[r.name]['f1']:.2f} "
+                                       f"is below {min_quality:.2f}.")
+                self.layer.clear(recommender=r.name)
+            self.recommenders = [r for r in self.recommenders if r not in weak]
         ready = list(trained) if trained is not None else self.train(report=report, cancelled=cancelled)
         ids = self._documents(documents)
         report.documents = len(ids)

@@ -157,3 +157,19 @@ def test_a_superseded_run_stops_between_steps_and_changes_nothing(project):
         Suggester(project, ["matcher", "crf", "classifier"]).run(cancelled=cancelled)
     assert SuggestionLayer(project).pending() == []
     assert _state(project, new) == [("new", []), ("new", [])]
+
+
+def test_recommenders_below_a_chosen_quality_are_left_out(project):
+    fill(project, 6)
+    _new_docs(project, 2)
+    suggester = Suggester(project, ["matcher", "crf"])
+    suggester.run()
+    assert {s.recommender for s in SuggestionLayer(project).pending(merge=False)} == {"matcher", "crf"}
+    scores = suggester.evaluate(folds=3)
+    bar = (scores["matcher"].f1 + scores["crf"].f1) / 2
+    if scores["matcher"].f1 == scores["crf"].f1:
+        bar = scores["crf"].f1 + 0.01  # both left out
+    report = Suggester(project, ["matcher", "crf"]).run(min_quality=bar)
+    kept = {name for name, s in scores.items() if s.f1 >= bar}
+    assert {s.recommender for s in SuggestionLayer(project).pending(merge=False)} == kept
+    assert len(report.warnings) == 2 - len(kept) and "is left out" in report.warnings[0]
