@@ -115,10 +115,14 @@ class Suggester:
         rejected: dict[int, list[Any]] = {}
         for r in self.layer.rejections():
             rejected.setdefault(r.document_id, []).append(r)
+        if who not in p.annotators():
+            return []
+        # only documents the layer has touched are read (a status, an annotation), or rejected in
+        touched = set(p.export_document_ids(annotators=[who], touched=True)) | set(rejected)
         out = []
         for info in p.iter_documents(annotator=who):
             done = info.status == "done"
-            if done_only and not done:
+            if (done_only and not done) or info.id not in touched:
                 continue
             rows = p.span_rows(info.id, who)
             labels = p.doc_labels(info.id, who)
