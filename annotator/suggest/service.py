@@ -12,6 +12,7 @@ sentence and leaves every annotation, and its own earlier suggestions, as they w
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError, Cancelled, InputError
-from annotator.store.suggestions import SuggestionLayer
+from annotator.store.suggestions import Suggestion, SuggestionLayer
 from annotator.suggest.base import Context, Recommender, Scores, TrainingDoc
 from annotator.suggest.classifier import TextClassifier
 from annotator.suggest.crf import CrfTagger
@@ -246,6 +247,29 @@ class Suggester:
                     found.append(Uncertain(doc, s, e, round(margin, 4)))
         found.sort(key=lambda u: (u.margin, u.document_id, u.start))
         return found[:limit]
+
+
+def occurrences(project: Any, span_id: int, *, annotator: str | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[Suggestion]:
+    """Return every other occurrence of span ``span_id``'s surface in the project (through
+    the normalised view, clitic-aware, whole words), labelled as that span, leaving out
+    places where the annotator already has a span: "label all occurrences", to preview."""
+    span = project.span(span_id)
+    who = annotator or span.annotator or project.annotator
+    s, e = span.fragments[0][0], span.fragments[-1][1]
+    context = Suggester(project, [], annotator=who).context()
+    matcher = StringMatcher()
+    matcher.train([TrainingDoc(span.document_id, project.text(span.document_id), [(s, e, span.label)])],
+                  dataclasses.replace(context, event_types=()))
+    out = []
+    for info in project.iter_documents():
+        if cancelled and cancelled():
+            raise Cancelled("label all occurrences was cancelled.")
+        text = project.text(info.id)
+        taken = {(f[0][0], f[-1][1]) for _, _, f in project.span_rows(info.id, who)}
+        out += [dataclasses.replace(x, recommender="label all", kind="span", confidence=1.0)
+                for x in matcher.predict(info.id, text) if (x.start, x.end) not in taken]
+    return out
 
 
 def _fail(report: SuggestReport | None, message: str) -> None:

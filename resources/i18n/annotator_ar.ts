@@ -837,6 +837,33 @@
     </message>
 </context>
 <context>
+    <name>LabelAll</name>
+    <message>
+        <source>Label all &amp;occurrences in the project…</source>
+        <translation>وسِّم كل ال&amp;مواضع في المشروع…</translation>
+    </message>
+    <message>
+        <source>Click a span first: its text is then found in every document.</source>
+        <translation>انقر مقطعًا أولًا: يُبحث عن نصه في كل الوثائق.</translation>
+    </message>
+    <message>
+        <source>Finding every occurrence in the project…</source>
+        <translation>يجري البحث عن كل المواضع في المشروع…</translation>
+    </message>
+    <message>
+        <source>No other occurrence is left to label.</source>
+        <translation>لم يبقَ موضع آخر لتوسيمه.</translation>
+    </message>
+    <message>
+        <source>Label {n} occurrences as {label}</source>
+        <translation>توسيم {n} موضعًا بـ {label}</translation>
+    </message>
+    <message>
+        <source>Labelled {n} occurrences.</source>
+        <translation>وُسِّمت المواضع: {n}.</translation>
+    </message>
+</context>
+<context>
     <name>LabelPalette</name>
     <message>
         <source>key {key}</source>
@@ -1259,6 +1286,17 @@
     <message>
         <source>Your name as an annotator. Everything you annotate is stored under it, so that a project lead can bring the work of several people together. You can change it later in Settings.</source>
         <translation>اسمك موسِّمًا. يُحفظ كل ما توسِّمه تحت هذا الاسم ليجمع مسؤول المشروع عمل عدة أشخاص. يمكنك تغييره لاحقًا في الإعدادات.</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Label all occurrences</source>
+        <translation>توسيم كل المواضع</translation>
+    </message>
+    <message>
+        <source>{n} more occurrences to label {label}:</source>
+        <translation>مواضع أخرى لتوسيمها بـ {label}: {n}</translation>
     </message>
 </context>
 <context>

@@ -101,3 +101,34 @@ def test_most_useful_sentence_opens_the_least_sure_one_with_skip_and_history(ope
     assert len(useful.history) == 2 and useful.history[1].margin >= first.margin
     useful.back.trigger()
     qtbot.waitUntil(lambda: window.view.selection_range() == (first.start, first.end), timeout=5000)
+
+
+def test_label_all_occurrences_across_the_project_with_a_preview(open_window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    window = open_window(["زار محمد علي دمشق.", "وقال لمحمد علي 😀 إن محمد علي عاد.", "لا أحد هنا."])
+    s = window.text.index("محمد علي")
+    ok, sid = window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
+    window.reload_spans()
+    qtbot.waitUntil(lambda: sid in window.view.store, timeout=5000)
+    window.view.select_span(sid)
+    label_all = window.suggestions.label_all
+    seen = []
+
+    def answer() -> None:
+        if label_all.preview is not None and label_all.preview.isVisible():
+            seen.append(label_all.preview.list.count())
+            label_all.preview.list.item(1).setCheckState(label_all.preview.list.item(1).checkState().Unchecked)
+            label_all.preview.accept()
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(50)
+    label_all.action.trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=15000)
+    timer.stop()
+    assert seen == [2]
+    second = window.project.documents()[1].id
+    assert [x.surface for x in window.project.spans(second)] == ["لمحمد علي"]  # the unchecked one stays unlabelled
+    window.undo()
+    assert window.project.spans(second) == []

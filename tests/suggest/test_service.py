@@ -173,3 +173,17 @@ def test_recommenders_below_a_chosen_quality_are_left_out(project):
     kept = {name for name, s in scores.items() if s.f1 >= bar}
     assert {s.recommender for s in SuggestionLayer(project).pending(merge=False)} == kept
     assert len(report.warnings) == 2 - len(kept) and "is left out" in report.warnings[0]
+
+
+def test_label_all_occurrences_across_the_project(project):
+    from annotator.suggest.service import occurrences
+
+    project.add_documents(["زار مُحَمَّد علي دمشق.", "وقال لمحمد علي 😀 إن محمد علي عاد.", "لا أحد هنا."])
+    a, b, _ = (d.id for d in project.documents())
+    t = project.text(a)
+    span = project.add_span(a, "PER", t.index("مُحَمَّد علي"), t.index("مُحَمَّد علي") + len("مُحَمَّد علي"))
+    tb = project.text(b)
+    project.add_span(b, "PER", tb.rindex("محمد علي"), tb.rindex("محمد علي") + 8)  # already labelled: left out
+    found = occurrences(project, span)
+    assert [(x.document_id, x.surface, x.label) for x in found] == [(b, "لمحمد علي", "PER")]
+    assert tb[found[0].start:found[0].end] == found[0].surface

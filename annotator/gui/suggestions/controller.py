@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.suggestions.ghosts import Ghosts
+from annotator.gui.suggestions.label_all import LabelAll
 from annotator.gui.suggestions.panel import SuggestionsPanel
 from annotator.gui.suggestions.useful import MostUseful
 from annotator.gui.suggestions.worker import SuggestThread
@@ -53,6 +54,7 @@ class SuggestionsController(QObject):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.retrain)
         self.useful = MostUseful(self)
+        self.label_all = LabelAll(self)
         self._actions()
         window.edited.connect(self._edited)
         window.documentReady.connect(self._document_ready)
@@ -80,7 +82,7 @@ class SuggestionsController(QObject):
         self.measure.triggered.connect(self.evaluate)
         menu = w.menuBar().addMenu(self.tr("S&uggestions"))
         for action in (self.enabled, None, self.accept_current, self.reject_current, self.next, self.accept_document,
-                       None, self.useful.next, self.useful.back, None, self.learn, self.measure,
+                       None, self.label_all.action, self.useful.next, self.useful.back, None, self.learn, self.measure,
                        self.dock.toggleViewAction()):
             if action is None:
                 menu.addSeparator()

@@ -17,10 +17,12 @@ class _Worker(ProjectWorker):
     refreshed = Signal(int, int, object)  # token, document id, SuggestReport
     evaluated = Signal(int, object, object)  # token, {recommender: scores}, failures
     ranked = Signal(int, object)  # token, [Uncertain], most useful first
+    found = Signal(int, int, object)  # token, span id, [Suggestion]: its other occurrences
 
     def __init__(self, path: str) -> None:
         super().__init__(path)
         self.latest = 0
+        self.latest_find = 0
         self.lock = threading.Lock()
 
     @Slot(int, int, str, object)
@@ -75,15 +77,33 @@ class _Worker(ProjectWorker):
             self.failed.emit(token, f"{type(exc).__name__}: {exc}")
 
 
+    @Slot(int, int, str)
+    def occurrences(self, token: int, span_id: int, annotator: str) -> None:
+        try:
+            from annotator.suggest.service import occurrences
+
+            project = self._project()
+            project.refresh()
+            with gc_paused():
+                found = occurrences(project, span_id, annotator=annotator, cancelled=lambda: token < self.latest_find)
+            self.found.emit(token, span_id, found)
+        except Cancelled:
+            return
+        except Exception as exc:  # noqa: BLE001 - reported to the window in one sentence
+            self.failed.emit(token, f"{type(exc).__name__}: {exc}")
+
+
 class SuggestThread(BackgroundThread):
     """Retrains and suggests on a background thread."""
 
     refreshed = Signal(int, int, object)
     evaluated = Signal(int, object, object)
     ranked = Signal(int, object)
+    found = Signal(int, int, object)
     _retrain = Signal(int, int, str, object)
     _evaluate = Signal(int, str)
     _rank = Signal(int, str, object)
+    _occurrences = Signal(int, int, str)
 
     def __init__(self, path: str, parent: QObject | None = None) -> None:
         super().__init__(_Worker(path), "annotator-suggest", parent)
@@ -93,6 +113,8 @@ class SuggestThread(BackgroundThread):
         self._worker.evaluated.connect(self.evaluated)
         self._rank.connect(self._worker.rank)
         self._worker.ranked.connect(self.ranked)
+        self._occurrences.connect(self._worker.occurrences)
+        self._worker.found.connect(self.found)
         self._thread.start()
 
     def retrain(self, document_id: int, annotator: str, recommenders: list[str] | None = None) -> int:
@@ -107,6 +129,13 @@ class SuggestThread(BackgroundThread):
         """Ask for the unfinished sentences the CRF is least sure of (active learning)."""
         token = self._next()
         self._rank.emit(token, annotator, skip)
+        return token
+
+    def occurrences(self, span_id: int, annotator: str) -> int:
+        """Ask for every other occurrence of a span's text in the project."""
+        token = self._next()
+        self._worker.latest_find = token
+        self._occurrences.emit(token, span_id, annotator)
         return token
 
     def evaluate(self, annotator: str) -> int:
