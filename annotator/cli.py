@@ -397,6 +397,91 @@ def report(project: str, out: str, names: str | None) -> None:
 
 
 @cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--recommender", "recommenders", multiple=True, metavar="NAME",
+              help="matcher, crf, classifier, spacy:MODEL or hf:FOLDER (repeatable or comma-separated; default: the first three).")
+@click.option("--documents", help="Comma-separated document names or ids (default: every document you have not marked done).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Store only suggestions at least this confident.")
+@click.option("--min-quality", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out recommenders whose last cross-validated F1 (--evaluate) is lower.")
+@click.option("--annotator", "annotator_name", help="Whose layer to learn from and suggest to (default: your login name).")
+@click.option("--gazetteer", type=click.Path(dir_okay=False), help="A TSV file of 'surface<TAB>label' lines for the matcher.")
+@click.option("--evaluate", is_flag=True, help="Print each recommender's cross-validated precision, recall and F1 instead.")
+@click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True, help="--evaluate: folds of the cross-validation.")
+@click.option("--next", "next_n", type=click.IntRange(1), metavar="N", help="List the N sentences the model is least sure of (active learning).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+def suggest(project: str, recommenders: tuple[str, ...], documents: str | None, min_confidence: float,
+            min_quality: float, annotator_name: str | None, gazetteer: str | None, evaluate: bool, folds: int, next_n: int | None,
+            as_json: bool) -> None:
+    """Pre-annotate PROJECT with suggestions learnt from its own annotations (no status changes)."""
+    from annotator.suggest import Suggester, SuggestReport
+
+    names = [n.strip() for r in recommenders for n in r.split(",") if n.strip()] or None
+    with _open(project, annotator_name) as p:
+        suggester = Suggester(p, names, gazetteer=gazetteer)
+        docs = _document_ids(p, documents)
+        report = SuggestReport()
+        if evaluate:
+            scores = suggester.evaluate(folds, report)
+            _warn(report)
+            if scores and not any(s.documents for s in scores.values()):
+                raise AnnotatorError(f"nothing to evaluate yet: {p.annotator} has annotated no document of {p.path.name}.")
+            if as_json:
+                _echo_json({name: s.as_dict() for name, s in scores.items()})
+            else:
+                click.echo(f"{'recommender':<16}{'precision':>10}{'recall':>8}{'F1':>7}{'documents':>11}{'folds':>7}")
+                for name, s in scores.items():
+                    click.echo(f"{name:<16}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}{s.documents:>11}{s.folds:>7}")
+            sys.exit(EXIT_ERROR if report.failures and not scores else 0)
+        if next_n:
+            found = suggester.next_most_useful(next_n, docs)
+            if not found and not as_json:
+                click.echo(f"No sentence to rank: the CRF needs some annotations by {p.annotator} to learn from, "
+                           "and documents not yet done.", err=True)
+            if as_json:
+                _echo_json([{"document": u.document_id, "start": u.start, "end": u.end, "margin": u.margin} for u in found])
+            for u in [] if as_json else found:
+                text = p.text(u.document_id)[u.start:u.end]
+                click.echo(f"{u.margin:.3f}  document {u.document_id} [{u.start}:{u.end}]  {text[:70]}")
+            return
+        with progress_bar("Suggesting") as progress:
+            report = suggester.run(docs, min_confidence=min_confidence, progress=progress, min_quality=min_quality)
+    _warn(report)
+    if as_json:
+        _echo_json({"documents": report.documents, "suggestions": report.suggestions, "failures": report.failures,
+                    "train_seconds": report.train_seconds})
+    elif report.suggestions or not report.failures:
+        click.echo(f"{report.summary()} No status changed.")
+    if report.failures and not report.suggestions:
+        sys.exit(EXIT_ERROR)
+
+
+def _warn(report: Any) -> None:
+    for line in (*report.warnings, *report.failures):
+        click.echo(f"annotator: warning: {line}", err=True)
+
+
+def _document_ids(p: Any, value: str | None) -> list[int] | None:
+    """Resolve comma-separated document names or ids."""
+    if value is None:
+        return None
+    ids, known = [], None
+    for item in (v.strip() for v in value.split(",")):
+        if not item:
+            continue
+        info = p.find_document(name=item)
+        if info is not None:
+            ids.append(info.id)
+            continue
+        known = set(p.document_ids()) if known is None else known
+        if not (item.isdigit() and int(item) in known):
+            raise AnnotatorError(f"{p.path.name} has no document called {item!r}.")
+        ids.append(int(item))
+    return ids
+
+
+@cli.command()
 @click.option("--verbose", "-v", is_flag=True, help="Say each step as it passes.")
 def selftest(verbose: bool) -> None:
     """Check this installation end to end, headless: import the sample, annotate through the

@@ -66,10 +66,29 @@ def run_selftest(log: Callable[[str], None] | None = None) -> str:
             _check({(s.surface, s.label) for s in spans} == expected, "store",
                    f"the project holds {sorted((s.surface, s.label) for s in spans)}")
             counts = _check_exports(project, folder, text, expected)
+            suggested = _check_suggestions(project, news.id, text)
+            log("trained the recommenders and suggested")
     seconds = time.perf_counter() - started
     return (f"selftest passed: annotator {__version__}, {len(samples)} documents, {len(API_SPANS)} spans by API + "
             f"{len(GUI_SPANS)} by the window, jsonl ({counts['jsonl']} spans) and conll ({counts['conll']} entities) "
-            f"exported and verified in {seconds:.1f} s")
+            f"exported and verified, {suggested} suggestions from the matcher and the CRF in {seconds:.1f} s")
+
+
+def _check_suggestions(project: object, doc: int, text: str) -> int:
+    """Train the string matcher and the CRF on the spans just made, suggest on the sample,
+    and check that a labelled name is suggested elsewhere with exact offsets."""
+    from annotator.store.suggestions import SuggestionLayer
+    from annotator.suggest import Suggester
+
+    report = Suggester(project, ["matcher", "crf"]).run([doc])
+    _check(not report.failures, "suggestions", "; ".join(report.failures))
+    pending = SuggestionLayer(project).pending(doc)
+    _check(all(text[s.start:s.end] == s.surface for s in pending), "suggestions", "a suggestion does not match the text")
+    names = {w for w, _ in (*API_SPANS, *GUI_SPANS)}
+    _check(any(s.surface in names for s in pending), "suggestions",
+           f"no labelled name was suggested again ({len(pending)} suggestions)")
+    _check(not project.spans(doc, "suggestions"), "suggestions", "suggestions reached the annotations")
+    return len(pending)
 
 
 def _check_exports(project: object, folder: Path, text: str, expected: set[tuple[str, str]]) -> dict[str, int]:

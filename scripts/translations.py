@@ -21,7 +21,7 @@ import PySide6
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
-SOURCES = sorted((ROOT / "annotator" / "gui").glob("*.py"))
+SOURCES = sorted((ROOT / "annotator" / "gui").rglob("*.py"))  # feature folders too
 LANGUAGES = ("ar",)
 
 

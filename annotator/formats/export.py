@@ -114,6 +114,7 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
     """
     from annotator import formats
     from annotator.store.project import GOLD
+    from annotator.store.suggestions import provenance_counts
 
     fmt = formats.get(format) if isinstance(format, str) else format
     if not fmt.can_write:
@@ -149,6 +150,7 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
             pass
         files = sorted(p for p in tmp.rglob("*") if p.is_file())
         ctx.extra["documents_left_out"] = left_out
+        ctx.extra["from_suggestions"] = provenance_counts(project, annotators, ids)  # accepted, by recommender
         data = _manifest(project, fmt, who, status, shares, seed, label_map, labels, ctx, counts, tmp, files)
         return _move_into_place(tmp, target, file_mode, data, files)
     finally:

@@ -33,6 +33,7 @@ from annotator.gui.palette import (
 from annotator.gui.panels import AnnotationsPanel, DocumentsPanel, GuidelinesPanel
 from annotator.gui.settings import AppSettings
 from annotator.gui.span_store import SpanStore
+from annotator.gui.suggestions import SuggestionsController
 from annotator.gui.team import Team
 from annotator.gui.transfer import TransferMixin
 from annotator.gui.window_commands import CommandsMixin
@@ -118,6 +119,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._build_status_bar()
         self._update_undo_actions()
         self.team = Team(self)  # the layer bar, adjudication, agreement (annotator/gui/team.py)
+        self.suggestions = SuggestionsController(self)  # ghost spans, panel, retraining (gui/suggestions/)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -298,6 +300,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.stop_jobs()
         self._record_time()
         self.team.shutdown()
+        self.suggestions.shutdown()
         self.settings.save_window_state(self.lang, self.saveGeometry(), self.saveState())
         self.settings.font_size = self.view.font_size()
         self.settings.sync()

@@ -108,6 +108,7 @@ def _page(project: Project, progress: dict[str, dict[str, int]], counts: dict[st
         "<h2>Label distribution</h2>", _image(out / "labels.png", "Label distribution"),
         _table(["label", *counts.keys()], [[names.get(lab, lab), *(counts[w].get(lab, 0) for w in counts)]
                                            for lab in sorted({x for per in counts.values() for x in per})]),
+        *_suggestions_html(project, list(progress)),
         "<h2>Agreement</h2>", _image(out / "agreement.png", "Span agreement per label"),
     ]
     if agreement is None:
@@ -116,6 +117,19 @@ def _page(project: Project, progress: dict[str, dict[str, int]], counts: dict[st
         parts += _agreement_html(agreement, names)
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _suggestions_html(project: Project, names: list[str]) -> list[str]:
+    """A table of the annotations that came from accepted suggestions, per annotator and
+    recommender (nothing when there are none)."""
+    from annotator.store.suggestions import provenance_counts
+
+    per = {n: provenance_counts(project, [n]) for n in names}
+    recommenders = sorted({r for c in per.values() for r in c})
+    if not recommenders:
+        return []
+    return ["<h2>Annotations from accepted suggestions</h2>",
+            _table(["annotator", *recommenders], [[n, *(c.get(r, 0) for r in recommenders)] for n, c in per.items() if c])]
 
 
 def _agreement_html(agreement: dict[str, Any], names: dict[str, str]) -> list[str]:

@@ -52,4 +52,5 @@ class Annotators:
         return None if row is None else int(row[0])
 
     def names(self) -> list[str]:
-        return [r[0] for r in self.db.conn.execute("SELECT name FROM annotators ORDER BY id")]
+        """Everyone who annotates (the suggestion layer's owner is no one's name)."""
+        return [r[0] for r in self.db.conn.execute("SELECT name FROM annotators WHERE kind != 'suggestion' ORDER BY id")]

@@ -286,11 +286,94 @@ def _never_reuse_ids(conn: sqlite3.Connection) -> None:
 _ID = re.compile(r"\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)", re.I)
 
 
+_SUGGESTIONS = f"""
+-- What the recommenders (annotator/suggest) propose for an annotator's layer: rewritten by
+-- every run, never exported or counted; 'annotator_id' is the suggestion layer's owner
+-- (kind 'suggestion'), 'for_annotator_id' the annotator whose work it is offered to.
+CREATE TABLE suggestions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE {_FK},
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE {_FK},
+    for_annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE {_FK},
+    kind TEXT NOT NULL CHECK (kind IN ('span', 'trigger', 'doc_label', 'stance')),
+    label TEXT NOT NULL,
+    label_set TEXT NOT NULL DEFAULT '',      -- a document label set, or a stance's target
+    start INTEGER NOT NULL DEFAULT 0,        -- code points; 0, 0 for document-level items
+    end INTEGER NOT NULL DEFAULT 0,
+    surface TEXT NOT NULL DEFAULT '',
+    recommender TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    margin REAL,                             -- best minus second-best label probability
+    created_at TEXT NOT NULL
+);
+CREATE INDEX suggestions_document ON suggestions(document_id, for_annotator_id);
+
+-- A suggestion an annotator turned down: never suggested again, negative evidence.
+CREATE TABLE suggestion_rejections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE {_FK},
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE {_FK},
+    kind TEXT NOT NULL,
+    label TEXT NOT NULL,
+    label_set TEXT NOT NULL DEFAULT '',
+    start INTEGER NOT NULL DEFAULT 0,
+    end INTEGER NOT NULL DEFAULT 0,
+    surface TEXT NOT NULL DEFAULT '',
+    recommender TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX suggestion_rejections_document ON suggestion_rejections(document_id, annotator_id);
+
+-- Where an accepted annotation came from: one row per span, document label or stance.
+CREATE TABLE suggestion_provenance (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    span_id INTEGER REFERENCES spans(id) ON DELETE CASCADE {_FK},
+    document_label_id INTEGER REFERENCES document_labels(id) ON DELETE CASCADE {_FK},
+    stance_id INTEGER REFERENCES stances(id) ON DELETE CASCADE {_FK},
+    recommender TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    accepted_at TEXT NOT NULL,
+    CHECK ((span_id IS NOT NULL) + (document_label_id IS NOT NULL) + (stance_id IS NOT NULL) = 1)
+);
+CREATE INDEX suggestion_provenance_span ON suggestion_provenance(span_id);
+CREATE INDEX suggestion_provenance_label ON suggestion_provenance(document_label_id);
+CREATE INDEX suggestion_provenance_stance ON suggestion_provenance(stance_id);
+"""
+
+
+def _suggestions(conn: sqlite3.Connection) -> None:
+    """Version 4: the annotator kind 'suggestion' and the tables of annotator/suggest (ids
+    AUTOINCREMENT, as every table's since version 3).
+
+    SQLite cannot alter a CHECK constraint, and rebuilding ``annotators`` would break every
+    foreign key inside this transaction; widening the CHECK (no existing row can violate
+    it) is the documented ``writable_schema`` edit (https://www.sqlite.org/lang_altertable.html,
+    "making other kinds of table schema changes").
+    """
+    old = "CHECK (kind IN ('human', 'gold', 'import', 'model'))"
+    new = "CHECK (kind IN ('human', 'gold', 'import', 'model', 'suggestion'))"
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'annotators'").fetchone()[0]
+    if new not in sql:
+        if old not in sql:
+            raise sqlite3.DatabaseError("the annotators table is not as expected")
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        conn.execute("PRAGMA writable_schema = ON")
+        try:
+            conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'annotators'",
+                         (sql.replace(old, new),))
+            conn.execute(f"PRAGMA schema_version = {version + 1}")
+        finally:
+            conn.execute("PRAGMA writable_schema = OFF")
+    for statement in _split_sql(_SUGGESTIONS):
+        conn.execute(statement)
+
+
 #: Every migration, in order.  ``version`` is the ``user_version`` after it has run.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _initial),
     Migration(2, "assignments and layer origins", _teams),
     Migration(3, "ids are never reused", _never_reuse_ids),
+    Migration(4, "suggestions", _suggestions),
 )
 
 #: The schema version this code writes.
@@ -309,4 +392,6 @@ UNDOABLE_TABLES = (
     "notes",
     "document_labels",
     "document_status",
+    "suggestion_rejections",
+    "suggestion_provenance",
 )

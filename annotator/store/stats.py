@@ -46,7 +46,7 @@ class StatsMixin:
         out["attributes"] = self._attribute_counts()
         for lset, label, n in q("SELECT label_set, label, count(*) FROM document_labels GROUP BY label_set, label ORDER BY 1, 2"):
             out["doc_labels"].setdefault(lset, {})[label] = n
-        for aid, name, kind in q("SELECT id, name, kind FROM annotators ORDER BY id").fetchall():
+        for aid, name, kind in q("SELECT id, name, kind FROM annotators WHERE kind != 'suggestion' ORDER BY id").fetchall():
             status = dict(q("SELECT status, count(*) FROM document_status WHERE annotator_id = ? GROUP BY status", (aid,)).fetchall())
             out["annotators"][name] = {
                 "kind": kind,

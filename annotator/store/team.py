@@ -70,7 +70,7 @@ class TeamMixin:
         spans, events, relations, stances, document labels and time spent."""
         q = self.conn.execute
         out = {aid: AnnotatorInfo(name, kind, created) for aid, name, kind, created in
-               q("SELECT id, name, kind, created_at FROM annotators ORDER BY id")}
+               q("SELECT id, name, kind, created_at FROM annotators WHERE kind != 'suggestion' ORDER BY id")}
         counts = {
             "assigned": "SELECT annotator_id, count(*) FROM assignments GROUP BY annotator_id",
             "annotated": "SELECT annotator_id, count(*) FROM document_status WHERE status != 'new' GROUP BY annotator_id",

@@ -837,6 +837,33 @@
     </message>
 </context>
 <context>
+    <name>LabelAll</name>
+    <message>
+        <source>Label all &amp;occurrences in the project…</source>
+        <translation>وسِّم كل ال&amp;مواضع في المشروع…</translation>
+    </message>
+    <message>
+        <source>Click a span first: its text is then found in every document.</source>
+        <translation>انقر مقطعًا أولًا: يُبحث عن نصه في كل الوثائق.</translation>
+    </message>
+    <message>
+        <source>Finding every occurrence in the project…</source>
+        <translation>يجري البحث عن كل المواضع في المشروع…</translation>
+    </message>
+    <message>
+        <source>No other occurrence is left to label.</source>
+        <translation>لم يبقَ موضع آخر لتوسيمه.</translation>
+    </message>
+    <message>
+        <source>Label {n} occurrences as {label}</source>
+        <translation>توسيم {n} موضعًا بـ {label}</translation>
+    </message>
+    <message>
+        <source>Labelled {n} occurrences.</source>
+        <translation>وُسِّمت المواضع: {n}.</translation>
+    </message>
+</context>
+<context>
     <name>LabelPalette</name>
     <message>
         <source>key {key}</source>
@@ -1228,6 +1255,33 @@
     </message>
 </context>
 <context>
+    <name>MostUseful</name>
+    <message>
+        <source>&amp;Most useful sentence</source>
+        <translation>الجملة ال&amp;أنفع</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the previous useful sentence</source>
+        <translation>ا&amp;رجع إلى الجملة النافعة السابقة</translation>
+    </message>
+    <message>
+        <source>Ranking the sentences by how unsure the model is…</source>
+        <translation>يجري ترتيب الجمل بحسب تردّد النموذج…</translation>
+    </message>
+    <message>
+        <source>No sentence to rank: annotate and finish a few documents first.</source>
+        <translation>لا جمل لترتيبها: وسِّم بضع وثائق وأنهِها أولًا.</translation>
+    </message>
+    <message>
+        <source>No earlier sentence.</source>
+        <translation>لا جملة قبلها.</translation>
+    </message>
+    <message>
+        <source>Most useful sentence: the model&apos;s margin is {m:.2f}.</source>
+        <translation>الجملة الأنفع: هامش النموذج {m:.2f}.</translation>
+    </message>
+</context>
+<context>
     <name>NameDialog</name>
     <message>
         <source>Welcome to annotator</source>
@@ -1236,6 +1290,17 @@
     <message>
         <source>Your name as an annotator. Everything you annotate is stored under it, so that a project lead can bring the work of several people together. You can change it later in Settings.</source>
         <translation>اسمك موسِّمًا. يُحفظ كل ما توسِّمه تحت هذا الاسم ليجمع مسؤول المشروع عمل عدة أشخاص. يمكنك تغييره لاحقًا في الإعدادات.</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Label all occurrences</source>
+        <translation>توسيم كل المواضع</translation>
+    </message>
+    <message>
+        <source>{n} more occurrences to label {label}:</source>
+        <translation>مواضع أخرى لتوسيمها بـ {label}: {n}</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1491,143 @@
     <message>
         <source>(new passage)</source>
         <translation>(مقطع جديد)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>الثقة</translation>
+    </message>
+    <message>
+        <source>Recommender</source>
+        <translation>المقترِح</translation>
+    </message>
+    <message>
+        <source>stance toward {target}</source>
+        <translation>موقف من {target}</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsController</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest as I work</source>
+        <translation>ا&amp;قترح أثناء عملي</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>ا&amp;قبل الاقتراح</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>ا&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>&amp;Next suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Accept all in this &amp;document</source>
+        <translation>اقبل كل ما في هذه ال&amp;وثيقة</translation>
+    </message>
+    <message>
+        <source>&amp;Learn now</source>
+        <translation>&amp;تعلّم الآن</translation>
+    </message>
+    <message>
+        <source>&amp;Measure their quality</source>
+        <translation>&amp;قِس جودتها</translation>
+    </message>
+    <message>
+        <source>S&amp;uggestions</source>
+        <translation>الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>Learning from your annotations…</source>
+        <translation>يجري التعلّم من توسيماتك…</translation>
+    </message>
+    <message>
+        <source>{n} suggestions in this document.</source>
+        <translation>عدد الاقتراحات في هذه الوثيقة: {n}.</translation>
+    </message>
+    <message>
+        <source>Cross-validated F1: {scores}.</source>
+        <translation>مقياس F1 بالتحقق المتقاطع: {scores}.</translation>
+    </message>
+    <message>
+        <source>Measuring the recommenders…</source>
+        <translation>يجري قياس المقترِحات…</translation>
+    </message>
+    <message>
+        <source>{name}: precision {p:.2f}, recall {r:.2f}, F1 {f:.2f}</source>
+        <translation>{name}: الدقة {p:.2f}، الاستدعاء {r:.2f}، F1 {f:.2f}</translation>
+    </message>
+    <message>
+        <source>Nothing to measure yet: finish a few documents first.</source>
+        <translation>لا شيء يُقاس بعد: أنهِ بضع وثائق أولًا.</translation>
+    </message>
+    <message>
+        <source>Suggestions failed: {error}</source>
+        <translation>تعذّرت الاقتراحات: {error}</translation>
+    </message>
+    <message>
+        <source>No suggestion is selected.</source>
+        <translation>لم يُحدَّد أي اقتراح.</translation>
+    </message>
+    <message>
+        <source>Accepted {n} suggestions.</source>
+        <translation>قُبلت الاقتراحات: {n}.</translation>
+    </message>
+    <message>
+        <source>Rejected {n} suggestions.</source>
+        <translation>رُفضت الاقتراحات: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>from </source>
+        <translation>من </translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>اقبل</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>ارفض</translation>
+    </message>
+    <message>
+        <source>Accept all shown</source>
+        <translation>اقبل كل المعروض</translation>
+    </message>
+    <message>
+        <source>Reject all shown</source>
+        <translation>ارفض كل المعروض</translation>
+    </message>
+    <message>
+        <source>Learn now</source>
+        <translation>تعلّم الآن</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <source>All recommenders</source>
+        <translation>كل المقترِحات</translation>
     </message>
 </context>
 <context>

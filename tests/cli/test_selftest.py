@@ -14,7 +14,8 @@ def test_selftest_passes_in_one_line(capsys, qapp):
     lines = out.strip().splitlines()
     assert len(lines) == 1
     assert re.match(r"selftest passed: annotator [\d.]+, 4 documents, 3 spans by API \+ 3 by the window, "
-                    r"jsonl \(6 spans\) and conll \(6 entities\) exported and verified in [\d.]+ s$", lines[0])
+                    r"jsonl \(6 spans\) and conll \(6 entities\) exported and verified, \d+ suggestions from the matcher "
+                    r"and the CRF in [\d.]+ s$", lines[0])
 
 
 def test_selftest_fails_in_one_line_when_the_sample_is_missing(capsys, qapp, tmp_path, monkeypatch):

@@ -72,13 +72,13 @@ def test_open_a_file_from_a_newer_version_is_refused_and_left_alone(tmp_path):
 
 
 def test_first_version_file_opens_and_keeps_its_annotations(tmp_path):
-    """A real format-1 file goes through migrations 2 and 3: backed up first, then upgraded
+    """A real format-1 file goes through every migration: backed up first, then upgraded
     with its data intact, the team tables added and every id made AUTOINCREMENT."""
     path = tmp_path / "old.annotproj"
     shutil.copy(DATA / "project-v1.annotproj", path)
     original = (DATA / "project-v1.annotproj").read_bytes()
     with Project.open(path, annotator="lina") as p:
-        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 4
         docs = p.documents()
         assert [d.name for d in docs] == ["shaddadi_withdrawal", "second"]
         span = p.spans(docs[0].id)
