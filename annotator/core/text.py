@@ -192,32 +192,63 @@ def sentences(text: str) -> list[tuple[int, int]]:
 #: Not counted when deciding a paragraph's direction: @handles, #hashtags, web and mail
 #: addresses (Latin in an Arabic tweet), and everything that is not a letter (a flag's
 #: regional indicators are strong left-to-right characters, but not letters).
-_NOT_COUNTED_RE = regex.compile(r"[@#][\w.]+|(?:https?://|www\.)\S+|\S+@\S+\.\S+")
-_RTL_LETTER_RE = regex.compile(r"(?=\p{L})[\p{bc=R}\p{bc=AL}]")
-_LTR_LETTER_RE = regex.compile(r"(?=\p{L})\p{bc=L}")
+_NOT_COUNTED_RE = regex.compile(r"[@#][\w.]+|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_RTL_RARE_RE = regex.compile(r"[\u0590-\u05ff\ufe70-\ufefe]")
 _STRONG_RE = regex.compile(r"[\p{bc=L}\p{bc=R}\p{bc=AL}]")
-#: How much of a paragraph is read to decide (a long paragraph has shown its script by then).
-DIRECTION_SAMPLE = 1000
+_STRONG_LETTER_RE = regex.compile(r"(?V1)[[\p{bc=L}\p{bc=R}\p{bc=AL}]&&\p{L}]")
+#: How much of a paragraph is read to decide (a dateline or a handle is far shorter).
+DIRECTION_SAMPLE = 400
+
+
+def _sample(paragraph: str) -> str:
+    sample = paragraph[:DIRECTION_SAMPLE]
+    if "@" in sample or "#" in sample or "www." in sample or "://" in sample:
+        sample = _NOT_COUNTED_RE.sub(" ", sample)
+    return sample
+
+
+_NOT_LATIN1_LETTERS = bytes(b for b in range(256) if not chr(b).isalpha())
+
+
+def script_counts(sample: str) -> tuple[int, int]:
+    """Count the right-to-left and the left-to-right characters of ``sample``, at C speed
+    (by UTF-16 high byte): right-to-left are Arabic, Syriac, Thaana, N'Ko and the Arabic
+    extensions (U+0600-08FF), Hebrew and the presentation forms; left-to-right are the
+    letters of Latin-1, Latin Extended, Cyrillic and Latin Extended Additional."""
+    high = sample.encode("utf-16-be")[::2]
+    rtl = sum(high.count(b) for b in (0x06, 0x07, 0x08, 0xFB, 0xFC, 0xFD))
+    if 0x05 in high or 0xFE in high:
+        rtl += len(_RTL_RARE_RE.findall(sample))
+    ltr = len(sample.encode("latin-1", "ignore").translate(None, _NOT_LATIN1_LETTERS))
+    ltr += sum(high.count(b) for b in (0x01, 0x02, 0x04, 0x1E))
+    return rtl, ltr
+
+
+def _first_letter_direction(sample: str) -> Literal["rtl", "ltr"] | None:
+    m = _STRONG_LETTER_RE.search(sample)
+    if m is None:
+        return None
+    return "ltr" if unicodedata.bidirectional(m.group()) == "L" else "rtl"
 
 
 def paragraph_direction(paragraph: str) -> Literal["rtl", "ltr"] | None:
-    """Decide the direction of one paragraph from its letters: right-to-left if it holds
-    more right-to-left letters (Arabic, Hebrew) than left-to-right ones, left-to-right if
-    fewer, and on a tie the direction of its first letter.  @handles, #hashtags and
-    addresses are not counted; neither are emoji, flags, digits and punctuation.  So an
-    Arabic paragraph that begins with a flag, a handle or a Latin dateline
+    """Decide the direction of one paragraph from its script: right-to-left if it holds
+    more right-to-left characters (Arabic, Hebrew) than left-to-right letters, left-to-right
+    if fewer, and on a tie the direction of its first letter.  @handles, #hashtags and
+    addresses are not counted; neither are emoji, flags, digits and Latin punctuation.  So
+    an Arabic paragraph that begins with a flag, a handle or a Latin dateline
     ("DAMASCUS (Reuters) - ...") is right-to-left, and an English one quoting an Arabic
-    name stays left-to-right.  Returns None for a paragraph without letters.
+    name stays left-to-right.  Only the first ``DIRECTION_SAMPLE`` code points are read.
+    Returns None for a paragraph without letters.
     """
-    sample = _NOT_COUNTED_RE.sub(" ", paragraph[:DIRECTION_SAMPLE])
-    rtl = len(_RTL_LETTER_RE.findall(sample))
-    ltr = len(_LTR_LETTER_RE.findall(sample))
+    sample = _sample(paragraph)
+    lead = _first_letter_direction(sample)
+    if lead is None:
+        return None
+    rtl, ltr = script_counts(sample)
     if rtl != ltr:
         return "rtl" if rtl > ltr else "ltr"
-    m = regex.search(r"(?=\p{L})[\p{bc=L}\p{bc=R}\p{bc=AL}]", sample)
-    if m is None:
-        return None
-    return "ltr" if _LTR_LETTER_RE.match(m.group()) else "rtl"
+    return lead
 
 
 def first_strong_direction(paragraph: str) -> Literal["rtl", "ltr"] | None:
@@ -227,6 +258,16 @@ def first_strong_direction(paragraph: str) -> Literal["rtl", "ltr"] | None:
     if m is None:
         return None
     return "ltr" if unicodedata.bidirectional(m.group()) == "L" else "rtl"
+
+
+def direction_differs(paragraph: str) -> Literal["rtl", "ltr"] | None:
+    """Return ``paragraph_direction(paragraph)`` if it differs from the direction of the
+    paragraph's first strong character, else None."""
+    first = first_strong_direction(paragraph)
+    if first is None:
+        return None
+    wanted = paragraph_direction(paragraph)
+    return wanted if wanted is not None and wanted != first else None
 
 
 # --- clitics -----------------------------------------------------------------------------

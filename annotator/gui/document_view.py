@@ -1,9 +1,13 @@
 """The document view: read-only text, right-to-left where the text is, with spans drawn
 under it.
 
-Positions cross the Qt boundary here and only here: Qt counts UTF-16 code units, the
-project counts code points; ``Utf16Index`` converts both ways.  Selections snap with
-``annotator.core.text.snap``; double-click selects a word with ``word_at``.
+Positions cross the Qt boundary here and only here: Qt counts UTF-16 code units of the
+shown copy of the text (``annotator.core.shown``: a U+FEFF shown as U+2060, a direction
+mark where a paragraph's direction needs one), the project counts code points of the
+stored text; ``ShownIndex`` converts both ways.  Selections snap with
+``annotator.core.text.snap``; double-click selects a word with ``word_at``.  Clicks and
+drags find their position with ``position_at``, not Qt's hit test, which lands one letter
+off on wrapped right-to-left lines that end in a space (Qt 6.11 ``QTextLine.xToCursor``).
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from annotator.core.text import Utf16Index, snap, word_at
+from annotator.core.shown import ShownIndex, shown_text
+from annotator.core.text import snap, word_at
 from annotator.gui.span_painter import SpanPainter, VisibleBlock
 from annotator.gui.span_store import SpanItem, SpanStore
 
@@ -45,7 +50,7 @@ class DocumentView(QPlainTextEdit):
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(12)
         self.text = ""
-        self.u16 = Utf16Index("")
+        self.u16 = ShownIndex("")
         self.store = SpanStore()
         self.snap_mode = "word"
         self.selected_span: int | None = None
@@ -67,12 +72,16 @@ class DocumentView(QPlainTextEdit):
     def set_document(self, text: str, store: SpanStore | None = None) -> None:
         """Show ``text`` (and ``store``'s spans)."""
         self.text = text
-        self.u16 = Utf16Index(text)
         self.selected_span = None
-        self.setPlainText(text)
+        self._show_text()
         self.set_text_direction(self.direction)
         self.store = store or SpanStore()
         self.viewport().update()
+
+    def _show_text(self) -> None:
+        shown, self.u16 = shown_text(self.text, self.direction)
+        self._shown_direction = self.direction
+        self.setPlainText(shown)
 
     def set_store(self, store: SpanStore) -> None:
         """Show ``store``'s spans over the current text."""
@@ -90,6 +99,8 @@ class DocumentView(QPlainTextEdit):
     def set_text_direction(self, mode: str) -> None:
         """Lay paragraphs out right-to-left, left-to-right, or by their text ("auto")."""
         self.direction = mode if mode in DIRECTIONS else "auto"
+        if self.text and self.direction != getattr(self, "_shown_direction", self.direction):
+            self._show_text()  # the direction marks of "auto" come and go
         option = self.document().defaultTextOption()
         option.setTextDirection(DIRECTIONS[self.direction])
         # Justify: full lines fill the width, and a paragraph's last line sits at its own
@@ -172,9 +183,33 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
 
-    def position_at(self, point: QPoint) -> int:
+    def position_at(self, point: QPoint | QPointF) -> int:
         """Return the code point offset of the cursor position nearest ``point``."""
-        return self.u16.to_codepoint(self.cursorForPosition(point).position())
+        return self.u16.to_codepoint(self.position16_at(point))
+
+    def position16_at(self, point: QPoint | QPointF) -> int:
+        """Return the Qt (UTF-16) cursor position nearest ``point``: Qt's hit test finds the
+        line, then the position on it whose cursor x is nearest (``QTextLine.xToCursor``
+        is one letter off on wrapped right-to-left lines that end in a space)."""
+        point = QPointF(point)
+        cursor = self.cursorForPosition(point.toPoint())
+        block = cursor.block()
+        layout = block.layout()
+        local = point - self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        line = layout.lineForTextPosition(cursor.position() - block.position())
+        for i in range(layout.lineCount()):
+            candidate = layout.lineAt(i)
+            if candidate.y() <= local.y() < candidate.y() + candidate.height():
+                line = candidate
+                break
+        if not line.isValid():
+            return cursor.position()
+        best, best_d = cursor.position(), float("inf")
+        for p in range(line.textStart(), line.textStart() + line.textLength() + 1):
+            d = abs(line.cursorToX(p)[0] - local.x())
+            if d < best_d:
+                best, best_d = block.position() + p, d
+        return best
 
     def snapped(self, start: int, end: int) -> tuple[int, int]:
         return snap(self.text, start, end, self.snap_mode)  # type: ignore[arg-type]
@@ -277,10 +312,26 @@ class DocumentView(QPlainTextEdit):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
         super().mousePressEvent(event)
+        if self._press is not None and self.text and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self._anchor16 = self.position16_at(event.position())
+            cursor = self.textCursor()
+            cursor.setPosition(self._anchor16)
+            self.setTextCursor(cursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton and self.text \
+                and getattr(self, "_anchor16", None) is not None:
+            cursor = self.textCursor()
+            cursor.setPosition(self._anchor16)
+            cursor.setPosition(self.position16_at(event.position()), QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
-        press, self._press = self._press, None
+        press, self._press, self._anchor16 = self._press, None, None
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return
         if (event.position().toPoint() - press).manhattanLength() <= 3 and not self.textCursor().hasSelection():
