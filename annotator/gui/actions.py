@@ -90,8 +90,29 @@ def create_actions(w: QMainWindow) -> Actions:
     )
 
 
+LRM = "\u200e"
+
+
+def keys_text(action: QAction) -> str:
+    """Return the shortcuts of ``action`` as shown, e.g. "Ctrl+Shift+Z, Ctrl+Y"."""
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+
+
+def show_keys_left_to_right(actions: list[QAction]) -> None:
+    """Write each action's shortcut into its menu text, between left-to-right marks: a
+    right-to-left menu would otherwise show "Ctrl+," as ",+Ctrl" (the trailing comma is a
+    neutral that takes the menu's direction).  Qt shows the part after a tab as the key and
+    then adds no key of its own."""
+    for action in actions:
+        keys = keys_text(action)
+        if keys and "\t" not in action.text():
+            action.setText(f"{action.text()}\t{LRM}{keys}{LRM}")
+
+
 def build_menus(w: QMainWindow, a: Actions, panels: list[QAction]) -> None:
     """Fill the menu bar of ``w``."""
+    if w.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        show_keys_left_to_right(a.all())
     bar = w.menuBar()
     file = bar.addMenu(translate("Actions", "&File"))
     file.addAction(a.open_project)
@@ -123,7 +144,7 @@ def shortcut_rows(a: Actions, label_actions: list[QAction]) -> list[tuple[str, s
     """Return ``(keys, what they do)`` for the help window."""
     rows = []
     for action in [*a.all(), *label_actions]:
-        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        keys = keys_text(action)
         if keys:
-            rows.append((keys, action.text().replace("&", "")))
+            rows.append((keys, action.text().split("\t")[0].replace("&", "")))
     return rows

@@ -25,6 +25,7 @@ from annotator.core.scheme import Scheme
 from annotator.core.validation import Problem
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.events_panel import KIND_ROLE, warning_icon
+from annotator.gui.models import quoted
 
 
 class DocLabelsPanel(QScrollArea):
@@ -142,7 +143,7 @@ class SpanInspector(QWidget):
                   uses: list[tuple[str, Any, str]], describe: Any) -> None:
         """Show span ``item`` (a ``SpanItem`` or None)."""
         self.span = item.id if item is not None else None
-        self.title.setText(f"<b>{name}</b> «{surface}»" if item is not None else self.tr("Click a span to see its attributes."))
+        self.title.setText(f"<b>{name}</b> {quoted(surface)}" if item is not None else self.tr("Click a span to see its attributes."))
         applies = None
         if item is not None:
             applies = "event" if scheme.event(item.label) else None if item.label == scheme.evidence_label else "entity"

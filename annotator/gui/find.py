@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.models import ltr
 from annotator.gui.workers import Hit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -75,7 +76,7 @@ class FindResultsModel(QAbstractListModel):
             return (f"<span dir='auto'>…{escape(before)}<b><span style='background:#ffe08a'{style}>{escape(match)}</span></b>"
                     f"{escape(after)}…</span>")
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = self.tr("characters {start}–{end}").format(start=hit.start, end=hit.end)
+            where = self.tr("characters {range}").format(range=ltr(f"{hit.start}–{hit.end}"))
             return where if hit.whole_word else where + " · " + self.tr("part of a longer word")
         if role == HIT_ROLE:
             return hit

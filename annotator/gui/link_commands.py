@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QCursor
 
 from annotator.core.validation import Problem
+from annotator.gui.models import link_text, quoted
 from annotator.gui.picker import choose
 
 if TYPE_CHECKING:
@@ -276,10 +277,10 @@ class LinkCommandsMixin:
     def describe_use(self: LinkController, kind: str, item_id: Any, how: str) -> str:
         """Say in a few words how a span takes part in an event, relation or stance."""
         if kind == "event" and (ev := self.state.event(item_id)):
-            what = f"{ev.type} «{self.state.surface(ev.trigger)}»"
+            what = f"{ev.type} {quoted(self.state.surface(ev.trigger))}"
             return translate("LinkController", "trigger of {what}").format(what=what) if how == "trigger" else translate("LinkController", "{role} of {what}").format(role=how, what=what)
         if kind == "relation" and (rel := self.state.relation(item_id)):
-            return f"{rel.type}: «{self.state.surface(rel.source)}» → «{self.state.surface(rel.target)}»"
+            return f"{rel.type}: {link_text(self.state.surface(rel.source), self.state.surface(rel.target))}"
         if kind == "stance" and (st := self.state.stance(item_id)):
             return translate("LinkController", "{how} of stance {label}").format(how={"holder": translate("LinkController", "holder"), "target": translate("LinkController", "target"),
                                                              "evidence": translate("LinkController", "evidence")}.get(how, how), label=st.label)

@@ -206,6 +206,7 @@ class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
         panel.evidenceRemoveRequested.connect(self.remove_evidence)
         panel.deleteRequested.connect(self.delete_stance)
         old, self.stance_panel = self.stance_panel, panel
+        panel.setMinimumWidth(self.stance_dock.minimumWidth())  # narrower than its form likes: the text gets the room
         self.stance_dock.setWidget(panel)
         if old is not None:
             old.deleteLater()

@@ -21,7 +21,7 @@ from annotator.gui.document_view import DocumentView
 from annotator.gui.find import FindPanel
 from annotator.gui.layers import Layers
 from annotator.gui.links import LinkController
-from annotator.gui.models import AnnotationListModel, DocumentListModel
+from annotator.gui.models import AnnotationListModel, DocumentListModel, isolated
 from annotator.gui.palette import (
     LabelPalette,
     label_colors,
@@ -36,6 +36,12 @@ from annotator.gui.team import Team
 from annotator.gui.transfer import TransferMixin
 from annotator.gui.window_commands import CommandsMixin
 from annotator.gui.workers import Reader
+
+#: The panels' widths at first start (document list side, labels side) and their least
+#: width: the document view takes the rest, most of the window.
+DOCK_WIDTHS = (250, 300)
+DOCK_MIN_WIDTH = 200
+LAYOUT_VERSION = 2
 
 
 class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
@@ -120,7 +126,9 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
-        dock.setMinimumWidth(300)
+        # the panels may be narrower than their forms would like: the text gets the room
+        widget.setMinimumWidth(DOCK_MIN_WIDTH)
+        dock.setMinimumWidth(DOCK_MIN_WIDTH)
         self.addDockWidget(area, dock)
         return dock
 
@@ -139,7 +147,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.snap_label.setText(self.tr("Snap: {mode}").format(mode=self.snap_name(self.view.snap_mode)))
         if self.doc_id is not None:
             status = self.project.status(self.doc_id, self.layer)
-            self.doc_label.setText(f"{self.doc_name} · {self.doc_model.status_name(status)}")
+            self.doc_label.setText(f"{isolated(self.doc_name)} · {self.doc_model.status_name(status)}")
             self.actions_.mark_done.setChecked(status == "done")
 
     def snap_name(self, mode: str) -> str:
@@ -181,8 +189,11 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        if state is not None:
-            self.restoreState(state)
+        # a layout saved by an older version (whose panels took three quarters of the
+        # width) is not restored: restoreState refuses another version number
+        if state is None or not self.restoreState(state, LAYOUT_VERSION):
+            self.resizeDocks([self.docks["documents"], self.docks["labels"]], [DOCK_WIDTHS[0], DOCK_WIDTHS[1]],
+                             Qt.Orientation.Horizontal)
         self.docks["find"].setVisible(self.docks["find"].isVisible())
 
     def _open_first_document(self) -> None:
@@ -198,7 +209,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(" — ".join(x for x in (self.doc_name, self.project.path.name, "annotator") if x))
+        self.setWindowTitle(" — ".join(isolated(x) for x in (self.doc_name, self.project.path.name, "annotator") if x))
 
     @property
     def layer(self) -> str:
@@ -294,7 +305,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.stop_jobs()
         self._record_time()
         self.team.shutdown()
-        self.settings.save_window_state(self.lang, self.saveGeometry(), self.saveState())
+        self.settings.save_window_state(self.lang, self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.settings.font_size = self.view.font_size()
         self.settings.sync()
         self.reader.stop()

@@ -9,7 +9,6 @@ document list show exactly what the project now holds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -304,9 +303,13 @@ class CommandsMixin:
         self.reload_spans()
 
     def show_shortcuts(self: MainWindow) -> None:
-        rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(t)}</td></tr>"
-                       for k, t in shortcut_rows(self.actions_, [*self.label_actions.values(), *self.links.actions()]))
-        QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"), f"<table cellspacing=4>{rows}</table>")
+        """Show the keys in a table that scrolls: never taller than the screen (a message
+        box of 60 rows did not fit a 1000-pixel screen)."""
+        from annotator.gui.shortcuts_dialog import ShortcutsDialog
+
+        rows = shortcut_rows(self.actions_, [*self.label_actions.values(), *self.links.actions()])
+        self.shortcuts_dialog = ShortcutsDialog(rows, self)
+        self.shortcuts_dialog.show()
 
     def show_about(self: MainWindow) -> None:
         from annotator import __version__
