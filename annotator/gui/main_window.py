@@ -100,6 +100,9 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.find_panel.searchRequested.connect(self._search)
         self.find_panel.hitActivated.connect(lambda s, e: self.view.select_range(s, e))
         self.find_panel.labelAllRequested.connect(self.label_all)
+        default = "split" if self.project.get_setting("clitics", "attached") == "split" else "exact"
+        self.find_panel.set_clitic_policy(self.project.get_setting("find_clitics", default))
+        self.find_panel.cliticsChanged.connect(self._clitics_changed)
         self.palette_widget = LabelPalette(self)
         # the document list sits at the start side: the left in English, the right in Arabic
         left = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -282,8 +285,16 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
             self.find_panel.show_hits([], self.text)
             self.view.set_find_hits([])
             return
-        split = self.project.get_setting("clitics", "attached") == "split"
-        self._find_token = self.reader.search(self.doc_id, query, allow_proclitic=split)
+        after_clitic = self.find_panel.clitic_policy() != "exact"
+        self._find_token = self.reader.search(self.doc_id, query, allow_proclitic=after_clitic)
+
+    def _clitics_changed(self, policy: str) -> None:
+        """Keep the Find panel's clitic policy with the project, and search again."""
+        try:
+            self.project.set_setting("find_clitics", policy)
+        except AnnotatorError as exc:
+            self.status(str(exc))
+        self._search(self.find_panel.query.text().strip())
 
     def _searched(self, token: int, document_id: int, hits: list[Any]) -> None:
         if token != self._find_token or document_id != self.doc_id:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.text import word_at
 from annotator.gui.actions import shortcut_rows
 from annotator.gui.document_view import DEFAULT_SIZE
 from annotator.gui.settings import Choices, SettingsDialog
@@ -125,9 +126,14 @@ class CommandsMixin:
             self._select_span(sid)
 
     def label_all(self: MainWindow, label: str, hits: list[Any]) -> None:
-        """Give ``label`` to every whole-word hit not yet labelled so, as one undo step."""
-        todo = [(h.start, h.end) for h in hits
-                if not any(it.label == label and it.fragments == ((h.start, h.end),) for it in self.view.store.at(h.start))]
+        """Give ``label`` to every whole-word hit not yet labelled so, as one undo step.
+        With the Find panel's clitic policy ``attached`` a hit after a proclitic is
+        labelled as the whole token (والحكومة), else as the hit (الحكومة)."""
+        ranges = [(h.start, h.end) for h in hits]
+        if self.find_panel.clitic_policy() == "attached":
+            ranges = [((word_at(self.text, s) or (s, e))[0], e) for s, e in ranges]
+        todo = [(s, e) for s, e in dict.fromkeys(ranges)
+                if not any(it.label == label and it.fragments == ((s, e),) for it in self.view.store.at(s))]
         if not todo:
             self.status(translate("MainWindow", "Every whole-word match already has this label."))
             return
