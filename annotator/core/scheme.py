@@ -49,6 +49,12 @@ class Role:
     name: str
     types: tuple[str, ...]
     card: str = "?"
+    en: str = ""
+    ar: str = ""
+
+    def title(self, lang: str = "en") -> str:
+        """Return the role's display name in ``lang`` ("en" or "ar"), falling back to its name."""
+        return (self.ar if lang == "ar" else self.en) or self.name
 
     @property
     def minimum(self) -> int:
@@ -462,7 +468,11 @@ class _Builder:
                 card = raw.get("card", "?")
                 if not isinstance(card, str) or not _CARD_RE.match(card):
                     raise self.fail(rline, f"role {name!r} of event {type_!r} has cardinality {card!r}; use ?, *, +, {{n}} or {{n-m}}.")
-                roles.append(Role(name=name, types=tuple(types), card=card))
+                names = {k: raw.get(k, "") for k in ("en", "ar")}
+                for k, v in names.items():
+                    if not isinstance(v, str):
+                        raise self.fail(rline, f"role {name!r} of event {type_!r}: '{k}' must be text.")
+                roles.append(Role(name=name, types=tuple(types), card=card, **names))
             scheme.events.append(
                 EventType(
                     type=type_,
@@ -632,7 +642,8 @@ def dump_scheme(scheme: Scheme) -> str:
     if scheme.events:
         data["event"] = [
             {**clean({k: v for k, v in vars(e).items() if k != "roles"}),
-             **({"roles": [{"role": r.name, "types": list(r.types), "card": r.card} for r in e.roles]} if e.roles else {})}
+             **({"roles": [{"role": r.name, "types": list(r.types), "card": r.card, **clean({"en": r.en, "ar": r.ar})}
+                         for r in e.roles]} if e.roles else {})}
             for e in scheme.events
         ]
     if scheme.relations:

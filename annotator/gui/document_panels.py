@@ -109,7 +109,8 @@ class ProblemsPanel(QWidget):
             item.setData(KIND_ROLE, p)
             item.setToolTip(f"{p.kind}: {p.message}")
             self.list.addItem(item)
-        self.summary.setText(self.tr("{n} problems").format(n=len(problems)) if problems else self.tr("No problems."))
+        n = len(problems)
+        self.summary.setText(self.tr("%n problems", None, n) if problems else self.tr("No problems."))
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.problemActivated.emit(item.data(KIND_ROLE))

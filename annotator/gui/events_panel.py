@@ -223,7 +223,8 @@ class EventsPanel(QWidget):
             top.setToolTip(0, "\n".join(p.message for p in problems))
         self._items[(ev.id, None)] = top
         for arg in ev.arguments:
-            child = QTreeWidgetItem([arg.role, quoted(state.surface(arg.span))])
+            role = et.role(arg.role) if et else None
+            child = QTreeWidgetItem([role.title(self.lang) if role else arg.role, quoted(state.surface(arg.span))])
             child.setData(0, KIND_ROLE, ("argument", arg.id, ev.id, arg.span))
             top.addChild(child)
             self._items.setdefault((ev.id, arg.span), child)
@@ -242,7 +243,7 @@ class EventsPanel(QWidget):
         filled = state.roles_filled(event)
         for role in et.roles if et else ():
             need = "" if filled.get(role.name, 0) >= role.minimum else " ⚠"
-            self.role.addItem(f"{role.name} ({role.card}, {filled.get(role.name, 0)}){need}", role.name)
+            self.role.addItem(f"{role.title(self.lang)} ({role.card}, {filled.get(role.name, 0)}){need}", role.name)
         self.attributes.set_target(self.scheme, "event", event.attributes, self.lang)
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous: Any) -> None:

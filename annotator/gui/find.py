@@ -194,7 +194,8 @@ class FindPanel(QWidget):
         if not self.query.text().strip():
             self.summary.setText("")
         else:
-            self.summary.setText(self.tr("{n} matches, {w} of them whole words").format(n=len(hits), w=whole))
+            n = len(hits)
+            self.summary.setText(self.tr("%n matches (whole words: {w})", None, n).format(w=whole))
         self.label_all.setEnabled(whole > 0)
 
     def whole_word_hits(self) -> list[Hit]:

@@ -276,9 +276,11 @@ class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
         ev = state.event(self.event_id)
         if ev is not None and (trigger := state.spans.get(ev.trigger)):
             color = QColor(scheme.color(ev.type))
+            et = scheme.event(ev.type)
             for arg in ev.arguments:
                 if span := state.spans.get(arg.span):
-                    overlay.arcs.append(Arc(trigger, span, arg.role, color, strong=True))
+                    role = et.role(arg.role) if et else None
+                    overlay.arcs.append(Arc(trigger, span, role.title(self.w.lang) if role else arg.role, color, strong=True))
                     overlay.frames.append((span, color))
         self._stance_overlay(overlay)
         self._pick_overlay(overlay)

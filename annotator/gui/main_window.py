@@ -158,6 +158,15 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         return {"character": self.tr("characters"), "grapheme": self.tr("letters"), "word": self.tr("words"),
                 "clitic": self.tr("words without clitics")}.get(mode, mode)
 
+    def counted(self, what: str, n: int) -> str:
+        """Return the message ``what`` that counts ``n`` things, in its plural form (Arabic
+        has six).  Here, in the window's own class, so that lupdate gives the messages of
+        the commands' mixin the window's context and their plural forms (it finds plurals
+        only in ``self.tr`` calls whose count is a plain name)."""
+        if what == "label_all":
+            return self.tr("Label %n matches as {label}", None, n)
+        return self.tr("%n spans added.", None, n)
+
     def status(self, message: str, ms: int = 8000) -> None:
         """Show ``message`` in the status bar."""
         self.statusBar().showMessage(message, ms)
@@ -180,7 +189,8 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.links.set_scheme(scheme)
         if scheme.warnings:
             text = "\n".join(scheme.warnings)
-            self.warning_label.setText("⚠ " + self.tr("{n} scheme warnings").format(n=len(scheme.warnings)))
+            n = len(scheme.warnings)
+            self.warning_label.setText("⚠ " + self.tr("%n scheme warnings", None, n))
             self.warning_label.setToolTip(text)
             self.status(self.tr("The scheme has problems: {warnings}").format(warnings=" ".join(scheme.warnings)), 30000)
         else:

@@ -140,7 +140,7 @@ class CommandsMixin:
         added: list[tuple[int, int, int]] = []
 
         def run() -> None:
-            with self.project.macro(translate("MainWindow", "Label {n} matches as {label}").format(n=len(todo), label=label)):
+            with self.project.macro(self.counted("label_all", len(todo)).format(label=label)):
                 for s, e in todo:
                     added.append((self.project.add_span(self.doc_id, label, s, e), s, e))
 
@@ -149,7 +149,7 @@ class CommandsMixin:
             for sid, s, e in added:
                 self.span_model.add(sid, label, ((s, e),))
             self.view.refresh()
-            self.status(translate("MainWindow", "{n} spans added.").format(n=len(added)))
+            self.status(self.counted("spans_added", len(added)))
 
     def _select_span(self: MainWindow, span_id: int | None, *, reveal: bool = False) -> None:
         self.view.select_span(span_id, reveal=reveal)

@@ -110,3 +110,22 @@ def test_document_names_with_digits_and_underscores_keep_their_order(open_window
     assert steadily_left_to_right(shown, 2, len(shown) - 2)
     assert not steadily_left_to_right(inner, 1, len(inner) - 1)  # what it was
     assert "2024_01_news" in w.doc_label.text()
+
+
+def test_roles_have_arabic_display_names(open_window, qtbot, tmp_path):
+    from tests.gui.conftest import make_project
+
+    project = make_project(tmp_path / "roles.annotproj", [NEWS])
+    doc = project.documents(0, 1)[0].id
+    s = NEWS.index("انسحابها")
+    us = NEWS.index("الولايات")
+    mover = project.add_span(doc, "GPE", us, us + len("الولايات المتحدة"))
+    event = project.add_event(doc, "Movement", (s, s + len("انسحابها")))
+    project.add_argument(event, "Mover", mover)
+    w = open_window(project, "ar")
+    w.links.select_event(event)
+    panel = w.links.events_panel
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    assert panel.tree.topLevelItem(0).child(0).text(0) == "المتحرِّك"
+    assert panel.role.itemText(0).startswith("المتحرِّك")
+    assert w.project.scheme.event("Movement").role("Mover").title("en") == "Mover"
