@@ -42,6 +42,12 @@ class EntityType:
         return (self.ar if lang == "ar" else self.en) or self.label
 
 
+#: The label of a span marked now and labelled later (the window's "mark" key).  Every
+#: scheme accepts it; ``validate`` reports each such span, and exports refuse them (but the
+#: lossless native jsonl, which keeps them), naming the first one.
+UNLABELLED = "?"
+
+
 @dataclass(frozen=True)
 class Role:
     """An event argument role: the entity types it accepts and how many it takes."""
@@ -217,9 +223,9 @@ class Scheme:
 
     @property
     def span_labels(self) -> list[str]:
-        """Every label a span may carry: entity types, event (trigger) types and the
-        stance evidence label."""
-        return self.entity_labels + self.event_types + ([self.evidence_label] if self.evidence_label else [])
+        """Every label a span may carry: entity types, event (trigger) types, the stance
+        evidence label, and ``UNLABELLED`` (a span marked now, to be labelled later)."""
+        return self.entity_labels + self.event_types + ([self.evidence_label] if self.evidence_label else []) + [UNLABELLED]
 
     @property
     def stance_labels(self) -> list[str]:

@@ -366,6 +366,62 @@ def snap(text: str, start: int, end: int, mode: SnapMode = "word") -> tuple[int,
     return ws, we
 
 
+def move_edge(text: str, start: int, end: int, edge: Literal["start", "end"], outward: bool,
+              unit: Literal["word", "grapheme"] = "word") -> tuple[int, int]:
+    """Return ``[start, end)`` with one edge moved by a word or a grapheme cluster: the
+    ``start`` or ``end`` edge, ``outward`` (the span grows) or inward (it shrinks).
+
+    Growing by a word takes in the next word beyond the edge (and what lies between);
+    shrinking by a word leaves out the word at the edge (and the blank and punctuation
+    before the next one).  Growing or shrinking by a grapheme moves over one cluster, and
+    over white space to the next visible one.  A span never shrinks to nothing: the range
+    is returned unchanged when there is nothing to take in or leave out.
+    """
+    def blank(i: int) -> bool:
+        return text[i].isspace() or text[i] in INVISIBLE
+
+    if unit == "grapheme":
+        if edge == "start" and outward:
+            s = start
+            while s > 0:
+                s = grapheme_span(text, s - 1)[0]
+                if not blank(s):
+                    break
+            return (s, end) if s < start and not blank(s) else (start, end)
+        if edge == "end" and outward:
+            e = end
+            while e < len(text):
+                first = e
+                e = grapheme_span(text, e)[1]
+                if not blank(first):
+                    break
+            return (start, e) if e > end and not blank(e - 1) else (start, end)
+        if edge == "start":
+            s = grapheme_span(text, start)[1]
+            while s < end and blank(s):
+                s = grapheme_span(text, s)[1]
+            return (s, end) if s < end else (start, end)
+        e = grapheme_span(text, end - 1)[0]
+        while e > start and blank(e - 1):
+            e = grapheme_span(text, e - 1)[0]
+        return (start, e) if e > start else (start, end)
+    if edge == "start" and outward:
+        before = [w for w in words(text, _word_left(text, max(0, start - 1)), start) if w[1] <= start]
+        if not before and start > 0:  # the word before lies beyond white space: look further back
+            left = _word_left(text, max(0, start - 1))
+            while left > 0 and not before:
+                left = _word_left(text, left - 1)
+                before = [w for w in words(text, left, start) if w[1] <= start]
+        return (before[-1][0], end) if before else (start, end)
+    if edge == "end" and outward:
+        after = next((w for w in _words_from(text, _word_left(text, max(0, end - 1))) if w[0] >= end), None)
+        return (start, after[1]) if after else (start, end)
+    inside = [w for w in words(text, start, end)]
+    if len(inside) < 2:
+        return start, end
+    return (inside[1][0], end) if edge == "start" else (start, inside[-2][1])
+
+
 def _trim_blank_clusters(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Drop whole clusters of white space and invisible controls from both ends."""
     bounds = grapheme_bounds(text, s, e)

@@ -28,6 +28,15 @@ class Actions:
     find_next: QAction
     find_previous: QAction
     delete_span: QAction
+    mark_span: QAction
+    grow_left: QAction
+    grow_right: QAction
+    shrink_left: QAction
+    shrink_right: QAction
+    grow_left_letter: QAction
+    grow_right_letter: QAction
+    shrink_left_letter: QAction
+    shrink_right_letter: QAction
     add_fragment: QAction
     next_span: QAction
     previous_span: QAction
@@ -73,6 +82,23 @@ def create_actions(w: QMainWindow) -> Actions:
         find_next=_action(w, translate("Actions", "Find &next"), w.find_next, K.FindNext),
         find_previous=_action(w, translate("Actions", "Find &previous"), w.find_previous, K.FindPrevious),
         delete_span=_action(w, translate("Actions", "&Delete span"), w.delete_span, "Delete", "Backspace"),
+        mark_span=_action(w, translate("Actions", "&Mark span, label it later"), w.mark_span, "Ctrl+M"),
+        # the span's edges, on the side of the screen the arrow names (the start of an
+        # Arabic span is on the right): by a word, or with Ctrl by a letter
+        grow_left=_action(w, translate("Actions", "Grow span leftwards by a word"), lambda: w.resize_span("left", True, "word"), "Alt+Left"),
+        grow_right=_action(w, translate("Actions", "Grow span rightwards by a word"), lambda: w.resize_span("right", True, "word"), "Alt+Right"),
+        shrink_left=_action(w, translate("Actions", "Shrink span from the left by a word"), lambda: w.resize_span("left", False, "word"),
+                            "Alt+Shift+Left"),
+        shrink_right=_action(w, translate("Actions", "Shrink span from the right by a word"), lambda: w.resize_span("right", False, "word"),
+                             "Alt+Shift+Right"),
+        grow_left_letter=_action(w, translate("Actions", "Grow span leftwards by a letter"), lambda: w.resize_span("left", True, "grapheme"),
+                                 "Ctrl+Alt+Left"),
+        grow_right_letter=_action(w, translate("Actions", "Grow span rightwards by a letter"), lambda: w.resize_span("right", True, "grapheme"),
+                                  "Ctrl+Alt+Right"),
+        shrink_left_letter=_action(w, translate("Actions", "Shrink span from the left by a letter"),
+                                   lambda: w.resize_span("left", False, "grapheme"), "Ctrl+Alt+Shift+Left"),
+        shrink_right_letter=_action(w, translate("Actions", "Shrink span from the right by a letter"),
+                                    lambda: w.resize_span("right", False, "grapheme"), "Ctrl+Alt+Shift+Right"),
         add_fragment=_action(w, translate("Actions", "Add selection as a &fragment"), w.add_fragment, "Ctrl+J"),
         next_span=_action(w, translate("Actions", "Ne&xt span"), lambda: w.step_span(1), "Alt+Down"),
         previous_span=_action(w, translate("Actions", "Pre&vious span"), lambda: w.step_span(-1), "Alt+Up"),
@@ -127,7 +153,11 @@ def build_menus(w: QMainWindow, a: Actions, panels: list[QAction]) -> None:
     edit.addSeparator()
     edit.addActions([a.find, a.find_next, a.find_previous])
     edit.addSeparator()
-    edit.addActions([a.delete_span, a.add_fragment, a.next_span, a.previous_span, a.clear_span])
+    edit.addActions([a.delete_span, a.mark_span, a.add_fragment, a.next_span, a.previous_span, a.clear_span])
+    edges = edit.addMenu(translate("Actions", "Span &edges"))
+    edges.addActions([a.grow_left, a.grow_right, a.shrink_left, a.shrink_right])
+    edges.addSeparator()
+    edges.addActions([a.grow_left_letter, a.grow_right_letter, a.shrink_left_letter, a.shrink_right_letter])
     doc = bar.addMenu(translate("Actions", "&Document"))
     doc.addActions([a.next_document, a.previous_document, a.next_unfinished])
     doc.addSeparator()

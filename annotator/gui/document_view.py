@@ -39,6 +39,7 @@ class DocumentView(QPlainTextEdit):
 
     spanClicked = Signal(object)  # a span id, or None for a click on unannotated text
     spanSelected = Signal(object)  # the selected span changed (an id, or None)
+    spanResized = Signal(int, object)  # a span id and its new fragments, after an edge was dragged
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,8 @@ class DocumentView(QPlainTextEdit):
         self.labels: dict[str, str] = {}  # label -> display name, for tooltips
         self.direction = "auto"
         self._press: QPoint | None = None
+        self._anchor16: int | None = None
+        self._edge_drag: tuple[int, str] | None = None  # (span id, "start" or "end") while an edge is dragged
         self.find_hits: list[tuple[int, int]] = []
         #: marks painted under the text with the spans: ``paint(painter, visible blocks)`` (adjudication)
         self.underlays: list[Callable[[QPainter, list[VisibleBlock]], None]] = []
@@ -211,6 +214,11 @@ class DocumentView(QPlainTextEdit):
                 best, best_d = block.position() + p, d
         return best
 
+    def is_right_to_left_at(self, pos: int) -> bool:
+        """Return True if the paragraph holding code point ``pos`` is laid out right to left."""
+        block = self.document().findBlock(self.u16.to_utf16(min(pos, len(self.text))))
+        return block.textDirection() == Qt.LayoutDirection.RightToLeft
+
     def snapped(self, start: int, end: int) -> tuple[int, int]:
         return snap(self.text, start, end, self.snap_mode)  # type: ignore[arg-type]
 
@@ -309,8 +317,30 @@ class DocumentView(QPlainTextEdit):
             return True
         return super().viewportEvent(event)
 
+    EDGE_GRIP = 5  # pixels either side of a selected span's edge that pick it up
+
+    def edge_at(self, point: QPointF | QPoint) -> str | None:
+        """Return "start" or "end" if ``point`` is on that edge of the selected span (its
+        first fragment's start, its last one's end), else None."""
+        item = self.store.get(self.selected_span) if self.selected_span is not None else None
+        if item is None:
+            return None
+        point = QPointF(point)
+        for edge, pos in (("start", item.fragments[0][0]), ("end", item.fragments[-1][1])):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.u16.to_utf16(pos))
+            caret = self.cursorRect(cursor)
+            if abs(point.x() - caret.center().x()) <= self.EDGE_GRIP and caret.top() - 2 <= point.y() <= caret.bottom() + 2:
+                return edge
+        return None
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        edge = self.edge_at(event.position()) if self._press is not None else None
+        if edge is not None and self.selected_span is not None:
+            self._edge_drag = (self.selected_span, edge)
+            event.accept()
+            return
         super().mousePressEvent(event)
         if self._press is not None and self.text and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self._anchor16 = self.position16_at(event.position())
@@ -319,6 +349,16 @@ class DocumentView(QPlainTextEdit):
             self.setTextCursor(cursor)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._edge_drag is not None:
+            item = self.store.get(self._edge_drag[0])
+            if item is not None:  # show the range the span will take
+                s, e = self._dragged_range(item, self.position_at(event.position()), self._edge_drag[1])
+                self.select_range(s, e, reveal=False)
+            event.accept()
+            return
+        if not event.buttons():
+            over = self.edge_at(event.position()) is not None
+            self.viewport().setCursor(Qt.CursorShape.SizeHorCursor if over else Qt.CursorShape.IBeamCursor)
         if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton and self.text \
                 and getattr(self, "_anchor16", None) is not None:
             cursor = self.textCursor()
@@ -329,7 +369,29 @@ class DocumentView(QPlainTextEdit):
             return
         super().mouseMoveEvent(event)
 
+    def _dragged_range(self, item: SpanItem, pos: int, edge: str) -> tuple[int, int]:
+        """Return the first (start edge) or last (end edge) fragment of ``item`` with that
+        edge at ``pos``, snapped; the other edge stays where it is."""
+        if edge == "start":
+            end = item.fragments[0][1]
+            s, e = self.snapped(min(pos, end - 1), end)
+            return (s, end) if s < end else item.fragments[0]
+        start = item.fragments[-1][0]
+        s, e = self.snapped(start, max(pos, start + 1))
+        return (start, e) if e > start else item.fragments[-1]
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._edge_drag is not None:
+            (sid, edge), self._edge_drag, self._press = self._edge_drag, None, None
+            item = self.store.get(sid)
+            self.clear_selection()
+            if item is not None and event.button() == Qt.MouseButton.LeftButton:
+                frag = self._dragged_range(item, self.position_at(event.position()), edge)
+                frags = list(item.fragments)
+                frags[0 if edge == "start" else -1] = frag
+                if tuple(frags) != tuple(item.fragments):
+                    self.spanResized.emit(sid, frags)
+            return
         super().mouseReleaseEvent(event)
         press, self._press, self._anchor16 = self._press, None, None
         if press is None or event.button() != Qt.MouseButton.LeftButton:

@@ -85,6 +85,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.view.snap_mode = self.project.get_setting("snap", "word")
         self.view.direction = self.project.get_setting("text_direction", "auto")
         self.view.spanClicked.connect(self._span_clicked)
+        self.view.spanResized.connect(self.set_span_fragments)
         self.setCentralWidget(self.view)
         self.actions_ = create_actions(self)
         self.actions_.mark_done.setCheckable(True)

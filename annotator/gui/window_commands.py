@@ -15,7 +15,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.text import word_at
+from annotator.core.scheme import UNLABELLED
+from annotator.core.text import move_edge, word_at
 from annotator.gui.actions import shortcut_rows
 from annotator.gui.document_view import DEFAULT_SIZE
 from annotator.gui.settings import Choices, SettingsDialog
@@ -109,6 +110,52 @@ class CommandsMixin:
         if ok:
             self.span_model.remove(sid)
             self._select_span(None)
+
+    def mark_span(self: MainWindow) -> None:
+        """Mark the selected text as a span to label later (the label ``?``): click it and
+        press a label key to label it."""
+        rng = self.view.selection_range()
+        if self.doc_id is None or rng is None:
+            self.status(translate("MainWindow", "Select some text to mark."))
+            return
+        start, end = self.view.snapped(*rng)
+        if start >= end:
+            self.status(translate("MainWindow", "The selection holds no word to label."))
+            return
+        ok, sid = self._edit(lambda: self.project.add_span(self.doc_id, UNLABELLED, start, end))
+        if ok:
+            self.span_model.add(sid, UNLABELLED, ((start, end),))
+            self.view.clear_selection()
+            self._select_span(sid)
+
+    def resize_span(self: MainWindow, side: str, grow: bool, unit: str) -> None:
+        """Move the selected span's edge on screen side ``side`` ("left" or "right") out
+        (``grow``) or in by a word or a grapheme: one update, one undo step."""
+        sid = self.view.selected_span
+        item = self.view.store.get(sid) if sid is not None else None
+        if item is None:
+            self.status(translate("MainWindow", "Click a span first, then move its edges."))
+            return
+        rtl = self.view.is_right_to_left_at(item.start)
+        edge = "start" if (side == "left") != rtl else "end"
+        frags = list(item.fragments)
+        i = 0 if edge == "start" else len(frags) - 1
+        s, e = move_edge(self.text, *frags[i], edge, grow, unit)  # type: ignore[arg-type]
+        if (s, e) == frags[i]:
+            self.status(translate("MainWindow", "The span cannot grow or shrink further on that side."))
+            return
+        frags[i] = (s, e)
+        self.set_span_fragments(sid, frags)
+
+    def set_span_fragments(self: MainWindow, span_id: int, frags: list[tuple[int, int]]) -> None:
+        """Give span ``span_id`` the fragments ``frags`` (one undo step)."""
+        ok, _ = self._edit(lambda: self.project.update_span(span_id, fragments=frags))
+        if ok:
+            row = self.project.span_row(span_id)
+            if row is not None:
+                self.span_model.add(*row)
+            self.view.refresh()
+            self._select_span(span_id)
 
     def add_fragment(self: MainWindow) -> None:
         """Add the selected text to the selected span as one more fragment."""

@@ -321,3 +321,37 @@ def test_paragraph_direction_by_its_letters():
     assert T.paragraph_direction("2024 - 🇸🇾") is None
     assert T.paragraph_direction("Hi يا") == "ltr"  # a tie: the first letter decides
     assert T.first_strong_direction("🇸🇾 دمشق") == "ltr"  # what the bidi algorithm alone says
+
+
+# --- moving a span's edges ----------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(hard_text, st.data(), st.sampled_from(["start", "end"]), st.booleans(), st.sampled_from(["word", "grapheme"]))
+def test_moving_an_edge_keeps_clusters_whole_and_never_empties_the_span(text, data, edge, outward, unit):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(0, len(text)))
+    s, e = T.snap(text, a, b, "grapheme")
+    if s >= e:
+        return
+    s2, e2 = T.move_edge(text, s, e, edge, outward, unit)
+    assert s2 < e2
+    bounds = clusters(text)
+    assert s2 in bounds and e2 in bounds
+    if edge == "start":
+        assert e2 == e and (s2 <= s if outward else s2 >= s)
+    else:
+        assert s2 == s and (e2 >= e if outward else e2 <= e)
+
+
+def test_moving_edges_by_words_and_letters():
+    text = "بدأت الولايات المتحدةُ انسحابها، من قاعدة"
+    s = text.index("المتحدةُ")
+    e = s + len("المتحدةُ")
+    assert text[slice(*T.move_edge(text, s, e, "start", True))] == "الولايات المتحدةُ"
+    assert text[slice(*T.move_edge(text, s, e, "end", True))] == "المتحدةُ انسحابها"
+    grown = T.move_edge(text, s, e, "end", True)
+    assert T.move_edge(text, *grown, "end", False) == (s, e)
+    assert T.move_edge(text, s, e, "end", False) == (s, e)  # one word: nothing to leave out
+    assert text[slice(*T.move_edge(text, s, e, "end", False, "grapheme"))] == "المتحد"  # the mark goes with its letter
+    assert text[slice(*T.move_edge(text, s, e, "start", True, "grapheme"))] == "ت المتحدةُ"
