@@ -46,6 +46,7 @@ class Actions:
     next_unfinished: QAction
     mark_done: QAction
     done_and_next: QAction
+    label_names: QAction
     zoom_in: QAction
     zoom_out: QAction
     zoom_reset: QAction
@@ -108,6 +109,7 @@ def create_actions(w: QMainWindow) -> Actions:
         next_unfinished=_action(w, translate("Actions", "Next &unfinished document"), w.next_unfinished, "Ctrl+N"),
         mark_done=_action(w, translate("Actions", "Mark document &done"), w.toggle_done, "Ctrl+Shift+D"),
         done_and_next=_action(w, translate("Actions", "Mark done and go to the next unfinished"), w.done_and_next, "Ctrl+Return"),
+        label_names=_action(w, translate("Actions", "&Label names on spans"), w.toggle_label_names, "Ctrl+Shift+L"),
         zoom_in=_action(w, translate("Actions", "Zoom &in"), lambda: w.zoom(1), K.ZoomIn, "Ctrl+="),
         zoom_out=_action(w, translate("Actions", "Zoom &out"), lambda: w.zoom(-1), K.ZoomOut),
         zoom_reset=_action(w, translate("Actions", "&Reset zoom"), lambda: w.zoom(0), "Ctrl+0"),
@@ -132,6 +134,7 @@ def show_keys_left_to_right(actions: list[QAction]) -> None:
     for action in actions:
         keys = keys_text(action)
         if keys and "\t" not in action.text():
+            action.setIconText(action.iconText())  # buttons show the name alone, as before
             action.setText(f"{action.text()}\t{LRM}{keys}{LRM}")
 
 
@@ -163,6 +166,8 @@ def build_menus(w: QMainWindow, a: Actions, panels: list[QAction]) -> None:
     doc.addSeparator()
     doc.addActions([a.mark_done, a.done_and_next])
     view = bar.addMenu(translate("Actions", "&View"))
+    view.addAction(a.label_names)
+    view.addSeparator()
     view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
     view.addSeparator()
     view.addActions(panels)

@@ -17,7 +17,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette, QTextCursor, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.shown import ShownIndex, shown_text
@@ -31,6 +40,8 @@ DIRECTIONS = {
     "ltr": Qt.LayoutDirection.LeftToRight,
 }
 DEFAULT_FONT = "Amiri"
+#: Amiri with room above each line for the label names (scripts/make_label_font.py)
+LABELLED_FONT = "Amiri Labelled"
 DEFAULT_SIZE = 16
 
 
@@ -67,6 +78,8 @@ class DocumentView(QPlainTextEdit):
         #: painted over the text after it: objects with ``paint(painter, blocks)`` and
         #: ``tooltip(position) -> str`` (the links and problem marks of ``link_painter``)
         self.overlays: list[Any] = []
+        self.show_labels = False
+        self.painter.rtl_at = self.is_right_to_left_at
         self.set_font(DEFAULT_FONT, DEFAULT_SIZE)
         self._translucent_selection()
 
@@ -97,6 +110,8 @@ class DocumentView(QPlainTextEdit):
         """Set each label's colour (``#rrggbb``) and display name."""
         self.painter.colors = {label: QColor(c) for label, c in colors.items()}
         self.labels = dict(names)
+        if self.painter.names is not None:
+            self.painter.names = self.labels
         self.viewport().update()
 
     def set_text_direction(self, mode: str) -> None:
@@ -116,11 +131,31 @@ class DocumentView(QPlainTextEdit):
         self.viewport().update()
 
     def set_font(self, family: str, size: float) -> None:
-        """Show the text in ``family`` at ``size`` points."""
+        """Show the text in ``family`` at ``size`` points (Amiri with room for the label
+        names above the lines while they are shown)."""
+        if family in (DEFAULT_FONT, LABELLED_FONT):
+            family = LABELLED_FONT if self.show_labels else DEFAULT_FONT
         font = QFont(family)
         font.setPointSizeF(max(6.0, min(72.0, size)))
         font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
         self.setFont(font)
+        self._update_label_room()
+
+    def set_show_labels(self, on: bool) -> None:
+        """Draw (or stop drawing) each span's label name above it."""
+        self.show_labels = on
+        self.set_font(self.font().family(), self.font().pointSizeF())
+        self.viewport().update()
+
+    def _update_label_room(self) -> None:
+        font = self.font()
+        if not self.show_labels:
+            self.painter.names, self.painter.room = None, 0.0
+            return
+        plain = QFont(font)
+        plain.setFamily(DEFAULT_FONT)
+        room = QFontMetricsF(font).ascent() - QFontMetricsF(plain).ascent() if font.family() == LABELLED_FONT else 0.0
+        self.painter.names, self.painter.room = self.labels, max(0.0, room)
 
     def font_size(self) -> float:
         return self.font().pointSizeF()
@@ -259,6 +294,7 @@ class DocumentView(QPlainTextEdit):
         self.painter.layout_changed((self.viewport().width(), self.font().key(), self.direction, id(self.text)))
         painter = QPainter(self.viewport())
         painter.setClipRect(event.rect())
+        self.painter.width = self.viewport().width()
         self.painter.paint(painter, blocks, items, self.u16, self.selected_span, self.fontMetrics().height())
         if self.find_hits and blocks:
             self.painter.paint_marks(painter, blocks, self._hits_between(blocks[0].start, blocks[-1].end), self.u16)

@@ -89,6 +89,9 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.setCentralWidget(self.view)
         self.actions_ = create_actions(self)
         self.actions_.mark_done.setCheckable(True)
+        self.actions_.label_names.setCheckable(True)
+        self.actions_.label_names.setChecked(self.settings.label_names)
+        self.view.set_show_labels(self.settings.label_names)
         self.span_model = AnnotationListModel(self)
         self.doc_model = DocumentListModel(self.project, self)
         self.documents_panel = DocumentsPanel(
@@ -167,6 +170,12 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         if what == "label_all":
             return self.tr("Label %n matches as {label}", None, n)
         return self.tr("%n spans added.", None, n)
+
+    def toggle_label_names(self) -> None:
+        """Show or hide the label names above the spans (View menu; remembered)."""
+        on = self.actions_.label_names.isChecked()
+        self.settings.label_names = on
+        self.view.set_show_labels(on)
 
     def status(self, message: str, ms: int = 8000) -> None:
         """Show ``message`` in the status bar."""

@@ -48,6 +48,42 @@
         <translation>&amp;حذف الوسم</translation>
     </message>
     <message>
+        <source>&amp;Mark span, label it later</source>
+        <translation>&amp;علِّم مقطعًا ووسِّمه لاحقًا</translation>
+    </message>
+    <message>
+        <source>Grow span leftwards by a word</source>
+        <translation>وسِّع الوسم يسارًا بكلمة</translation>
+    </message>
+    <message>
+        <source>Grow span rightwards by a word</source>
+        <translation>وسِّع الوسم يمينًا بكلمة</translation>
+    </message>
+    <message>
+        <source>Shrink span from the left by a word</source>
+        <translation>قلِّص الوسم من اليسار بكلمة</translation>
+    </message>
+    <message>
+        <source>Shrink span from the right by a word</source>
+        <translation>قلِّص الوسم من اليمين بكلمة</translation>
+    </message>
+    <message>
+        <source>Grow span leftwards by a letter</source>
+        <translation>وسِّع الوسم يسارًا بحرف</translation>
+    </message>
+    <message>
+        <source>Grow span rightwards by a letter</source>
+        <translation>وسِّع الوسم يمينًا بحرف</translation>
+    </message>
+    <message>
+        <source>Shrink span from the left by a letter</source>
+        <translation>قلِّص الوسم من اليسار بحرف</translation>
+    </message>
+    <message>
+        <source>Shrink span from the right by a letter</source>
+        <translation>قلِّص الوسم من اليمين بحرف</translation>
+    </message>
+    <message>
         <source>Add selection as a &amp;fragment</source>
         <translation>إضافة التحديد &amp;جزءًا من الوسم</translation>
     </message>
@@ -84,6 +120,10 @@
         <translation>تعليمها منجزة والانتقال إلى التالية غير المنجزة</translation>
     </message>
     <message>
+        <source>&amp;Label names on spans</source>
+        <translation>أسماء الوسوم فوق ال&amp;مقاطع</translation>
+    </message>
+    <message>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
@@ -110,6 +150,10 @@
     <message>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>Span &amp;edges</source>
+        <translation>&amp;حدود الوسم</translation>
     </message>
     <message>
         <source>&amp;Document</source>
@@ -1218,6 +1262,18 @@
     <message>
         <source>Click a span first, then press Delete.</source>
         <translation>انقر وسمًا أولًا ثم اضغط Delete.</translation>
+    </message>
+    <message>
+        <source>Select some text to mark.</source>
+        <translation>حدِّد نصًّا لتعليمه.</translation>
+    </message>
+    <message>
+        <source>Click a span first, then move its edges.</source>
+        <translation>انقر وسمًا أولًا، ثم حرِّك حدوده.</translation>
+    </message>
+    <message>
+        <source>The span cannot grow or shrink further on that side.</source>
+        <translation>لا يمكن توسيع الوسم أو تقليصه أكثر من تلك الجهة.</translation>
     </message>
     <message>
         <source>Click a span, select more text, then add it as a fragment.</source>
