@@ -280,7 +280,7 @@ class LinkCommandsMixin:
             et = self.scheme.event(ev.type)
             role = et.role(how) if et else None
             how = role.title(self.w.lang) if role else how
-            what = f"{et.name(self.w.lang) if et else ev.type} {quoted(self.state.surface(ev.trigger))}"
+            what = f"{ev.type} {quoted(self.state.surface(ev.trigger))}"
             return translate("LinkController", "trigger of {what}").format(what=what) if how == "trigger" else translate("LinkController", "{role} of {what}").format(role=how, what=what)
         if kind == "relation" and (rel := self.state.relation(item_id)):
             return f"{rel.type}: {link_text(self.state.surface(rel.source), self.state.surface(rel.target))}"
