@@ -110,8 +110,6 @@ class DocumentView(QPlainTextEdit):
         """Set each label's colour (``#rrggbb``) and display name."""
         self.painter.colors = {label: QColor(c) for label, c in colors.items()}
         self.labels = dict(names)
-        if self.painter.names is not None:
-            self.painter.names = self.labels
         self.viewport().update()
 
     def set_text_direction(self, mode: str) -> None:
@@ -150,12 +148,12 @@ class DocumentView(QPlainTextEdit):
     def _update_label_room(self) -> None:
         font = self.font()
         if not self.show_labels:
-            self.painter.names, self.painter.room = None, 0.0
+            self.painter.show_names, self.painter.room = False, 0.0
             return
         plain = QFont(font)
         plain.setFamily(DEFAULT_FONT)
         room = QFontMetricsF(font).ascent() - QFontMetricsF(plain).ascent() if font.family() == LABELLED_FONT else 0.0
-        self.painter.names, self.painter.room = self.labels, max(0.0, room)
+        self.painter.show_names, self.painter.room = True, max(0.0, room)
 
     def font_size(self) -> float:
         return self.font().pointSizeF()

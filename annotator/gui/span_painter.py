@@ -92,8 +92,7 @@ class SpanPainter:
         # stay the same until the layout changes (width, font, direction, text).
         self._rects: dict[tuple[int, int, int], list[QRectF]] = {}
         self._layout_state: object = None
-        #: label -> name drawn above its spans; None: no names drawn
-        self.names: dict[str, str] | None = None
+        self.show_names = False  # draw each span's label above it
         self.room = 0.0  # pixels above each line's glyphs kept for the names
         self.label_font = QFont()
         self.rtl_at: Callable[[int], bool] = lambda pos: False
@@ -121,7 +120,7 @@ class SpanPainter:
             level = min(levels[item.id], MAX_LEVELS)
             for n, (s, e) in enumerate(item.fragments):
                 rects = [r.adjusted(0, self.room, 0, 0) if self.room else r for r in self._fragment_rects(blocks, starts, s, e, u16)]
-                if n == 0 and rects and self.names is not None:
+                if n == 0 and rects and self.show_names:
                     rtl = self.rtl_at(s)
                     top = min(r.top() for r in rects)
                     line = [r for r in rects if abs(r.top() - top) < 0.5]
@@ -135,7 +134,6 @@ class SpanPainter:
     def _paint_names(self, painter: QPainter, firsts: list[tuple[QRectF, SpanItem, bool]], selected: int | None) -> None:
         """Draw each span's label (its short code) above its first piece, in the room
         above the line."""
-        assert self.names is not None
         font = QFont(self.label_font)
         height = max(7.0, (self.room or 12.0) - 2)
         font.setPixelSize(max(7, int(height * 0.78)))
