@@ -6,6 +6,11 @@ resources/i18n/annotator_LANG.ts (lupdate), then compile them to .qm (lrelease).
 
 Translate new strings in the .ts files (Qt Linguist: `pyside6-linguist`, or any editor),
 then run the script again.  The tools are the ones shipped inside PySide6.
+
+Messages with a count (``self.tr("%n spans", None, n)``) have one form per plural
+category of the language: two in English, six in Arabic (0, 1, 2, 3-10, 11-99, 100+).
+English is the source language, so ``annotator_en.ts`` holds only those messages
+(``lupdate -pluralonly``), to say "1 span" and "2 spans".
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ import PySide6
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 SOURCES = sorted((ROOT / "annotator" / "gui").rglob("*.py"))  # feature folders too
-LANGUAGES = ("ar",)
+LANGUAGES = ("ar", "en")
+#: Languages whose file holds only the messages with plural forms (the source language).
+PLURAL_ONLY = ("en",)
 
 
 def tool(name: str) -> str:
@@ -37,8 +44,9 @@ def tool(name: str) -> str:
 
 
 def lupdate(ts: Path, lang: str) -> None:
+    extra = ["-pluralonly"] if lang in PLURAL_ONLY else []
     subprocess.run([tool("lupdate"), *map(str, SOURCES), "-ts", str(ts), "-target-language", lang,
-                    "-no-obsolete", "-locations", "none", "-silent"], check=True)
+                    "-no-obsolete", "-locations", "none", "-silent", *extra], check=True)
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -52,7 +60,10 @@ def problems(ts: Path) -> list[str]:
         name = context.findtext("name")
         for message in context.iter("message"):
             tr = message.find("translation")
-            if tr is None or not (tr.text or "").strip() or tr.get("type") in ("unfinished", "vanished", "obsolete"):
+            forms = [f.text or "" for f in tr.iter("numerusform")] if tr is not None else []
+            text = " ".join(forms) if message.get("numerus") == "yes" else (tr.text if tr is not None else "")
+            if (tr is None or not (text or "").strip() or any(not f.strip() for f in forms)
+                    or tr.get("type") in ("unfinished", "vanished", "obsolete")):
                 out.append(f"{name}: {message.findtext('source')!r}")
     return out
 

@@ -42,6 +42,12 @@ class EntityType:
         return (self.ar if lang == "ar" else self.en) or self.label
 
 
+#: The label of a span marked now and labelled later (the window's "mark" key).  Every
+#: scheme accepts it; ``validate`` reports each such span, and exports refuse them (but the
+#: lossless native jsonl, which keeps them), naming the first one.
+UNLABELLED = "?"
+
+
 @dataclass(frozen=True)
 class Role:
     """An event argument role: the entity types it accepts and how many it takes."""
@@ -49,6 +55,12 @@ class Role:
     name: str
     types: tuple[str, ...]
     card: str = "?"
+    en: str = ""
+    ar: str = ""
+
+    def title(self, lang: str = "en") -> str:
+        """Return the role's display name in ``lang`` ("en" or "ar"), falling back to its name."""
+        return (self.ar if lang == "ar" else self.en) or self.name
 
     @property
     def minimum(self) -> int:
@@ -211,9 +223,9 @@ class Scheme:
 
     @property
     def span_labels(self) -> list[str]:
-        """Every label a span may carry: entity types, event (trigger) types and the
-        stance evidence label."""
-        return self.entity_labels + self.event_types + ([self.evidence_label] if self.evidence_label else [])
+        """Every label a span may carry: entity types, event (trigger) types, the stance
+        evidence label, and ``UNLABELLED`` (a span marked now, to be labelled later)."""
+        return self.entity_labels + self.event_types + ([self.evidence_label] if self.evidence_label else []) + [UNLABELLED]
 
     @property
     def stance_labels(self) -> list[str]:
@@ -463,7 +475,11 @@ class _Builder:
                 card = raw.get("card", "?")
                 if not isinstance(card, str) or not _CARD_RE.match(card):
                     raise self.fail(rline, f"role {name!r} of event {type_!r} has cardinality {card!r}; use ?, *, +, {{n}} or {{n-m}}.")
-                roles.append(Role(name=name, types=tuple(types), card=card))
+                names = {k: raw.get(k, "") for k in ("en", "ar")}
+                for k, v in names.items():
+                    if not isinstance(v, str):
+                        raise self.fail(rline, f"role {name!r} of event {type_!r}: '{k}' must be text.")
+                roles.append(Role(name=name, types=tuple(types), card=card, **names))
             scheme.events.append(
                 EventType(
                     type=type_,
@@ -634,7 +650,8 @@ def dump_scheme(scheme: Scheme) -> str:
     if scheme.events:
         data["event"] = [
             {**clean({k: v for k, v in vars(e).items() if k != "roles"}),
-             **({"roles": [{"role": r.name, "types": list(r.types), "card": r.card} for r in e.roles]} if e.roles else {})}
+             **({"roles": [{"role": r.name, "types": list(r.types), "card": r.card, **clean({"en": r.en, "ar": r.ar})}
+                         for r in e.roles]} if e.roles else {})}
             for e in scheme.events
         ]
     if scheme.relations:

@@ -18,11 +18,14 @@ import regex
 
 # --- character classes -------------------------------------------------------------------
 
-#: Arabic diacritics (harakat, tanwin, shadda, sukun, maddah/hamza above/below, ...) and
-#: the superscript alef.  They sit inside words, on the letter before them.
+#: Arabic diacritics (harakat, tanwin, shadda, sukun, maddah/hamza above/below, ...), the
+#: superscript alef, the Quranic annotation signs (U+0610-061A, U+06D6-06ED) and the
+#: extended-Arabic marks (U+08D3-08FF but U+08E2, which is a prepended sign, not a mark).
+#: They sit inside words, on the letter before them.
 DIACRITICS = frozenset(
     [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670"] + [chr(c) for c in range(0x06D6, 0x06DD)]
     + [chr(c) for c in range(0x06DF, 0x06E5)] + ["\u06E7", "\u06E8"] + [chr(c) for c in range(0x06EA, 0x06EE)]
+    + [chr(c) for c in range(0x0610, 0x061B)] + [chr(c) for c in range(0x08D3, 0x0900) if c != 0x08E2]
 )
 TATWEEL = "\u0640"
 #: Invisible formatting characters found in real corpora: bidi marks, embeddings,
@@ -31,23 +34,42 @@ BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u206
 JOINERS = frozenset("\u200c\u200d")
 INVISIBLE = BIDI_CONTROLS | JOINERS | {"\ufeff"}
 
+# One grapheme rule everywhere: the ``regex`` module's ``\X`` (extended grapheme clusters,
+# UAX #29). Words, tokens and snapping are built from whole clusters, so none of them can
+# cut a letter from its marks, a flag in half, or an emoji from its modifier, ZWJ or VS16.
 _WORD_CHARS = r"\p{L}\p{M}\p{N}"
 _WORD_JOINERS = "\u200c\u200d\u200e\u200f\u061c"
-#: A word: letters, marks and digits, possibly joined by ZWNJ/ZWJ/bidi marks inside, and
-#: numbers keep their decimal and thousands separators (3.5, ٣٫٥, 1,000).
+#: A cluster that belongs to a word: it starts (after any prepended signs such as the
+#: Arabic number sign U+0600) with a letter, mark or digit.
+_WORD_CLUSTER = rf"(?=\p{{GCB=Prepend}}*[{_WORD_CHARS}])\X"
+#: A word: word clusters, possibly joined by ZWNJ/ZWJ/bidi marks inside, and numbers keep
+#: their decimal and thousands separators (3.5, ٣٫٥, 1,000).
 WORD_RE = regex.compile(
-    rf"[{_WORD_CHARS}]+(?:(?:[{_WORD_JOINERS}]+|(?<=\p{{Nd}})[.,\u066b\u066c](?=\p{{Nd}}))[{_WORD_CHARS}]+)*"
+    rf"(?:{_WORD_CLUSTER})+(?:(?:[{_WORD_JOINERS}]+|(?<=\p{{Nd}})[.,\u066b\u066c](?=\p{{Nd}}))(?:{_WORD_CLUSTER})+)*"
 )
 _GRAPHEME_RE = regex.compile(r"\X")
-_TOKEN_RE = regex.compile(rf"{WORD_RE.pattern}|(?![\s{_WORD_JOINERS}\ufeff\u202a-\u202e\u2066-\u2069])\X")
+#: A scan from a cluster boundary, one whole word or one whole cluster at a time, so every
+#: match starts on a cluster boundary (``WORD_RE.finditer`` alone would try a word at each
+#: code point, inside clusters too): ``word`` a word, ``blank`` white space or an invisible
+#: control, neither group a visible cluster of its own (punctuation, emoji).
+_SCAN_RE = regex.compile(
+    rf"(?P<word>{WORD_RE.pattern})|(?P<blank>(?=[\s{_WORD_JOINERS}\ufeff\u202a-\u202e\u2066-\u2069])\X)|\X"
+)
 _SENTENCE_END_RE = regex.compile(r"[.!?؟\u06d4…]+[\"'»”)\]]*(?=\s)|\n+")
 
 SnapMode = Literal["character", "grapheme", "word", "clitic"]
 SNAP_MODES: tuple[str, ...] = ("character", "grapheme", "word", "clitic")
 
-# Windows for local scans: grapheme clusters and words never cross whitespace, so scanning
-# back to whitespace (or this far) finds a safe place to start.
-_LOCAL_WINDOW = 256
+#: Letters that never join a neighbouring letter into one cluster: between two of them
+#: there is always a cluster boundary (UAX #29 GB999), whatever came before.
+_PLAIN = "A-Za-z\u0621-\u063a\u0641-\u064a"
+#: Searching backwards: a white space that starts a cluster (not after a prepended sign,
+#: not the LF of a CRLF), where no word starts earlier and no cluster crosses.
+_WORD_LEFT_RE = regex.compile(r"(?r)(?<![\p{GCB=Prepend}\r])\s")
+#: ... or, for clusters only, also the boundary between two plain letters.
+_CLUSTER_LEFT_RE = regex.compile(rf"(?r)(?<![\p{{GCB=Prepend}}\r])\s|(?<=[{_PLAIN}])[{_PLAIN}]")
+# how far back to look for a plain-letter boundary before scanning back to white space
+_LOCAL_WINDOW = 64
 
 
 def is_word_char(ch: str) -> bool:
@@ -55,33 +77,19 @@ def is_word_char(ch: str) -> bool:
     return bool(ch) and unicodedata.category(ch)[0] in "LMN"
 
 
-def _is_cluster_start(text: str, i: int) -> bool:
-    """Return True if a whitespace character at ``i`` starts a grapheme cluster (always,
-    but for the LF of a CRLF pair)."""
-    return not (text[i] == "\n" and i > 0 and text[i - 1] == "\r")
+def _word_left(text: str, pos: int) -> int:
+    """Return a cluster boundary at or before ``pos`` where no word starts earlier: the
+    nearest white space that starts a cluster, or the start of the text (words can be as
+    long as they like: nothing is cut at a fixed window)."""
+    m = _WORD_LEFT_RE.search(text, 0, min(pos + 1, len(text)))
+    return m.start() if m else 0
 
 
-def _safe_left(text: str, pos: int) -> int:
-    """Return a cluster boundary at or before ``pos``, where no word starts earlier: the
-    nearest white space (a break always comes before it), or the start of the window."""
-    lo = max(0, pos - _LOCAL_WINDOW)
-    i = min(pos, len(text) - 1)
-    while i > lo:
-        if text[i].isspace() and _is_cluster_start(text, i):
-            return i
-        i -= 1
-    return lo
-
-
-def _safe_right(text: str, pos: int) -> int:
-    """Return a cluster boundary at or after ``pos``, where no word ends later."""
-    hi = min(len(text), pos + _LOCAL_WINDOW)
-    i = pos
-    while i < hi:
-        if text[i].isspace() and _is_cluster_start(text, i):
-            return i
-        i += 1
-    return hi
+def _cluster_left(text: str, pos: int) -> int:
+    """Return a cluster boundary at or before ``pos``."""
+    end = min(pos + 1, len(text))
+    m = _CLUSTER_LEFT_RE.search(text, max(0, end - _LOCAL_WINDOW), end)
+    return m.start() if m else _word_left(text, pos)
 
 
 # --- grapheme clusters -------------------------------------------------------------------
@@ -108,11 +116,15 @@ def grapheme_span(text: str, pos: int) -> tuple[int, int]:
     """Return the ``[start, end)`` of the grapheme cluster containing code point ``pos``."""
     if not 0 <= pos < len(text):
         raise IndexError(f"position {pos} is outside the text (length {len(text)})")
-    left = _safe_left(text, pos)
-    for m in _GRAPHEME_RE.finditer(text, left, _safe_right(text, pos + 1)):
-        if m.start() <= pos < m.end():
+    for m in _GRAPHEME_RE.finditer(text, _cluster_left(text, pos)):
+        if pos < m.end():
             return m.start(), m.end()
     return pos, pos + 1  # pragma: no cover - \X matches every character
+
+
+def is_grapheme_boundary(text: str, pos: int) -> bool:
+    """Return True if no grapheme cluster crosses offset ``pos``."""
+    return pos <= 0 or pos >= len(text) or grapheme_span(text, pos)[0] == pos
 
 
 # --- words -------------------------------------------------------------------------------
@@ -121,20 +133,27 @@ def grapheme_span(text: str, pos: int) -> tuple[int, int]:
 def words(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of every word in ``text[start:end]``."""
     end = len(text) if end is None else end
-    for m in WORD_RE.finditer(text, start, end):
-        yield m.start(), m.end()
+    for m in _SCAN_RE.finditer(text, start, end):
+        if m.group("word") is not None:
+            yield m.start(), m.end()
+
+
+def _words_from(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """Yield the words from cluster boundary ``start`` on, each whole (no end bound)."""
+    for m in _SCAN_RE.finditer(text, start):
+        if m.group("word") is not None:
+            yield m.span()
 
 
 def word_at(text: str, pos: int) -> tuple[int, int] | None:
     """Return the word containing code point ``pos``, or None if ``pos`` is not in a word."""
     if not 0 <= pos < len(text):
         return None
-    left, right = _safe_left(text, pos), _safe_right(text, pos + 1)
-    for s, e in words(text, left, right):
-        if s <= pos < e:
-            return s, e
+    for s, e in _words_from(text, _word_left(text, pos)):
         if s > pos:
             break
+        if pos < e:
+            return s, e
     return None
 
 
@@ -143,7 +162,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     ANERcorp, AQMAR and Wojood), every other visible grapheme cluster (punctuation, emoji)
     a token of its own.  Whitespace and invisible controls between tokens are dropped."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return [m.span() for m in _SCAN_RE.finditer(text, start, end) if m.group("blank") is None]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -166,6 +185,89 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if s < e:
             result.append((s, e))
     return result
+
+
+# --- paragraph direction -----------------------------------------------------------------
+
+#: Not counted when deciding a paragraph's direction: @handles, #hashtags, web and mail
+#: addresses (Latin in an Arabic tweet), and everything that is not a letter (a flag's
+#: regional indicators are strong left-to-right characters, but not letters).
+_NOT_COUNTED_RE = regex.compile(r"[@#][\w.]+|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_RTL_RARE_RE = regex.compile(r"[\u0590-\u05ff\ufe70-\ufefe]")
+_STRONG_RE = regex.compile(r"[\p{bc=L}\p{bc=R}\p{bc=AL}]")
+_STRONG_LETTER_RE = regex.compile(r"(?V1)[[\p{bc=L}\p{bc=R}\p{bc=AL}]&&\p{L}]")
+#: How much of a paragraph is read to decide (a dateline or a handle is far shorter).
+DIRECTION_SAMPLE = 400
+
+
+def _sample(paragraph: str) -> str:
+    sample = paragraph[:DIRECTION_SAMPLE]
+    if "@" in sample or "#" in sample or "www." in sample or "://" in sample:
+        sample = _NOT_COUNTED_RE.sub(" ", sample)
+    return sample
+
+
+_NOT_LATIN1_LETTERS = bytes(b for b in range(256) if not chr(b).isalpha())
+
+
+def script_counts(sample: str) -> tuple[int, int]:
+    """Count the right-to-left and the left-to-right characters of ``sample``, at C speed
+    (by UTF-16 high byte): right-to-left are Arabic, Syriac, Thaana, N'Ko and the Arabic
+    extensions (U+0600-08FF), Hebrew and the presentation forms; left-to-right are the
+    letters of Latin-1, Latin Extended, Cyrillic and Latin Extended Additional."""
+    high = sample.encode("utf-16-be")[::2]
+    rtl = sum(high.count(b) for b in (0x06, 0x07, 0x08, 0xFB, 0xFC, 0xFD))
+    if 0x05 in high or 0xFE in high:
+        rtl += len(_RTL_RARE_RE.findall(sample))
+    ltr = len(sample.encode("latin-1", "ignore").translate(None, _NOT_LATIN1_LETTERS))
+    ltr += sum(high.count(b) for b in (0x01, 0x02, 0x04, 0x1E))
+    return rtl, ltr
+
+
+def _first_letter_direction(sample: str) -> Literal["rtl", "ltr"] | None:
+    m = _STRONG_LETTER_RE.search(sample)
+    if m is None:
+        return None
+    return "ltr" if unicodedata.bidirectional(m.group()) == "L" else "rtl"
+
+
+def paragraph_direction(paragraph: str) -> Literal["rtl", "ltr"] | None:
+    """Decide the direction of one paragraph from its script: right-to-left if it holds
+    more right-to-left characters (Arabic, Hebrew) than left-to-right letters, left-to-right
+    if fewer, and on a tie the direction of its first letter.  @handles, #hashtags and
+    addresses are not counted; neither are emoji, flags, digits and Latin punctuation.  So
+    an Arabic paragraph that begins with a flag, a handle or a Latin dateline
+    ("DAMASCUS (Reuters) - ...") is right-to-left, and an English one quoting an Arabic
+    name stays left-to-right.  Only the first ``DIRECTION_SAMPLE`` code points are read.
+    Returns None for a paragraph without letters.
+    """
+    sample = _sample(paragraph)
+    lead = _first_letter_direction(sample)
+    if lead is None:
+        return None
+    rtl, ltr = script_counts(sample)
+    if rtl != ltr:
+        return "rtl" if rtl > ltr else "ltr"
+    return lead
+
+
+def first_strong_direction(paragraph: str) -> Literal["rtl", "ltr"] | None:
+    """Return the direction of the paragraph's first strong character, as the Unicode bidi
+    algorithm (and Qt's automatic direction) decides it; None if it has none."""
+    m = _STRONG_RE.search(paragraph)
+    if m is None:
+        return None
+    return "ltr" if unicodedata.bidirectional(m.group()) == "L" else "rtl"
+
+
+def direction_differs(paragraph: str) -> Literal["rtl", "ltr"] | None:
+    """Return ``paragraph_direction(paragraph)`` if it differs from the direction of the
+    paragraph's first strong character, else None."""
+    first = first_strong_direction(paragraph)
+    if first is None:
+        return None
+    wanted = paragraph_direction(paragraph)
+    return wanted if wanted is not None and wanted != first else None
 
 
 # --- clitics -----------------------------------------------------------------------------
@@ -214,44 +316,110 @@ def proclitic_length(word: str) -> int:
 def snap(text: str, start: int, end: int, mode: SnapMode = "word") -> tuple[int, int]:
     """Snap the selection ``[start, end)`` to whole units of ``mode``.
 
-    - ``character``: unchanged (the escape hatch).
+    No mode cuts a grapheme cluster: a span never holds half a flag, an emoji without its
+    modifier or a letter without its marks.
+
+    - ``character``: widened to whole grapheme clusters and nothing more (the escape hatch:
+      part of a word, white space kept).
     - ``grapheme``: widened to whole grapheme clusters, white space trimmed off the ends.
     - ``word``: widened to whole words; white space and punctuation at the ends trimmed.
     - ``clitic``: as ``word``, then a leading conjunction/preposition is left out of the
-      first word when the selection starts at that word's start (see ``proclitic_length``).
+      first word (see ``proclitic_length``).
 
-    Returns ``(start, start)`` when nothing but white space was selected.
+    Snapping is idempotent: ``snap(snap(x)) == snap(x)``.  Returns ``(start, start)`` when
+    nothing but white space (or, by words, no word) was selected.
     """
     if start > end:
         start, end = end, start
     start, end = max(0, start), min(len(text), end)
-    if mode == "character" or start == end:
+    if start == end:
         return start, end
     if mode not in SNAP_MODES:
         raise ValueError(f"unknown snap mode {mode!r}; use one of {', '.join(SNAP_MODES)}")
     s = grapheme_span(text, start)[0]
     e = grapheme_span(text, end - 1)[1]
+    if mode == "character":
+        return s, e
     if mode == "grapheme":
         return _trim_blank_clusters(text, s, e) or (start, start)
-    # words: trim non-word characters at both ends, then widen to the words touched
-    while s < e and not is_word_char(text[s]):
-        s += 1
-    while e > s and not is_word_char(text[e - 1]):
-        e -= 1
-    if s == e:
+    # words: the first and the last word touched (a word is made of whole clusters)
+    first = None
+    for w in _words_from(text, _word_left(text, s)):
+        if w[0] >= e:
+            break
+        if w[1] > s:
+            first = w
+            break
+    if first is None:
         return start, start
-    first = word_at(text, s)
-    last = word_at(text, e - 1)
-    if first:
-        s = first[0]
-    if last:
-        e = last[1]
-    if mode == "clitic" and first and first[0] == s:
+    last = first
+    for w in _words_from(text, max(first[0], _word_left(text, e - 1))):
+        if w[0] >= e:
+            break
+        if w[1] > s:
+            last = w
+    ws, we = first[0], last[1]
+    if mode == "clitic":
         cut = proclitic_length(text[first[0] : first[1]])
         if 0 < cut < first[1] - first[0]:
-            s += cut
-    # a stray mark after a space belongs to the space's cluster: never cut a cluster
-    return grapheme_span(text, s)[0], grapheme_span(text, e - 1)[1]
+            ws = first[0] + cut
+    return ws, we
+
+
+def move_edge(text: str, start: int, end: int, edge: Literal["start", "end"], outward: bool,
+              unit: Literal["word", "grapheme"] = "word") -> tuple[int, int]:
+    """Return ``[start, end)`` with one edge moved by a word or a grapheme cluster: the
+    ``start`` or ``end`` edge, ``outward`` (the span grows) or inward (it shrinks).
+
+    Growing by a word takes in the next word beyond the edge (and what lies between);
+    shrinking by a word leaves out the word at the edge (and the blank and punctuation
+    before the next one).  Growing or shrinking by a grapheme moves over one cluster, and
+    over white space to the next visible one.  A span never shrinks to nothing: the range
+    is returned unchanged when there is nothing to take in or leave out.
+    """
+    def blank(i: int) -> bool:
+        return text[i].isspace() or text[i] in INVISIBLE
+
+    if unit == "grapheme":
+        if edge == "start" and outward:
+            s = start
+            while s > 0:
+                s = grapheme_span(text, s - 1)[0]
+                if not blank(s):
+                    break
+            return (s, end) if s < start and not blank(s) else (start, end)
+        if edge == "end" and outward:
+            e = end
+            while e < len(text):
+                first = e
+                e = grapheme_span(text, e)[1]
+                if not blank(first):
+                    break
+            return (start, e) if e > end and not blank(e - 1) else (start, end)
+        if edge == "start":
+            s = grapheme_span(text, start)[1]
+            while s < end and blank(s):
+                s = grapheme_span(text, s)[1]
+            return (s, end) if s < end else (start, end)
+        e = grapheme_span(text, end - 1)[0]
+        while e > start and blank(e - 1):
+            e = grapheme_span(text, e - 1)[0]
+        return (start, e) if e > start else (start, end)
+    if edge == "start" and outward:
+        before = [w for w in words(text, _word_left(text, max(0, start - 1)), start) if w[1] <= start]
+        if not before and start > 0:  # the word before lies beyond white space: look further back
+            left = _word_left(text, max(0, start - 1))
+            while left > 0 and not before:
+                left = _word_left(text, left - 1)
+                before = [w for w in words(text, left, start) if w[1] <= start]
+        return (before[-1][0], end) if before else (start, end)
+    if edge == "end" and outward:
+        after = next((w for w in _words_from(text, _word_left(text, max(0, end - 1))) if w[0] >= end), None)
+        return (start, after[1]) if after else (start, end)
+    inside = [w for w in words(text, start, end)]
+    if len(inside) < 2:
+        return start, end
+    return (inside[1][0], end) if edge == "start" else (start, inside[-2][1])
 
 
 def _trim_blank_clusters(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -290,7 +458,10 @@ def is_whole_word(text: str, start: int, end: int, *, allow_proclitic: bool = Fa
 
 # --- the normalised search view ----------------------------------------------------------
 
-_ALEF_HAMZA = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ؤ": "و", "ئ": "ي", "ى": "ي"}
+#: Letters unified for search: hamza and alef forms, alef maqsura, and the Persian (and
+#: Urdu) spellings of ya and kaf that Arabic corpora often hold (ی U+06CC, ک U+06A9).
+_ALEF_HAMZA = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ؤ": "و", "ئ": "ي", "ى": "ي",
+               "ی": "ي", "ک": "ك"}
 _REMOVED = DIACRITICS | {TATWEEL} | INVISIBLE
 #: marks that belong to the letter before them: a match ending at that letter takes them.
 _ATTACHED = DIACRITICS | {TATWEEL}
@@ -409,16 +580,28 @@ class NormalizedText:
 
     def find_all(self, query: str, *, whole_word: bool = False, allow_proclitic: bool = False) -> list[tuple[int, int]]:
         """Return the original ``[start, end)`` of every match of ``query`` (normalised the
-        same way), in text order, optionally only whole-word matches."""
+        same way), in text order, optionally only whole-word matches.
+
+        A query with the article (الحكومة) also finds it after the preposition ل, where
+        the article's alef is not written (للحكومة, وللـحكومة): the match is then the
+        part after the preposition (لحكومة), as ``proclitic_length`` splits it.
+        """
         needle = normalize(query, ta_marbuta=self.ta_marbuta).strip()
         if not needle:
             return []
+        found = set(self._find(needle, whole_word, allow_proclitic))
+        if needle.startswith(_ARTICLE) and len(needle) > 3:
+            found.update(self._find(needle[1:], whole_word, allow_proclitic, after_lam=True))
+        return sorted(found)
+
+    def _find(self, needle: str, whole_word: bool, allow_proclitic: bool, *, after_lam: bool = False) -> list[tuple[int, int]]:
         hits = []
         pos = self.text.find(needle)
         while pos != -1:
-            s, e = self.to_original(pos, pos + len(needle))
-            if not whole_word or is_whole_word(self.original, s, e, allow_proclitic=allow_proclitic):
-                hits.append((s, e))
+            if not after_lam or (pos > 0 and self.text[pos - 1] == "ل"):
+                s, e = self.to_original(pos, pos + len(needle))
+                if not whole_word or is_whole_word(self.original, s, e, allow_proclitic=allow_proclitic):
+                    hits.append((s, e))
             pos = self.text.find(needle, pos + 1)
         return hits
 

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from annotator.core.model import Annotations, Event, Span, Stance
-from annotator.core.scheme import Scheme
+from annotator.core.scheme import UNLABELLED, Scheme
 
 _PLURAL = {"entity": "entities", "event": "events", "relation": "relations"}
 
@@ -114,7 +114,9 @@ class _Checker:
                 if stored is not None and i < len(stored) and stored[i] != text[s:e]:
                     self.add("surface", f"{item} ({span.label}) stores the surface {stored[i]!r} but the text there is "
                              f"{text[s:e]!r}.", s, e, item)
-            if span.label not in known:
+            if span.label == UNLABELLED:
+                self.add("unlabelled", f"{item} «{span.surface}» is marked but not labelled yet.", span.start, span.end, item)
+            elif span.label not in known:
                 self.add("label", f"{item} has the label {span.label!r}, which the scheme does not define.", span.start, span.end, item)
             elif complete and span.label in event_types and span.id not in triggers:
                 self.add("trigger", f"{item} «{span.surface}» is labelled with the event type {span.label} but triggers no event.",

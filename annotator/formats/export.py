@@ -144,7 +144,8 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
     collecting = gc.isenabled()
     gc.disable()  # an export makes millions of short-lived objects and no cycles: the collector only costs time
     try:
-        records = _records(project, ids, annotators, who, shares, seed, label_map, keep, counts, progress, cancelled)
+        records = _records(project, ids, annotators, who, shares, seed, label_map, keep, counts, progress, cancelled,
+                           keep_unlabelled=fmt.all_layers)
         fmt.write(records, tmp, ctx)
         for _ in records:  # a writer that stopped early must not skip the checks
             pass
@@ -223,13 +224,22 @@ class _Counts:
 
 def _records(project: Project, ids: list[int], annotators: list[str] | None, who: str | None, shares: dict[str, float],
              seed: int, label_map: Mapping[str, str] | None, keep: set[str] | None, counts: _Counts,
-             progress: Callable[[int, int], Any] | None, cancelled: Callable[[], bool] | None) -> Iterator[ExportRecord]:
+             progress: Callable[[int, int], Any] | None, cancelled: Callable[[], bool] | None,
+             keep_unlabelled: bool = False) -> Iterator[ExportRecord]:
     from annotator.core.model import Annotations
+    from annotator.core.scheme import UNLABELLED
 
     total = len(ids)
     for n, (doc, layers) in enumerate(project.iter_export(ids, annotators=annotators), 1):
         if cancelled is not None and cancelled():
             raise ExportCancelled("the export was cancelled; nothing was written.")
+        if not keep_unlabelled:
+            for name, layer in layers.items():
+                if (name == who or who is None) and (span := next((s for s in layer.spans if s.label == UNLABELLED), None)):
+                    raise ExportError(
+                        f"document {doc.name or doc.id!r} has a span marked but not labelled yet ({name}, characters "
+                        f"{span.start}–{span.end}, «{span.surface}»): label or delete the marked spans first "
+                        "(annotator validate lists them); only the native jsonl keeps them.")
         if label_map or keep is not None:
             layers = {k: apply_labels(v, label_map, keep) for k, v in layers.items()}
         ann = layers.get(who, Annotations(status="new")) if who is not None else Annotations()

@@ -249,7 +249,7 @@ class AdjudicationPanel(QWidget):
             return False
         names = self.selected_annotators()
         return self._accept(lambda: self.main.project.accept_agreed(doc, names),
-                            lambda n: self.tr("{n} agreed items added to gold.").format(n=n))
+                            lambda n: self.tr("%n agreed items added to gold.", None, n))
 
     def accept_version(self, name: str) -> bool:
         """Make gold a copy of ``name``'s layer of the document."""

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
-from annotator.gui.models import ltr
+from annotator.gui.models import isolated, link_text, ltr
 from annotator.gui.span_painter import VisibleBlock
 from annotator.gui.span_store import SpanItem, SpanStore
 from annotator.store.adjudication import Adjudication, Vote
@@ -44,10 +44,10 @@ def describe(vote: Vote, text: str) -> str:
     if vote.kind == "span":
         return surface(text, vote.fragments)
     if vote.kind == "event":
-        args = "; ".join(f"{role}: {surface(text, arg[1])}" for role, arg in key[2])
+        args = "; ".join(f"{role}: {isolated(surface(text, arg[1]))}" for role, arg in key[2])
         return surface(text, vote.fragments) + (f" ({args})" if args else "")
     if vote.kind == "relation":
-        return f"{surface(text, key[1][1])} → {surface(text, key[2][1])}"
+        return link_text(surface(text, key[1][1]), surface(text, key[2][1]))
     target, holder = key[2]
     what = surface(text, target[1]) if target[0] == "span" else str(target[1])
     return what + (f" · {surface(text, holder)}" if holder else "")

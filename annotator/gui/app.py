@@ -62,6 +62,20 @@ def resolve_project(name: str | None, settings: AppSettings) -> Path:
     return ensure_sample_project(annotator=settings.annotator or None)
 
 
+def ask_name_before_the_sample(name: str | None, settings: AppSettings, ask: Ask | None = None) -> None:
+    """On the very first start (no annotator name yet, and the sample project about to be
+    made), ask the name first: the sample is then made by that annotator, and no layer of
+    the login name (often ``root``) appears that nobody ever annotated in."""
+    from annotator.gui.sample import SAMPLE_NAME, data_folder
+
+    if name or settings.annotator:
+        return
+    last = settings.last_project
+    if (last and Path(last).is_file()) or (data_folder() / SAMPLE_NAME).exists():
+        return
+    ensure_annotator_name(settings, None, ask)
+
+
 class Workbench(QObject):
     """Owns the open project and its window; rebuilds the window when the UI language
     changes and swaps projects when another is opened."""
@@ -146,10 +160,14 @@ def run(project: str | None, ask_name: Ask | None = None) -> int:
     QCoreApplication.setOrganizationName("annotator")
     QCoreApplication.setApplicationName("annotator")
     settings = AppSettings()
-    opened = open_project(project, settings)  # before Qt starts: a bad file is one sentence
-    app = create_application()
-    install_excepthook()  # a bug shows one sentence and is logged, never a traceback
     probe = bool(os.environ.get("ANNOTATOR_STARTUP_PROBE"))  # benchmarks/bundle_bench.py: time to the window
+    app = None
+    if not probe and not project and not settings.annotator:
+        app = create_application()
+        ask_name_before_the_sample(project, settings, ask_name)
+    opened = open_project(project, settings)  # before Qt starts: a bad file is one sentence
+    app = app or create_application()
+    install_excepthook()  # a bug shows one sentence and is logged, never a traceback
     ensure_annotator_name(settings, opened, ask_name or ((lambda _suggested: None) if probe else None))
     bench = Workbench(app, settings)
     bench.show_project(opened)

@@ -25,6 +25,7 @@ from annotator.core.scheme import Scheme
 from annotator.core.validation import Problem
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.events_panel import KIND_ROLE, warning_icon
+from annotator.gui.models import quoted
 
 
 class DocLabelsPanel(QScrollArea):
@@ -108,7 +109,8 @@ class ProblemsPanel(QWidget):
             item.setData(KIND_ROLE, p)
             item.setToolTip(f"{p.kind}: {p.message}")
             self.list.addItem(item)
-        self.summary.setText(self.tr("{n} problems").format(n=len(problems)) if problems else self.tr("No problems."))
+        n = len(problems)
+        self.summary.setText(self.tr("%n problems", None, n) if problems else self.tr("No problems."))
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.problemActivated.emit(item.data(KIND_ROLE))
@@ -142,7 +144,7 @@ class SpanInspector(QWidget):
                   uses: list[tuple[str, Any, str]], describe: Any) -> None:
         """Show span ``item`` (a ``SpanItem`` or None)."""
         self.span = item.id if item is not None else None
-        self.title.setText(f"<b>{name}</b> «{surface}»" if item is not None else self.tr("Click a span to see its attributes."))
+        self.title.setText(f"<b>{name}</b> {quoted(surface)}" if item is not None else self.tr("Click a span to see its attributes."))
         applies = None
         if item is not None:
             applies = "event" if scheme.event(item.label) else None if item.label == scheme.evidence_label else "entity"

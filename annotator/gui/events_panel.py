@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from annotator.core.scheme import Scheme
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.linked_state import LinkedState
+from annotator.gui.models import link_text, quoted
 from annotator.gui.palette import swatch
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # ("event", id) / ("argument", id, event id, span id) / ...
@@ -213,7 +214,7 @@ class EventsPanel(QWidget):
     def _event_item(self, ev: Any, state: LinkedState) -> QTreeWidgetItem:
         """Make an event's row, with a row per argument (remembered in ``_items``)."""
         et = self.scheme.event(ev.type) if self.scheme else None
-        top = QTreeWidgetItem([et.name(self.lang) if et else ev.type, f"«{state.surface(ev.trigger)}»"])
+        top = QTreeWidgetItem([et.name(self.lang) if et else ev.type, quoted(state.surface(ev.trigger))])
         top.setData(0, KIND_ROLE, ("event", ev.id, ev.id, ev.trigger))
         top.setIcon(0, cached_swatch(et.color) if et else QIcon())
         if problems := state.problems_of("event", ev.id):
@@ -222,7 +223,8 @@ class EventsPanel(QWidget):
             top.setToolTip(0, "\n".join(p.message for p in problems))
         self._items[(ev.id, None)] = top
         for arg in ev.arguments:
-            child = QTreeWidgetItem([arg.role, f"«{state.surface(arg.span)}»"])
+            role = et.role(arg.role) if et else None
+            child = QTreeWidgetItem([role.title(self.lang) if role else arg.role, quoted(state.surface(arg.span))])
             child.setData(0, KIND_ROLE, ("argument", arg.id, ev.id, arg.span))
             top.addChild(child)
             self._items.setdefault((ev.id, arg.span), child)
@@ -241,7 +243,7 @@ class EventsPanel(QWidget):
         filled = state.roles_filled(event)
         for role in et.roles if et else ():
             need = "" if filled.get(role.name, 0) >= role.minimum else " ⚠"
-            self.role.addItem(f"{role.name} ({role.card}, {filled.get(role.name, 0)}){need}", role.name)
+            self.role.addItem(f"{role.title(self.lang)} ({role.card}, {filled.get(role.name, 0)}){need}", role.name)
         self.attributes.set_target(self.scheme, "event", event.attributes, self.lang)
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous: Any) -> None:
@@ -331,7 +333,7 @@ class RelationsPanel(QWidget):
             rt = self.scheme.relation(rel.type) if self.scheme else None
             arrow = " ↔ " if rt is not None and rt.symmetric else " → "
             item = QTreeWidgetItem([rt.name(self.lang) if rt else rel.type,
-                                    f"«{state.surface(rel.source)}»{arrow}«{state.surface(rel.target)}»"])
+                                    link_text(state.surface(rel.source), state.surface(rel.target), arrow == " ↔ ")])
             item.setData(0, KIND_ROLE, rel.id)
             if problems := state.problems_of("relation", rel.id):
                 item.setIcon(1, icon)

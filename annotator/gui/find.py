@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.models import ltr
 from annotator.gui.workers import Hit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -75,7 +76,7 @@ class FindResultsModel(QAbstractListModel):
             return (f"<span dir='auto'>…{escape(before)}<b><span style='background:#ffe08a'{style}>{escape(match)}</span></b>"
                     f"{escape(after)}…</span>")
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = self.tr("characters {start}–{end}").format(start=hit.start, end=hit.end)
+            where = self.tr("characters {range}").format(range=ltr(f"{hit.start}–{hit.end}"))
             return where if hit.whole_word else where + " · " + self.tr("part of a longer word")
         if role == HIT_ROLE:
             return hit
@@ -126,6 +127,7 @@ class FindPanel(QWidget):
     searchRequested = Signal(str)  # the query (empty: clear)
     hitActivated = Signal(int, int)  # start, end
     labelAllRequested = Signal(str, object)  # label, list[Hit] (whole words only)
+    cliticsChanged = Signal(str)  # the clitic policy: "exact", "split" or "attached"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +146,14 @@ class FindPanel(QWidget):
         self.results.setUniformItemSizes(True)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.results, 1)
+        self.clitics = QComboBox()
+        for code, name in (("exact", self.tr("Whole words only")),
+                           ("split", self.tr("Also after و ف ب ك ل: label the word without them")),
+                           ("attached", self.tr("Also after و ف ب ك ل: label the whole word"))):
+            self.clitics.addItem(name, code)
+        self.clitics.setToolTip(self.tr("Which matches count as whole words, and what label all marks"))
+        self.clitics.currentIndexChanged.connect(lambda _: self.cliticsChanged.emit(self.clitic_policy()))
+        layout.addWidget(self.clitics)
         row = QHBoxLayout()
         self.label = QComboBox()
         self.label_all = QPushButton(self.tr("Label all whole-word matches"))
@@ -158,6 +168,15 @@ class FindPanel(QWidget):
         self.results.activated.connect(self._activated)
         self.results.clicked.connect(self._activated)
         self.label_all.clicked.connect(self._label_all)
+
+    def clitic_policy(self) -> str:
+        """Return how matches after a proclitic (و ف ب ك ل) count: ``exact`` not at all,
+        ``split`` as whole words labelled without the clitic (والحكومة -> الحكومة),
+        ``attached`` as whole words labelled with it (the whole token والحكومة)."""
+        return self.clitics.currentData() or "exact"
+
+    def set_clitic_policy(self, policy: str) -> None:
+        self.clitics.setCurrentIndex(max(0, self.clitics.findData(policy)))
 
     def set_labels(self, names: dict[str, str], icons: dict[str, Any]) -> None:
         """Offer ``names`` (label -> display name) in the label box."""
@@ -175,7 +194,8 @@ class FindPanel(QWidget):
         if not self.query.text().strip():
             self.summary.setText("")
         else:
-            self.summary.setText(self.tr("{n} matches, {w} of them whole words").format(n=len(hits), w=whole))
+            n = len(hits)
+            self.summary.setText(self.tr("%n matches (whole words: {w})", None, n).format(w=whole))
         self.label_all.setEnabled(whole > 0)
 
     def whole_word_hits(self) -> list[Hit]:

@@ -1,4 +1,6 @@
 """UI languages: English (the source strings) and Arabic (``resources/i18n/annotator_ar.qm``).
+English has a translation file too, with only the messages that count something
+(``annotator_en.qm``: "1 span", "2 spans"); Arabic has six plural forms.
 
 Arabic turns the whole window right-to-left.  The corpus text keeps its own direction
 whatever the UI language is (the document view decides that from the text).  The ``.ts``
@@ -32,6 +34,10 @@ def apply_language(app: QApplication, lang: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    plurals = QTranslator(app)  # English: the singular and plural forms of counted messages
+    if lang == "en" and plurals.load(qm_path("en")):
+        app.installTranslator(plurals)
+        _installed.append(plurals)
     if lang != "en":
         ours = QTranslator(app)
         if ours.load(qm_path(lang)):

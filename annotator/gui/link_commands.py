@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QCursor
 
 from annotator.core.validation import Problem
+from annotator.gui.models import link_text, quoted
 from annotator.gui.picker import choose
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class LinkCommandsMixin:
             return
         self.event_id = ev.id
         filled = self.state.roles_filled(ev)
-        items = [(f"{r.name}  ({r.card}; {filled.get(r.name, 0)})" + ("  ⚠" if filled.get(r.name, 0) < r.minimum else ""), r.name)
+        items = [(f"{r.title(self.w.lang)}  ({r.card}; {filled.get(r.name, 0)})" + ("  ⚠" if filled.get(r.name, 0) < r.minimum else ""), r.name)
                  for r in et.roles]
         self.menu = choose(self.w, items, self._menu_point(ev.trigger), lambda role: self.start_argument_pick(ev.id, role))
 
@@ -124,10 +125,10 @@ class LinkCommandsMixin:
         self.picker.start(fits, ev.trigger, role.name, lambda sid: self._add_argument(ev.id, role.name, sid))
         if fits:
             self.w.status(translate("LinkController", "{role} of {type}: Tab and Shift+Tab move through the {n} spans that fit, Enter takes one, "
-                             "a click takes any span, Esc cancels.").format(role=role.name, type=ev.type, n=len(fits)))
+                             "a click takes any span, Esc cancels.").format(role=role.title(self.w.lang), type=et.name(self.w.lang), n=len(fits)))
         else:
             self.w.status(translate("LinkController", "No span here is a {types}: click the span that fills {role}, or press Esc.").format(
-                types=" / ".join(role.types), role=role.name))
+                types=" / ".join(role.types), role=role.title(self.w.lang)))
 
     def _add_argument(self: LinkController, event_id: int, role: str, span_id: int) -> None:
         self.pick_kind = ""
@@ -276,10 +277,13 @@ class LinkCommandsMixin:
     def describe_use(self: LinkController, kind: str, item_id: Any, how: str) -> str:
         """Say in a few words how a span takes part in an event, relation or stance."""
         if kind == "event" and (ev := self.state.event(item_id)):
-            what = f"{ev.type} «{self.state.surface(ev.trigger)}»"
+            et = self.scheme.event(ev.type)
+            role = et.role(how) if et else None
+            how = role.title(self.w.lang) if role else how
+            what = f"{ev.type} {quoted(self.state.surface(ev.trigger))}"
             return translate("LinkController", "trigger of {what}").format(what=what) if how == "trigger" else translate("LinkController", "{role} of {what}").format(role=how, what=what)
         if kind == "relation" and (rel := self.state.relation(item_id)):
-            return f"{rel.type}: «{self.state.surface(rel.source)}» → «{self.state.surface(rel.target)}»"
+            return f"{rel.type}: {link_text(self.state.surface(rel.source), self.state.surface(rel.target))}"
         if kind == "stance" and (st := self.state.stance(item_id)):
             return translate("LinkController", "{how} of stance {label}").format(how={"holder": translate("LinkController", "holder"), "target": translate("LinkController", "target"),
                                                              "evidence": translate("LinkController", "evidence")}.get(how, how), label=st.label)

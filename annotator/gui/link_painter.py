@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from annotator.core.model import Span
+from annotator.gui.models import quoted
 from annotator.gui.span_painter import VisibleBlock
 from annotator.gui.span_store import SpanItem
 
@@ -142,7 +143,7 @@ class LinkPainter:
         label = arc.label
         off = arc.target if sides[1] else arc.source if sides[0] else None
         if off is not None:
-            label += (" ▲ " if (sides[1] or sides[0]) < 0 else " ▼ ") + f"«{off.surface}»"
+            label += (" ▲ " if (sides[1] or sides[0]) < 0 else " ▼ ") + quoted(off.surface)
         self._label(painter, path.pointAtPercent(0.5) if not off else (b if sides[1] else a), label, arc.color)
 
     def _head(self, painter: QPainter, path: QPainterPath, color: QColor) -> None:

@@ -206,6 +206,7 @@ class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
         panel.evidenceRemoveRequested.connect(self.remove_evidence)
         panel.deleteRequested.connect(self.delete_stance)
         old, self.stance_panel = self.stance_panel, panel
+        panel.setMinimumWidth(self.stance_dock.minimumWidth())  # narrower than its form likes: the text gets the room
         self.stance_dock.setWidget(panel)
         if old is not None:
             old.deleteLater()
@@ -275,9 +276,11 @@ class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
         ev = state.event(self.event_id)
         if ev is not None and (trigger := state.spans.get(ev.trigger)):
             color = QColor(scheme.color(ev.type))
+            et = scheme.event(ev.type)
             for arg in ev.arguments:
                 if span := state.spans.get(arg.span):
-                    overlay.arcs.append(Arc(trigger, span, arg.role, color, strong=True))
+                    role = et.role(arg.role) if et else None
+                    overlay.arcs.append(Arc(trigger, span, role.title(self.w.lang) if role else arg.role, color, strong=True))
                     overlay.frames.append((span, color))
         self._stance_overlay(overlay)
         self._pick_overlay(overlay)

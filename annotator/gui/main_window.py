@@ -22,7 +22,7 @@ from annotator.gui.external import ExternalChanges
 from annotator.gui.find import FindPanel
 from annotator.gui.layers import Layers
 from annotator.gui.links import LinkController
-from annotator.gui.models import AnnotationListModel, DocumentListModel
+from annotator.gui.models import AnnotationListModel, DocumentListModel, isolated
 from annotator.gui.palette import (
     LabelPalette,
     label_colors,
@@ -38,6 +38,12 @@ from annotator.gui.team import Team
 from annotator.gui.transfer import TransferMixin
 from annotator.gui.window_commands import CommandsMixin
 from annotator.gui.workers import Reader
+
+#: The panels' widths at first start (document list side, labels side) and their least
+#: width: the document view takes the rest, most of the window.
+DOCK_WIDTHS = (250, 300)
+DOCK_MIN_WIDTH = 200
+LAYOUT_VERSION = 2
 
 
 class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
@@ -83,9 +89,13 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.view.snap_mode = self.project.get_setting("snap", "word")
         self.view.direction = self.project.get_setting("text_direction", "auto")
         self.view.spanClicked.connect(self._span_clicked)
+        self.view.spanResized.connect(self.set_span_fragments)
         self.setCentralWidget(self.view)
         self.actions_ = create_actions(self)
         self.actions_.mark_done.setCheckable(True)
+        self.actions_.label_names.setCheckable(True)
+        self.actions_.label_names.setChecked(self.settings.label_names)
+        self.view.set_show_labels(self.settings.label_names)
         self.span_model = AnnotationListModel(self)
         self.doc_model = DocumentListModel(self.project, self)
         self.documents_panel = DocumentsPanel(
@@ -98,6 +108,9 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.find_panel.searchRequested.connect(self._search)
         self.find_panel.hitActivated.connect(lambda s, e: self.view.select_range(s, e))
         self.find_panel.labelAllRequested.connect(self.label_all)
+        default = "split" if self.project.get_setting("clitics", "attached") == "split" else "exact"
+        self.find_panel.set_clitic_policy(self.project.get_setting("find_clitics", default))
+        self.find_panel.cliticsChanged.connect(self._clitics_changed)
         self.palette_widget = LabelPalette(self)
         # the document list sits at the start side: the left in English, the right in Arabic
         left = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -125,7 +138,9 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
-        dock.setMinimumWidth(300)
+        # the panels may be narrower than their forms would like: the text gets the room
+        widget.setMinimumWidth(DOCK_MIN_WIDTH)
+        dock.setMinimumWidth(DOCK_MIN_WIDTH)
         self.addDockWidget(area, dock)
         return dock
 
@@ -144,13 +159,28 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.snap_label.setText(self.tr("Snap: {mode}").format(mode=self.snap_name(self.view.snap_mode)))
         if self.doc_id is not None:
             status = self.project.status(self.doc_id, self.layer)
-            self.doc_label.setText(f"{self.doc_name} · {self.doc_model.status_name(status)}")
+            self.doc_label.setText(f"{isolated(self.doc_name)} · {self.doc_model.status_name(status)}")
             self.actions_.mark_done.setChecked(status == "done")
 
     def snap_name(self, mode: str) -> str:
         """Return the short display name of a snap mode."""
         return {"character": self.tr("characters"), "grapheme": self.tr("letters"), "word": self.tr("words"),
                 "clitic": self.tr("words without clitics")}.get(mode, mode)
+
+    def counted(self, what: str, n: int) -> str:
+        """Return the message ``what`` that counts ``n`` things, in its plural form (Arabic
+        has six).  Here, in the window's own class, so that lupdate gives the messages of
+        the commands' mixin the window's context and their plural forms (it finds plurals
+        only in ``self.tr`` calls whose count is a plain name)."""
+        if what == "label_all":
+            return self.tr("Label %n matches as {label}", None, n)
+        return self.tr("%n spans added.", None, n)
+
+    def toggle_label_names(self) -> None:
+        """Show or hide the label names above the spans (View menu; remembered)."""
+        on = self.actions_.label_names.isChecked()
+        self.settings.label_names = on
+        self.view.set_show_labels(on)
 
     def status(self, message: str, ms: int = 8000) -> None:
         """Show ``message`` in the status bar."""
@@ -174,7 +204,8 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.links.set_scheme(scheme)
         if scheme.warnings:
             text = "\n".join(scheme.warnings)
-            self.warning_label.setText("⚠ " + self.tr("{n} scheme warnings").format(n=len(scheme.warnings)))
+            n = len(scheme.warnings)
+            self.warning_label.setText("⚠ " + self.tr("%n scheme warnings", None, n))
             self.warning_label.setToolTip(text)
             self.status(self.tr("The scheme has problems: {warnings}").format(warnings=" ".join(scheme.warnings)), 30000)
         else:
@@ -186,8 +217,11 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        if state is not None:
-            self.restoreState(state)
+        # a layout saved by an older version (whose panels took three quarters of the
+        # width) is not restored: restoreState refuses another version number
+        if state is None or not self.restoreState(state, LAYOUT_VERSION):
+            self.resizeDocks([self.docks["documents"], self.docks["labels"]], [DOCK_WIDTHS[0], DOCK_WIDTHS[1]],
+                             Qt.Orientation.Horizontal)
         self.docks["find"].setVisible(self.docks["find"].isVisible())
 
     def _open_first_document(self) -> None:
@@ -203,7 +237,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(" — ".join(x for x in (self.doc_name, self.project.path.name, "annotator") if x))
+        self.setWindowTitle(" — ".join(isolated(x) for x in (self.doc_name, self.project.path.name, "annotator") if x))
 
     @property
     def layer(self) -> str:
@@ -276,8 +310,16 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
             self.find_panel.show_hits([], self.text)
             self.view.set_find_hits([])
             return
-        split = self.project.get_setting("clitics", "attached") == "split"
-        self._find_token = self.reader.search(self.doc_id, query, allow_proclitic=split)
+        after_clitic = self.find_panel.clitic_policy() != "exact"
+        self._find_token = self.reader.search(self.doc_id, query, allow_proclitic=after_clitic)
+
+    def _clitics_changed(self, policy: str) -> None:
+        """Keep the Find panel's clitic policy with the project, and search again."""
+        try:
+            self.project.set_setting("find_clitics", policy)
+        except AnnotatorError as exc:
+            self.status(str(exc))
+        self._search(self.find_panel.query.text().strip())
 
     def _searched(self, token: int, document_id: int, hits: list[Any]) -> None:
         if token != self._find_token or document_id != self.doc_id:
@@ -301,7 +343,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._record_time()
         self.team.shutdown()
         self.suggestions.shutdown()
-        self.settings.save_window_state(self.lang, self.saveGeometry(), self.saveState())
+        self.settings.save_window_state(self.lang, self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.settings.font_size = self.view.font_size()
         self.settings.sync()
         self.reader.stop()

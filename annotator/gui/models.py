@@ -38,6 +38,22 @@ def isolated(text: str) -> str:
     return f"{FSI}{text}{PDI}"
 
 
+def quoted(text: str) -> str:
+    """Return ``text`` in guillemets, isolated: a name in a row of names keeps its place
+    whichever script it and its neighbours are in («دمشق» → «حلب» never reads backwards)."""
+    return f"«{FSI}{text}{PDI}»"
+
+
+def link_text(source: str, target: str, symmetric: bool = False) -> str:
+    """Return "«source» → «target»" with each name isolated, the arrow pointing from the
+    source to the target in the reading direction of the interface (← in Arabic)."""
+    from PySide6.QtGui import QGuiApplication
+
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    arrow = "↔" if symmetric else ("←" if rtl else "→")
+    return f"{quoted(source)} {arrow} {quoted(target)}"
+
+
 class DocumentListModel(QAbstractTableModel):
     """The project's documents: name, status and span count (of one annotator, by
     default the current one), and everyone's status; read page by page."""
@@ -112,14 +128,15 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 3:
                 return "  ".join(isolated(f"{STATUS_MARKS.get(s, '')}{n}") for n, s in self.people(info.id))
-            return (info.name or f"#{info.id}", self.status_name(info.status), f"{info.spans:,}")[col]
+            # a name such as 2024_01_news keeps its order in a right-to-left list
+            return (isolated(info.name or f"#{info.id}"), self.status_name(info.status), f"{info.spans:,}")[col]
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
             return QColor(STATUS_COLORS.get(info.status, "#9e9e9e"))
         if role == Qt.ItemDataRole.ToolTipRole and col == 3:
             return "\n".join(f"{n}: {self.status_name(s)}" for n, s in self.people(info.id)) or self.tr("nobody has started it")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("{name}: {length} characters, {spans} spans, {status}").format(
-                name=info.name, length=f"{info.length:,}", spans=info.spans, status=self.status_name(info.status))
+                name=isolated(info.name), length=f"{info.length:,}", spans=info.spans, status=self.status_name(info.status))
         if role == ID_ROLE:
             return info.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:

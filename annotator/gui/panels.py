@@ -219,7 +219,8 @@ class AnnotationsPanel(QWidget):
         self.view.scrollTo(index)
 
     def _update_count(self, *args: Any) -> None:
-        self.count.setText(self.tr("{n} spans").format(n=f"{self.model.rowCount():,}"))
+        n = self.model.rowCount()
+        self.count.setText(self.tr("%n spans", None, n))
 
 
 class GuidelinesPanel(QTextBrowser):

@@ -10,8 +10,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, qInstallMessageHandler
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from annotator.core.text import Utf16Index
-
 
 def _wait(condition, seconds: float = 10.0) -> bool:  # noqa: ANN001
     deadline = time.monotonic() + seconds
@@ -43,7 +41,7 @@ def label_through_window(project_path: Path, document_id: int, words: tuple[tupl
         if not _wait(lambda: window.ready and window.doc_id == document_id):
             return 0
         before = len(project.spans(document_id))
-        index = Utf16Index(window.text)
+        index = window.view.u16
         for word, label in words:
             start = window.text.index(word)
             cursor = QTextCursor(window.view.document())

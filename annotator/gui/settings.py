@@ -70,6 +70,15 @@ class AppSettings:
     def font_size(self, value: float) -> None:
         self.q.setValue("view/font_size", float(value))
 
+    @property
+    def label_names(self) -> bool:
+        """Whether the document view draws label names above the spans (default: yes)."""
+        return str(self.q.value("view/label_names", "true")).lower() in ("true", "1")
+
+    @label_names.setter
+    def label_names(self, value: bool) -> None:
+        self.q.setValue("view/label_names", "true" if value else "false")
+
     def window_state(self, lang: str) -> tuple[QByteArray | None, QByteArray | None]:
         """Return the saved window geometry and panel layout (one per UI language, since
         Arabic mirrors the panels)."""

@@ -10,15 +10,21 @@ level inside it is inset a little more from top and bottom, with its own underli
 nested and overlapping spans show as stacked boxes with layered underlines.  Only the
 background, border and bars are painted; the glyphs are never touched, so Arabic letters
 stay joined.
+
+Label names (View → Label names on spans) are drawn above each span's first piece, in
+the room the view's font leaves above its lines ("Amiri Labelled": Amiri with a taller
+ascent); the boxes then start below that room.  Where two names would overlap on a line,
+the second moves along in the reading direction.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLayout
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextBlock, QTextLayout
 
 from annotator.core.text import Utf16Index
 from annotator.gui.span_store import SpanItem, nesting_levels
@@ -86,6 +92,11 @@ class SpanPainter:
         # stay the same until the layout changes (width, font, direction, text).
         self._rects: dict[tuple[int, int, int], list[QRectF]] = {}
         self._layout_state: object = None
+        self.show_names = False  # draw each span's label above it
+        self.room = 0.0  # pixels above each line's glyphs kept for the names
+        self.label_font = QFont()
+        self.rtl_at: Callable[[int], bool] = lambda pos: False
+        self.width = 1 << 30  # of the viewport: names stay inside it
 
     def layout_changed(self, state: object) -> None:
         """Forget cached rectangles if ``state`` (width, font, direction, text) changed."""
@@ -104,12 +115,52 @@ class SpanPainter:
             return
         levels = nesting_levels(items)
         starts = [b.start for b in blocks]
+        firsts: list[tuple[QRectF, SpanItem, bool]] = []
         for item in sorted(items, key=lambda it: (levels[it.id], it.start)):
             level = min(levels[item.id], MAX_LEVELS)
-            for s, e in item.fragments:
-                for rect in self._fragment_rects(blocks, starts, s, e, u16):
+            for n, (s, e) in enumerate(item.fragments):
+                rects = [r.adjusted(0, self.room, 0, 0) if self.room else r for r in self._fragment_rects(blocks, starts, s, e, u16)]
+                if n == 0 and rects and self.show_names:
+                    rtl = self.rtl_at(s)
+                    top = min(r.top() for r in rects)
+                    line = [r for r in rects if abs(r.top() - top) < 0.5]
+                    firsts.append((max(line, key=lambda r: r.right()) if rtl else min(line, key=lambda r: r.left()), item, rtl))
+                for rect in rects:
                     self.hits.append((rect, item, level))
                     self._draw(painter, rect, self.color(item.label), level, item.id == selected, em)
+        if firsts:
+            self._paint_names(painter, firsts, selected)
+
+    def _paint_names(self, painter: QPainter, firsts: list[tuple[QRectF, SpanItem, bool]], selected: int | None) -> None:
+        """Draw each span's label (its short code) above its first piece, in the room
+        above the line."""
+        font = QFont(self.label_font)
+        height = max(7.0, (self.room or 12.0) - 2)
+        font.setPixelSize(max(7, int(height * 0.78)))
+        font.setBold(True)
+        fm = QFontMetricsF(font)
+        painter.save()
+        painter.setFont(font)
+        taken: list[QRectF] = []
+        for rect, item, rtl in sorted(firsts, key=lambda f: (round(f[0].top()), -f[0].right() if f[2] else f[0].left())):
+            name = item.label  # the short code, as brat shows it (the full name is the hover text)
+            w = fm.horizontalAdvance(name) + 6
+            y = rect.top() - height - 1 if self.room else rect.top() + 1
+            box = QRectF(rect.right() - w, y, w, height) if rtl else QRectF(rect.left(), y, w, height)
+            for other in taken:  # move along in the reading direction past any name in the way
+                if other.intersects(box):
+                    box.moveLeft(other.left() - w - 2) if rtl else box.moveLeft(other.right() + 2)
+            if box.left() < 0 or box.right() > self.width:  # moved off the line: stay at the span
+                box.moveLeft(rect.right() - w if rtl else rect.left())
+            taken.append(box)
+            color = self.color(item.label)
+            back = QColor(255, 255, 255, 225)
+            painter.setPen(color.darker(110) if item.id != selected else color.darker(160))
+            painter.setBrush(back)
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(color.darker(170))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), name)
+        painter.restore()
 
     def paint_marks(self, painter: QPainter, blocks: list[VisibleBlock], ranges: list[tuple[int, int]], u16: Utf16Index) -> None:
         """Mark search matches: a yellow band along the bottom of each."""

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from annotator.core.scheme import Scheme
 from annotator.gui.events_panel import KIND_ROLE, DeleteKey, make_tree, tool_button, warning_icon
 from annotator.gui.linked_state import LinkedState
+from annotator.gui.models import quoted
 
 
 @dataclass
@@ -152,7 +153,7 @@ class StancePanel(QWidget):
 
     def target_name(self, kind: str, target: Any, state: LinkedState) -> str:
         if kind == "span":
-            return f"«{state.surface(target)}»"
+            return quoted(state.surface(target))
         if kind == "fixed" and self.scheme and self.lang == "ar":
             return next((t.ar for t in self.scheme.stance.targets if t.target == target and t.ar), str(target))
         return str(target) if target is not None else ""
@@ -164,9 +165,9 @@ class StancePanel(QWidget):
         icon = warning_icon(self)
         names = {s.label: s.name(self.lang) for s in (self.scheme.stance.labels if self.scheme else ())}
         for st in state.stances:
-            holder = f"«{state.surface(st.holder)}»" if st.holder is not None else self.tr("the author")
+            holder = quoted(state.surface(st.holder)) if st.holder is not None else self.tr("the author")
             item = QTreeWidgetItem([names.get(st.label, st.label), self.target_name(st.target_kind, st.target, state), holder,
-                                    " · ".join(f"«{state.surface(e)}»" for e in st.evidence)])
+                                    " · ".join(quoted(state.surface(e)) for e in st.evidence)])
             item.setData(0, KIND_ROLE, st.id)
             if problems := state.problems_of("stance", st.id):
                 item.setIcon(0, icon)
@@ -194,16 +195,16 @@ class StancePanel(QWidget):
         if kind == "text":
             self.target_text.setText(str(shown.target or ""))
         self.target_span.setVisible(kind == "span")
-        self.target_span.setText(f"«{state.surface(shown.target)}»" if kind == "span" and shown.target is not None
+        self.target_span.setText(quoted(state.surface(shown.target)) if kind == "span" and shown.target is not None
                                  else self.tr("(click an entity, then press Ctrl+Shift+T)"))
         self.holder.setCurrentIndex(0 if shown.holder is None else self.holder.findData("span"))
         self.holder_span.setVisible(shown.holder is not None)
-        self.holder_span.setText(f"«{state.surface(shown.holder)}»" if shown.holder is not None else "")
+        self.holder_span.setText(quoted(state.surface(shown.holder)) if shown.holder is not None else "")
         self.scope.setCurrentIndex(max(0, self.scope.findData(shown.scope)))
         self.evidence.clear()
         for ref in shown.evidence:
             text = state.surface(ref) if not isinstance(ref, tuple) else self.tr("(new passage)")
-            item = QListWidgetItem(f"«{text}»")
+            item = QListWidgetItem(quoted(text))
             item.setData(KIND_ROLE, ref)
             self.evidence.addItem(item)
 

@@ -9,13 +9,14 @@ document list show exactly what the project now holds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.scheme import UNLABELLED
+from annotator.core.text import move_edge, word_at
 from annotator.gui.actions import shortcut_rows
 from annotator.gui.document_view import DEFAULT_SIZE
 from annotator.gui.settings import Choices, SettingsDialog
@@ -110,6 +111,52 @@ class CommandsMixin:
             self.span_model.remove(sid)
             self._select_span(None)
 
+    def mark_span(self: MainWindow) -> None:
+        """Mark the selected text as a span to label later (the label ``?``): click it and
+        press a label key to label it."""
+        rng = self.view.selection_range()
+        if self.doc_id is None or rng is None:
+            self.status(translate("MainWindow", "Select some text to mark."))
+            return
+        start, end = self.view.snapped(*rng)
+        if start >= end:
+            self.status(translate("MainWindow", "The selection holds no word to label."))
+            return
+        ok, sid = self._edit(lambda: self.project.add_span(self.doc_id, UNLABELLED, start, end))
+        if ok:
+            self.span_model.add(sid, UNLABELLED, ((start, end),))
+            self.view.clear_selection()
+            self._select_span(sid)
+
+    def resize_span(self: MainWindow, side: str, grow: bool, unit: str) -> None:
+        """Move the selected span's edge on screen side ``side`` ("left" or "right") out
+        (``grow``) or in by a word or a grapheme: one update, one undo step."""
+        sid = self.view.selected_span
+        item = self.view.store.get(sid) if sid is not None else None
+        if item is None:
+            self.status(translate("MainWindow", "Click a span first, then move its edges."))
+            return
+        rtl = self.view.is_right_to_left_at(item.start)
+        edge = "start" if (side == "left") != rtl else "end"
+        frags = list(item.fragments)
+        i = 0 if edge == "start" else len(frags) - 1
+        s, e = move_edge(self.text, *frags[i], edge, grow, unit)  # type: ignore[arg-type]
+        if (s, e) == frags[i]:
+            self.status(translate("MainWindow", "The span cannot grow or shrink further on that side."))
+            return
+        frags[i] = (s, e)
+        self.set_span_fragments(sid, frags)
+
+    def set_span_fragments(self: MainWindow, span_id: int, frags: list[tuple[int, int]]) -> None:
+        """Give span ``span_id`` the fragments ``frags`` (one undo step)."""
+        ok, _ = self._edit(lambda: self.project.update_span(span_id, fragments=frags))
+        if ok:
+            row = self.project.span_row(span_id)
+            if row is not None:
+                self.span_model.add(*row)
+            self.view.refresh()
+            self._select_span(span_id)
+
     def add_fragment(self: MainWindow) -> None:
         """Add the selected text to the selected span as one more fragment."""
         sid, rng = self.view.selected_span, self.view.selection_range()
@@ -126,16 +173,21 @@ class CommandsMixin:
             self._select_span(sid)
 
     def label_all(self: MainWindow, label: str, hits: list[Any]) -> None:
-        """Give ``label`` to every whole-word hit not yet labelled so, as one undo step."""
-        todo = [(h.start, h.end) for h in hits
-                if not any(it.label == label and it.fragments == ((h.start, h.end),) for it in self.view.store.at(h.start))]
+        """Give ``label`` to every whole-word hit not yet labelled so, as one undo step.
+        With the Find panel's clitic policy ``attached`` a hit after a proclitic is
+        labelled as the whole token (والحكومة), else as the hit (الحكومة)."""
+        ranges = [(h.start, h.end) for h in hits]
+        if self.find_panel.clitic_policy() == "attached":
+            ranges = [((word_at(self.text, s) or (s, e))[0], e) for s, e in ranges]
+        todo = [(s, e) for s, e in dict.fromkeys(ranges)
+                if not any(it.label == label and it.fragments == ((s, e),) for it in self.view.store.at(s))]
         if not todo:
             self.status(translate("MainWindow", "Every whole-word match already has this label."))
             return
         added: list[tuple[int, int, int]] = []
 
         def run() -> None:
-            with self.project.macro(translate("MainWindow", "Label {n} matches as {label}").format(n=len(todo), label=label)):
+            with self.project.macro(self.counted("label_all", len(todo)).format(label=label)):
                 for s, e in todo:
                     added.append((self.project.add_span(self.doc_id, label, s, e), s, e))
 
@@ -144,7 +196,7 @@ class CommandsMixin:
             for sid, s, e in added:
                 self.span_model.add(sid, label, ((s, e),))
             self.view.refresh()
-            self.status(translate("MainWindow", "{n} spans added.").format(n=len(added)))
+            self.status(self.counted("spans_added", len(added)))
 
     def _select_span(self: MainWindow, span_id: int | None, *, reveal: bool = False) -> None:
         self.view.select_span(span_id, reveal=reveal)
@@ -305,9 +357,13 @@ class CommandsMixin:
         self.reload_spans()
 
     def show_shortcuts(self: MainWindow) -> None:
-        rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(t)}</td></tr>"
-                       for k, t in shortcut_rows(self.actions_, [*self.label_actions.values(), *self.links.actions()]))
-        QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"), f"<table cellspacing=4>{rows}</table>")
+        """Show the keys in a table that scrolls: never taller than the screen (a message
+        box of 60 rows did not fit a 1000-pixel screen)."""
+        from annotator.gui.shortcuts_dialog import ShortcutsDialog
+
+        rows = shortcut_rows(self.actions_, [*self.label_actions.values(), *self.links.actions()])
+        self.shortcuts_dialog = ShortcutsDialog(rows, self)
+        self.shortcuts_dialog.show()
 
     def show_about(self: MainWindow) -> None:
         from annotator import __version__

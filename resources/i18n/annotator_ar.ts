@@ -48,6 +48,42 @@
         <translation>&amp;حذف الوسم</translation>
     </message>
     <message>
+        <source>&amp;Mark span, label it later</source>
+        <translation>&amp;علِّم مقطعًا ووسِّمه لاحقًا</translation>
+    </message>
+    <message>
+        <source>Grow span leftwards by a word</source>
+        <translation>وسِّع الوسم يسارًا بكلمة</translation>
+    </message>
+    <message>
+        <source>Grow span rightwards by a word</source>
+        <translation>وسِّع الوسم يمينًا بكلمة</translation>
+    </message>
+    <message>
+        <source>Shrink span from the left by a word</source>
+        <translation>قلِّص الوسم من اليسار بكلمة</translation>
+    </message>
+    <message>
+        <source>Shrink span from the right by a word</source>
+        <translation>قلِّص الوسم من اليمين بكلمة</translation>
+    </message>
+    <message>
+        <source>Grow span leftwards by a letter</source>
+        <translation>وسِّع الوسم يسارًا بحرف</translation>
+    </message>
+    <message>
+        <source>Grow span rightwards by a letter</source>
+        <translation>وسِّع الوسم يمينًا بحرف</translation>
+    </message>
+    <message>
+        <source>Shrink span from the left by a letter</source>
+        <translation>قلِّص الوسم من اليسار بحرف</translation>
+    </message>
+    <message>
+        <source>Shrink span from the right by a letter</source>
+        <translation>قلِّص الوسم من اليمين بحرف</translation>
+    </message>
+    <message>
         <source>Add selection as a &amp;fragment</source>
         <translation>إضافة التحديد &amp;جزءًا من الوسم</translation>
     </message>
@@ -84,6 +120,10 @@
         <translation>تعليمها منجزة والانتقال إلى التالية غير المنجزة</translation>
     </message>
     <message>
+        <source>&amp;Label names on spans</source>
+        <translation>أسماء الوسوم فوق ال&amp;مقاطع</translation>
+    </message>
+    <message>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
@@ -110,6 +150,10 @@
     <message>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>Span &amp;edges</source>
+        <translation>&amp;حدود الوسم</translation>
     </message>
     <message>
         <source>&amp;Document</source>
@@ -178,9 +222,16 @@
         <source>Fewer than two annotators: take a version, or annotate gold yourself.</source>
         <translation>أقل من موسِّمَين: اعتمد نسخة، أو وسِّم الطبقة المرجعية بنفسك.</translation>
     </message>
-    <message>
-        <source>{n} agreed items added to gold.</source>
-        <translation>أضيف {n} عنصرًا متفقًا عليه إلى المرجعية.</translation>
+    <message numerus="yes">
+        <source>%n agreed items added to gold.</source>
+        <translation>
+            <numerusform>لم يُضف أي عنصر متفق عليه إلى المرجعية.</numerusform>
+            <numerusform>أضيف عنصر واحد متفق عليه إلى المرجعية.</numerusform>
+            <numerusform>أضيف عنصران متفق عليهما إلى المرجعية.</numerusform>
+            <numerusform>أضيفت %n عناصر متفق عليها إلى المرجعية.</numerusform>
+            <numerusform>أضيف %n عنصرًا متفقًا عليه إلى المرجعية.</numerusform>
+            <numerusform>أضيف %n عنصر متفق عليه إلى المرجعية.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Gold is now {name}&apos;s version ({n} items); Ctrl+Z undoes it.</source>
@@ -387,9 +438,16 @@
         <source>All labels</source>
         <translation>كل الوسوم</translation>
     </message>
-    <message>
-        <source>{n} spans</source>
-        <translation>عدد الوسوم: {n}</translation>
+    <message numerus="yes">
+        <source>%n spans</source>
+        <translation>
+            <numerusform>لا وسوم</numerusform>
+            <numerusform>وسم واحد</numerusform>
+            <numerusform>وسمان</numerusform>
+            <numerusform>%n وسوم</numerusform>
+            <numerusform>%n وسمًا</numerusform>
+            <numerusform>%n وسم</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -660,19 +718,42 @@
         <translation>بحث (يتجاهل التشكيل والتطويل وصور الهمزة)</translation>
     </message>
     <message>
+        <source>Whole words only</source>
+        <translation>كلمات كاملة فقط</translation>
+    </message>
+    <message>
+        <source>Also after و ف ب ك ل: label the word without them</source>
+        <translation>وبعد و ف ب ك ل أيضًا: يُوسم ما بعدها</translation>
+    </message>
+    <message>
+        <source>Also after و ف ب ك ل: label the whole word</source>
+        <translation>وبعد و ف ب ك ل أيضًا: تُوسم الكلمة كلها</translation>
+    </message>
+    <message>
+        <source>Which matches count as whole words, and what label all marks</source>
+        <translation>أي المطابقات تُعدّ كلمات كاملة، وما الذي يوسمه «وسم الكل»</translation>
+    </message>
+    <message>
         <source>Label all whole-word matches</source>
         <translation>وسم كل المطابقات الكاملة</translation>
     </message>
-    <message>
-        <source>{n} matches, {w} of them whole words</source>
-        <translation>عدد المطابقات {n}، منها {w} كلمات كاملة</translation>
+    <message numerus="yes">
+        <source>%n matches (whole words: {w})</source>
+        <translation>
+            <numerusform>لا مطابقات</numerusform>
+            <numerusform>مطابقة واحدة (كلمات كاملة: {w})</numerusform>
+            <numerusform>مطابقتان (كلمات كاملة: {w})</numerusform>
+            <numerusform>%n مطابقات (كلمات كاملة: {w})</numerusform>
+            <numerusform>%n مطابقةً (كلمات كاملة: {w})</numerusform>
+            <numerusform>%n مطابقة (كلمات كاملة: {w})</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>FindResultsModel</name>
     <message>
-        <source>characters {start}–{end}</source>
-        <translation>الأحرف {start}–{end}</translation>
+        <source>characters {range}</source>
+        <translation>المحارف {range}</translation>
     </message>
     <message>
         <source>part of a longer word</source>
@@ -1119,6 +1200,7 @@
     <name>MainWindow</name>
     <message>
         <source>Labels</source>
+        <extracomment>The panels&apos; widths at first start (document list side, labels side) and their least width: the document view takes the rest, most of the window.</extracomment>
         <translation>الوسوم</translation>
     </message>
     <message>
@@ -1161,9 +1243,16 @@
         <source>words without clitics</source>
         <translation>كلمات دون السوابق</translation>
     </message>
-    <message>
-        <source>{n} scheme warnings</source>
-        <translation>تحذيرات المخطط: {n}</translation>
+    <message numerus="yes">
+        <source>%n scheme warnings</source>
+        <translation>
+            <numerusform>لا تحذيرات في المخطط</numerusform>
+            <numerusform>تحذير واحد في المخطط</numerusform>
+            <numerusform>تحذيران في المخطط</numerusform>
+            <numerusform>%n تحذيرات في المخطط</numerusform>
+            <numerusform>%n تحذيرًا في المخطط</numerusform>
+            <numerusform>%n تحذير في المخطط</numerusform>
+        </translation>
     </message>
     <message>
         <source>The scheme has problems: {warnings}</source>
@@ -1202,6 +1291,18 @@
         <translation>انقر وسمًا أولًا ثم اضغط Delete.</translation>
     </message>
     <message>
+        <source>Select some text to mark.</source>
+        <translation>حدِّد نصًّا لتعليمه.</translation>
+    </message>
+    <message>
+        <source>Click a span first, then move its edges.</source>
+        <translation>انقر وسمًا أولًا، ثم حرِّك حدوده.</translation>
+    </message>
+    <message>
+        <source>The span cannot grow or shrink further on that side.</source>
+        <translation>لا يمكن توسيع الوسم أو تقليصه أكثر من تلك الجهة.</translation>
+    </message>
+    <message>
         <source>Click a span, select more text, then add it as a fragment.</source>
         <translation>انقر وسمًا، ثم حدّد نصًا آخر وأضفه جزءًا منه.</translation>
     </message>
@@ -1209,13 +1310,27 @@
         <source>Every whole-word match already has this label.</source>
         <translation>كل المطابقات الكاملة موسومة بهذا الوسم من قبل.</translation>
     </message>
-    <message>
-        <source>Label {n} matches as {label}</source>
-        <translation>وسم {n} مطابقة بالوسم {label}</translation>
+    <message numerus="yes">
+        <source>Label %n matches as {label}</source>
+        <translation>
+            <numerusform>وسم %n مطابقة بالوسم {label}</numerusform>
+            <numerusform>وسم مطابقة واحدة بالوسم {label}</numerusform>
+            <numerusform>وسم مطابقتين بالوسم {label}</numerusform>
+            <numerusform>وسم %n مطابقات بالوسم {label}</numerusform>
+            <numerusform>وسم %n مطابقةً بالوسم {label}</numerusform>
+            <numerusform>وسم %n مطابقة بالوسم {label}</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} spans added.</source>
-        <translation>أضيف {n} وسمًا.</translation>
+    <message numerus="yes">
+        <source>%n spans added.</source>
+        <translation>
+            <numerusform>لم يُضف أي وسم.</numerusform>
+            <numerusform>أضيف وسم واحد.</numerusform>
+            <numerusform>أضيف وسمان.</numerusform>
+            <numerusform>أضيفت %n وسوم.</numerusform>
+            <numerusform>أضيف %n وسمًا.</numerusform>
+            <numerusform>أضيف %n وسم.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undone: {what}</source>
@@ -1239,7 +1354,16 @@
     </message>
     <message>
         <source>Keyboard shortcuts</source>
+        <extracomment>The most of the screen&apos;s height the dialog takes.</extracomment>
         <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>الأمر</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;annotator {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Annotate Arabic text: entities, events and stance.&lt;/p&gt;&lt;p&gt;Text font: Amiri (SIL Open Font License).&lt;/p&gt;</source>
@@ -1306,12 +1430,19 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <source>{n} problems</source>
-        <translation>المشكلات: {n}</translation>
-    </message>
-    <message>
         <source>No problems.</source>
         <translation>لا مشكلات.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems</source>
+        <translation>
+            <numerusform>لا مشكلات</numerusform>
+            <numerusform>مشكلة واحدة</numerusform>
+            <numerusform>مشكلتان</numerusform>
+            <numerusform>%n مشكلات</numerusform>
+            <numerusform>%n مشكلةً</numerusform>
+            <numerusform>%n مشكلة</numerusform>
+        </translation>
     </message>
 </context>
 <context>

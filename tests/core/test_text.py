@@ -195,3 +195,163 @@ def test_snap_never_cuts_a_grapheme(text, data, mode):
     if mode != "character" and s < e:
         bounds = set(T.grapheme_bounds(text))
         assert s in bounds and e in bounds
+
+
+# --- one grapheme rule: the regex module's \X ---------------------------------------------
+
+# clusters that other rules cut: flags, ZWJ sequences, skin tones, VS16, keycaps, a letter
+# with ZWJ/ZWNJ, the Arabic signs that are prepended to what follows (U+0600-0605, U+06DD,
+# U+08E2), the marks outside U+064B-U+0652
+HARD = ["🇸🇾", "🇱🇧", "👨\u200d👩\u200d👧", "👍🏽", "❤\ufe0f", "1\ufe0f\u20e3", "ب\u200d", "ل\u200c",
+        "\u0600", "\u0601", "\u0605", "\u06dd", "\u08e2", "ب\u0610", "ع\u08f0", "a🏽", "\r\n"]
+hard_text = st.lists(st.sampled_from([*PIECES, *HARD]), max_size=50).map("".join)
+long_words = st.lists(st.sampled_from(["بسم" * 60, "a" * 300, " ", "🇸🇾", "كتب", "\u0600 "]), max_size=6).map("".join)
+
+
+def clusters(text: str) -> set[int]:
+    """The cluster boundaries of ``text`` by \\X alone, counted from the start."""
+    import regex
+
+    return {0, *(m.end() for m in regex.finditer(r"\X", text))}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(hard_text, long_words), st.data())
+def test_every_rule_agrees_with_x(text, data):
+    bounds = clusters(text)
+    assert set(T.grapheme_bounds(text)) == bounds
+    if text:
+        pos = data.draw(st.integers(0, len(text) - 1))
+        s, e = T.grapheme_span(text, pos)
+        assert s <= pos < e and s in bounds and e in bounds
+        assert not any(s < b < e for b in bounds)
+    for s, e in T.tokens(text):
+        assert s in bounds and e in bounds, (text, s, e)
+    for s, e in T.words(text):
+        assert s in bounds and e in bounds
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(hard_text, long_words), st.data(), st.sampled_from(T.SNAP_MODES))
+def test_snapping_keeps_clusters_whole_and_is_idempotent(text, data, mode):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(0, len(text)))
+    s, e = T.snap(text, a, b, mode)
+    assert 0 <= s <= e <= len(text)
+    if s < e:
+        bounds = clusters(text)
+        assert s in bounds and e in bounds, (text, a, b, mode, s, e)
+        assert T.snap(text, s, e, mode) == (s, e)
+    if mode in ("word", "clitic") and s < e:
+        # whole words: never a word cut at either end, however long it is
+        word = T.word_at(text, e - 1)
+        assert word is not None and word[1] == e
+
+
+def test_character_mode_never_stores_half_a_flag():
+    text = "علم 🇸🇾 سوريا"
+    flag = text.index("🇸🇾")
+    assert T.snap(text, flag, flag + 1, "character") == (flag, flag + 2)
+    assert T.snap(text, flag + 1, flag + 2, "character") == (flag, flag + 2)
+    assert T.snap(text, 1, 2, "character") == (1, 2)  # a letter alone is still fine
+
+
+def test_prepended_arabic_signs_join_what_follows_even_a_space():
+    for sign in ("\u0600", "\u0603", "\u0605", "\u06dd", "\u08e2"):
+        text = "رقم" + sign + " ١٢"
+        i = text.index(sign)
+        assert T.grapheme_span(text, i) == (i, i + 2)
+        assert T.grapheme_span(text, i + 1) == (i, i + 2)
+
+
+def test_tokens_keep_joiners_modifiers_and_vs16_in_their_cluster():
+    text = "لا\u200d نعم\u200c 👍🏽 ❤\ufe0f ب\u200dت"
+    toks = [text[s:e] for s, e in T.tokens(text)]
+    assert toks == ["لا\u200d", "نعم\u200c", "👍🏽", "❤\ufe0f", "ب\u200dت"]
+
+
+def test_word_snapping_keeps_very_long_words_whole():
+    word = "الـ" + "ـ" * 400 + "كتاب"
+    text = "قرأ " + word + " أمس"
+    s = text.index(word)
+    assert T.snap(text, s + 300, s + 301, "word") == (s, s + len(word))
+    assert T.word_at(text, s + 2) == (s, s + len(word))
+
+
+def test_clitic_snapping_is_idempotent():
+    text = "وصل والولايات المتحدة"
+    m = text.index("والولايات")
+    once = T.snap(text, m, m + 5, "clitic")
+    assert text[slice(*once)] == "الولايات"
+    assert T.snap(text, *once, "clitic") == once
+
+
+# --- find: Persian letters, لل, the other Arabic marks ----------------------------------
+
+
+def test_find_matches_persian_ya_and_kaf():
+    text = "رئیس جمهوری ایران و کابل"
+    view = T.NormalizedText(text)
+    assert [text[s:e] for s, e in view.find_all("رئيس")] == ["رئیس"]
+    assert [text[s:e] for s, e in view.find_all("كابل")] == ["کابل"]
+
+
+def test_find_sees_the_article_after_lam():
+    text = "قدم الدعم للحكومة وللـحكومة والحكومة"
+    view = T.NormalizedText(text)
+    hits = [text[s:e] for s, e in view.find_all("الحكومة", whole_word=True, allow_proclitic=True)]
+    assert hits == ["لحكومة", "لـحكومة", "الحكومة"]
+
+
+def test_find_ignores_quranic_and_extended_arabic_marks():
+    text = "قال الله\u0610 والعالم\u08f0 كله"
+    view = T.NormalizedText(text)
+    assert [text[s:e] for s, e in view.find_all("الله")] == ["الله\u0610"]
+    assert [text[s:e] for s, e in view.find_all("العالم")] == ["العالم\u08f0"]
+
+
+# --- paragraph direction ------------------------------------------------------------------
+
+
+def test_paragraph_direction_by_its_letters():
+    assert T.paragraph_direction("🇸🇾 دمشق عاصمة سوريا") == "rtl"
+    assert T.paragraph_direction("@reuters_ar قالت الوزارة إن الوفد وصل") == "rtl"
+    assert T.paragraph_direction("DAMASCUS, Dec 1 (Reuters) - قالت وزارة الخارجية السورية اليوم") == "rtl"
+    assert T.paragraph_direction("He met بشار in Paris yesterday") == "ltr"
+    assert T.paragraph_direction("2024 - 🇸🇾") is None
+    assert T.paragraph_direction("Hi يا") == "ltr"  # a tie: the first letter decides
+    assert T.first_strong_direction("🇸🇾 دمشق") == "ltr"  # what the bidi algorithm alone says
+
+
+# --- moving a span's edges ----------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(hard_text, st.data(), st.sampled_from(["start", "end"]), st.booleans(), st.sampled_from(["word", "grapheme"]))
+def test_moving_an_edge_keeps_clusters_whole_and_never_empties_the_span(text, data, edge, outward, unit):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(0, len(text)))
+    s, e = T.snap(text, a, b, "grapheme")
+    if s >= e:
+        return
+    s2, e2 = T.move_edge(text, s, e, edge, outward, unit)
+    assert s2 < e2
+    bounds = clusters(text)
+    assert s2 in bounds and e2 in bounds
+    if edge == "start":
+        assert e2 == e and (s2 <= s if outward else s2 >= s)
+    else:
+        assert s2 == s and (e2 >= e if outward else e2 <= e)
+
+
+def test_moving_edges_by_words_and_letters():
+    text = "بدأت الولايات المتحدةُ انسحابها، من قاعدة"
+    s = text.index("المتحدةُ")
+    e = s + len("المتحدةُ")
+    assert text[slice(*T.move_edge(text, s, e, "start", True))] == "الولايات المتحدةُ"
+    assert text[slice(*T.move_edge(text, s, e, "end", True))] == "المتحدةُ انسحابها"
+    grown = T.move_edge(text, s, e, "end", True)
+    assert T.move_edge(text, *grown, "end", False) == (s, e)
+    assert T.move_edge(text, s, e, "end", False) == (s, e)  # one word: nothing to leave out
+    assert text[slice(*T.move_edge(text, s, e, "end", False, "grapheme"))] == "المتحد"  # the mark goes with its letter
+    assert text[slice(*T.move_edge(text, s, e, "start", True, "grapheme"))] == "ت المتحدةُ"

@@ -109,3 +109,19 @@ def test_startup_probe_never_waits_for_the_name_dialog(tmp_path):
     r = subprocess.run([sys.executable, "-m", "annotator"], capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "annotator: window shown" in r.stdout
+
+
+def test_first_start_makes_the_sample_with_the_chosen_name_and_no_stray_login_layer(settings, data_home):
+    from annotator.gui.app import ask_name_before_the_sample
+
+    offered = []
+    ask_name_before_the_sample(None, settings, ask=lambda suggested: offered.append(suggested) or "lina")
+    assert offered and settings.annotator == "lina"
+    project = open_project(None, settings)
+    try:
+        rows = project.conn.execute("SELECT name FROM annotators").fetchall()
+        assert [r[0] for r in rows] == ["lina"]  # not also the login name (root)
+    finally:
+        project.close()
+    # asked only once: the sample exists now
+    ask_name_before_the_sample(None, settings, ask=lambda s: pytest.fail("asked again"))

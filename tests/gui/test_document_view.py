@@ -154,3 +154,84 @@ def test_the_bundled_arabic_font_is_used(view):
     from PySide6.QtGui import QFontInfo
 
     assert QFontInfo(view.font()).family() == "Amiri"
+
+
+# --- Arabic and bidi defects (issue 12) -----------------------------------------------------
+
+
+def word_rect(view, s: int, e: int):
+    """The on-screen rectangle of code points [s, e), through a throwaway span."""
+    store = view.store
+    view.set_store(SpanStore([(99, "PER", ((s, e),))]))
+    view.viewport().repaint()
+    rect = view.painter.rects_of(view.visible_blocks(), view.store.get(99), view.u16)[0]
+    view.set_store(store)
+    return rect
+
+
+def test_a_text_beginning_with_a_bom_keeps_every_position(view, qtbot):
+    text = "\ufeffقال الرئيس في دمشق\ufeff اليوم"
+    view.set_document(text)
+    assert view.document().characterCount() - 1 == u16(text, len(text))
+    s = text.index("دمشق")
+    view.set_document(text, SpanStore([(1, "GPE", ((s, s + 4),))]))
+    view.viewport().repaint()
+    rect = view.painter.rects_of(view.visible_blocks(), view.store.get(1), view.u16)[0]
+    # the box is on «دمشق»: the letter under its middle is one of its letters
+    assert s <= view.position_at(centre(rect)) <= s + 4
+    # a drag across it stores exactly what it shows
+    view.set_store(SpanStore())
+    y = int(rect.center().y())
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(rect.right()) - 2, y))
+    qtbot.mouseMove(view.viewport(), QPoint(int(rect.left()) + 2, y))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(rect.left()) + 2, y))
+    assert view.selection_range() == (s, s + 4)
+    assert view.textCursor().selectedText() == "دمشق"
+
+
+WRAPPED = ("بدأت الولايات المتحدة انسحابها من قاعدة الشدادي في الحسكة، وسط تسريبات تشير إلى خروج "
+           "كامل من سوريا ") * 4
+
+
+def test_clicks_on_wrapped_right_to_left_lines_land_on_the_letter_under_them(view, qtbot):
+    from annotator.core.text import words
+
+    view.resize(420, 600)
+    text = WRAPPED.strip()
+    view.set_document(text)
+    view.viewport().repaint()
+    layout = view.visible_blocks()[0].block.layout()
+    assert layout.lineCount() > 3  # wrapped, each line but the last ending in a space
+    for i, ch in enumerate(text):
+        if ch == " ":
+            continue
+        rect = word_rect(view, i, i + 1)
+        assert view.position_at(rect.center()) in (i, i + 1), (i, ch)
+    # double-click selects the word under the mouse, every one
+    for s, e in list(words(text))[:40]:
+        rect = word_rect(view, s, e)
+        view.clear_selection()
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre(rect))
+        assert view.selection_range() == (s, e), text[s:e]
+
+
+@pytest.mark.parametrize("paragraph", ["🇸🇾 دمشق عاصمة الجمهورية العربية السورية",
+                                       "@reuters_ar قالت وزارة الخارجية إن الوفد وصل",
+                                       "DAMASCUS (Reuters) - قالت وزارة الخارجية السورية اليوم إن الوفد وصل"])
+def test_an_arabic_paragraph_beginning_with_latin_or_a_flag_is_right_to_left(view, paragraph):
+    text = "English first, to be sure the next paragraph is decided alone\n" + paragraph + "\nand English again"
+    view.set_document(text)
+    view.viewport().repaint()
+    doc = view.document()
+    width = view.viewport().width()
+    blocks = [doc.findBlockByNumber(i) for i in range(3)]
+    assert view.cursorRect(QTextCursor(blocks[1])).x() > width * 3 / 4  # starts at the right
+    assert view.cursorRect(QTextCursor(blocks[0])).x() < width / 4
+    assert view.cursorRect(QTextCursor(blocks[2])).x() < width / 4
+    # positions still map exactly, after the inserted direction mark
+    s = text.index("قالت") if "قالت" in text else text.index("دمشق")
+    select_utf16(view, view.u16.to_utf16(s), view.u16.to_utf16(s + 4))
+    assert view.selection_range() == (s, s + 4)
+    assert view.textCursor().selectedText() == text[s:s + 4]
+    view.set_text_direction("ltr")  # forced: every paragraph, no marks
+    assert view.document().characterCount() - 1 == u16(text, len(text))

@@ -41,3 +41,19 @@ def test_the_translator_loads_and_translates(qapp):
         assert QCoreApplication.translate("MainWindow", "Documents") == "الوثائق"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_counted_messages_have_english_and_the_six_arabic_plural_forms(qapp):
+    from annotator.gui.i18n import apply_language
+
+    def spans(n: int) -> str:
+        return QCoreApplication.translate("AnnotationsPanel", "%n spans", None, n)
+
+    try:
+        apply_language(qapp, "en")
+        assert [spans(n) for n in (1, 2)] == ["1 span", "2 spans"]
+        apply_language(qapp, "ar")
+        assert [spans(n) for n in (0, 1, 2, 5, 11, 100)] == ["لا وسوم", "وسم واحد", "وسمان", "5 وسوم", "11 وسمًا", "100 وسم"]
+        assert QCoreApplication.translate("ProblemsPanel", "%n problems", None, 2) == "مشكلتان"
+    finally:
+        apply_language(qapp, "en")

@@ -81,7 +81,7 @@ def test_the_span_inspector_edits_attributes_and_lists_what_a_span_is_part_of(op
     inspector = w.links.inspector
     qtbot.waitUntil(inspector.isVisible)
     assert "الولايات المتحدة" in inspector.title.text()
-    assert [inspector.uses.item(i).text() for i in range(inspector.uses.count())] == ["Mover of Movement «انسحابها»"]
+    assert [inspector.uses.item(i).text() for i in range(inspector.uses.count())] == ["Mover of Movement «\u2068انسحابها\u2069»"]  # the name isolated
     tick(qtbot, inspector.attributes.widgets["Negated"])
     assert w.project.span(us).attributes == {"Negated": True}
     combo = inspector.attributes.widgets["Specificity"]

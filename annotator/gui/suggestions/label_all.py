@@ -60,7 +60,7 @@ class LabelAll(QObject):
         self.preview: Preview | None = None
         controller.thread.found.connect(self._found)
         self.action = QAction(self.tr("Label all &occurrences in the project…"), self.window)
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.action.triggered.connect(self.start)
 
     def start(self) -> None:
