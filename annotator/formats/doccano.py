@@ -43,13 +43,14 @@ def first_record(path: Path) -> dict[str, Any] | None:
     return None
 
 
-def span_from(ft: ForeignText, start: Any, end: Any, label: Any, where: str) -> Span:
-    """Return a span from a tool's UTF-16 offsets, or raise ``InputError``."""
+def span_from(ft: ForeignText, start: Any, end: Any, label: Any, where: str, unit: str = "UTF-16") -> Span:
+    """Return a span from a tool's offsets (``unit``: UTF-16 units, or code points), or
+    raise ``InputError``."""
     if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)) or not isinstance(label, str) or not label:
         raise InputError(f"{where}: a label needs whole-number offsets and a label name.")
     s, e = ft.to_stored(start), ft.to_stored(end)
     if s is None or e is None or not s < e:
-        raise InputError(f"{where}: the label {label!r} at {start}..{end} (UTF-16) is empty, outside the text, "
+        raise InputError(f"{where}: the label {label!r} at {start}..{end} ({unit}) is empty, outside the text, "
                          "or cuts a character in two.")
     return Span(label=label, fragments=[(s, e)])
 
