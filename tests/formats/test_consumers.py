@@ -59,6 +59,31 @@ class TestSpacy(FormatTest):
         emoji = next(d for d in docs if d.user_data["name"] == "emoji")
         assert [t.text for t in emoji][:3] == ["😀", "🇸🇾", "زار"] and emoji.user_data["sha256"]
 
+    def test_doc_text_is_the_stored_text_and_start_char_indexes_it(self, tmp_path):
+        from annotator import Project
+
+        texts = ["  زار بشار   الأسد\nدمشق.\n\nثم  عاد 👍 إلى حلب  \n", "\tقالَ الرئيسُ الأمريكيُّ في 2023:\r\nانسحبنا من سوريا ", "دمشق"]
+        with Project.create(tmp_path / "ws.annotproj", annotator="lina") as p:
+            ids = p.add_documents(texts).added
+            for doc in ids:
+                text = p.text(doc)
+                for word in ("بشار   الأسد", "دمشق", "حلب", "الأمريكيُّ", "سوريا"):
+                    if word in text:
+                        p.add_span(doc, "PER" if " " in word else "GPE", text.index(word), text.index(word) + len(word))
+            stored = {p.document(d).sha256: p.text(d) for d in ids}
+            export_project(p, "spacy", tmp_path / "ws.spacy", annotator="lina")
+            docs = list(DocBin().from_disk(tmp_path / "ws.spacy").get_docs(Vocab()))
+            assert len(docs) == 3
+            for d in docs:
+                text = stored[d.user_data["sha256"]]
+                assert d.text == text
+                for group in (d.ents, d.spans["sc"]):
+                    for e in group:
+                        assert text[e.start_char : e.end_char] == e.text
+                assert sum(1 for s in d.sents) >= 1
+            found = sorted(e.text for d in docs for e in d.ents)
+            assert found == sorted(["بشار   الأسد", "دمشق", "حلب", "الأمريكيُّ", "سوريا", "دمشق"])
+
 
 class TestEvents(FormatTest):
     format = "events"
