@@ -20,6 +20,9 @@ class ReadResult:
     documents: list[Document] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     scheme: Scheme | None = None
+    #: True when the reader applied the import's ``label_map`` itself (CoNLL maps raw tags
+    #: before decoding them), so it must not be applied again.
+    mapped: bool = False
 
 
 @dataclass

@@ -127,12 +127,17 @@ def _spans_json(spans: list[Span], text: str, labels: dict[str, str]) -> str:
     return "[" + ",".join(parts) + "]"
 
 
-def document_line(record: ExportRecord, ctx: ExportContext, labels: dict[str, str] | None = None) -> str:
+def document_line(record: ExportRecord, ctx: ExportContext, labels: dict[str, str] | None = None, *,
+                  with_scheme: bool = False) -> str:
     """Return the JSON line of one exported document (every layer it carries); the same
-    text as ``json.dumps(line, ensure_ascii=False, separators=(",", ":"))``."""
+    text as ``json.dumps(line, ensure_ascii=False, separators=(",", ":"))``.  ``with_scheme``
+    (the first line of each file) adds the scheme's TOML, so the file carries its scheme."""
     doc = record.document
+    scheme = {"name": ctx.scheme.name, "sha256": ctx.scheme.sha256}
+    if with_scheme:
+        scheme["toml"] = ctx.scheme.source
     head = {"name": doc.name, "text": doc.text, "meta": doc.meta, "sha256": doc.sha256, "offset_unit": "codepoint",
-            "scheme": {"name": ctx.scheme.name, "sha256": ctx.scheme.sha256}}
+            "scheme": scheme}
     layers = []
     for who, ann in record.layers.items():
         layer = layer_to_json(who, ann, doc.text, with_spans=False)  # annotator, status, (spans,) then the rest
@@ -158,25 +163,62 @@ class JsonlFormat(Format):
         labels: dict[str, str] = {}
         with SplitFiles(folder, self.file_suffix) as files:
             for record in records:
-                files.get(record.split).write(document_line(record, ctx, labels))
+                first = record.split not in files.files
+                files.get(record.split).write(document_line(record, ctx, labels, with_scheme=first))
 
     def read(self, path: Path, *, scheme: Scheme | None = None, add_labels: bool = False, **options: Any) -> ReadResult:
         if path.is_dir():
             raise InputError(f"{path} is a folder; the jsonl format reads one .jsonl file.")
         result = ReadResult()
         schemes: set[tuple[str, str]] = set()
+        carried: Scheme | None = None
         source = str(path)
         for n, record in iter_json_lines(path):
             result.documents.append(document_from_record(record, path, n, source))
             if isinstance(record.get("scheme"), dict) and record.get("annotations"):
                 schemes.add((str(record["scheme"].get("name")), str(record["scheme"].get("sha256"))))
+                if carried is None and isinstance(record["scheme"].get("toml"), str):
+                    carried = _carried_scheme(record["scheme"], path, n)
+        if carried is not None and scheme is not None and carried.sha256 != scheme.sha256:
+            result.scheme = _adopt(carried, scheme, bool(options.get("fresh_project")), path, result.warnings)
+            scheme = result.scheme or scheme
+            schemes = {(carried.name, carried.sha256)} if result.scheme is carried else schemes
         from annotator.formats.doccano import adopt_labels
 
+        grown = result.scheme
         adopt_labels(result, path, scheme, options, add_labels)
-        if scheme is not None and any(h != scheme.sha256 for _, h in schemes):
+        result.scheme = result.scheme or grown
+        if scheme is not None and result.scheme is None and any(h != scheme.sha256 for _, h in schemes):
             names = ", ".join(sorted({n for n, _ in schemes}))
             result.warnings.append(f"{path}: exported with another version of the scheme ({names}) than the project's "
                                    f"({scheme.name}); labels are checked against the project's.")
         if not result.documents:
             raise InputError(f"{path} is empty: there are no documents in it.")
         return result
+
+
+def _carried_scheme(obj: dict[str, Any], path: Path, n: int) -> Scheme:
+    """Return the scheme a line carries (its TOML), checked against its sha256."""
+    from annotator.core.errors import SchemeError
+    from annotator.core.scheme import parse_scheme
+
+    toml = obj["toml"]
+    try:
+        carried = parse_scheme(toml, origin=f"{path}, line {n}, \"scheme\"")
+    except SchemeError as exc:
+        raise InputError(str(exc)) from None
+    if obj.get("sha256") not in (None, carried.sha256):
+        raise InputError(f"{path}, line {n}: the scheme's \"sha256\" does not match its \"toml\".")
+    return carried
+
+
+def _adopt(carried: Scheme, scheme: Scheme, fresh: bool, path: Path, warnings: list[str]) -> Scheme | None:
+    """Return the scheme the project takes from a file that carries ``carried``: the file's
+    own into a project with no documents yet, else the project's with the types it lacks."""
+    from annotator.formats.schemes import extend_scheme
+
+    if fresh:
+        warnings.append(f"{path}: the project takes the scheme the file carries ({carried.name!r}).")
+        return carried
+    return extend_scheme(scheme, entities=carried.entities, events=carried.events, relations=carried.relations,
+                         attributes=carried.attributes, stance_labels=carried.stance_labels, origin=str(path))

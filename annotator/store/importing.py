@@ -92,6 +92,7 @@ class ImportMixin:
         if not paths:
             raise InputError("nothing to import: name at least one file or folder.")
         scheme = self.scheme
+        options.setdefault("fresh_project", self.count_documents() == 0)  # a file's own scheme may be adopted
         for n, path in enumerate(map(Path, paths)):
             _check_cancelled(cancelled)
             if reading is not None:
@@ -100,7 +101,7 @@ class ImportMixin:
             if not fmt.can_read:
                 raise InputError(f"the {fmt.name} format can be exported but not imported.")
             result = fmt.read(path, scheme=scheme, **options)
-            if label_map:
+            if label_map and not result.mapped:
                 from annotator.formats.labels import map_documents
 
                 map_documents(result.documents, label_map)
