@@ -135,7 +135,8 @@ def init(project: str, scheme: str | None, annotator_name: str | None) -> None:
 @click.option("--format", "fmt", default="auto", show_default=True,
               help="auto, txt, jsonl, conll, brat, doccano, labelstudio, csv, stance.")
 @click.option("--annotator", "annotator_name", help="Whose annotations these are (default: your login name).")
-@click.option("--scheme-tags", type=click.Choice(["auto", "iob2", "bioes"]), help="conll: the tagging scheme (default: auto).")
+@click.option("--scheme-tags", type=click.Choice(["auto", "io", "iob1", "iob2", "bioes"]),
+              help="conll: the file's tagging scheme (default: auto, told from its tags).")
 @click.option("--nested", type=click.Choice(["columns", "outermost", "innermost"]),
               help="conll: keep every tag column (default), or only the outermost or innermost entities.")
 @click.option("--add-labels", is_flag=True, help="Add labels the scheme lacks to it as new types (conll, brat, doccano, labelstudio).")

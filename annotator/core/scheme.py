@@ -19,7 +19,12 @@ from annotator.core.errors import SchemeError
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CARD_RE = re.compile(r"^(?:[?*+]|\{(\d+)\}|\{(\d+)-(\d+)\})$")
-_NAME_RE = re.compile(r"^[A-Za-z_][\w.\-]*$")
+_NAME_RE = re.compile(r"^[^\W\d][\w.\-]*$")  # a letter (any script) or _, then letters, digits, _ . -
+
+
+def is_name(label: str) -> bool:
+    """True if ``label`` can name a type of a scheme (a letter, then letters, digits, _ . -)."""
+    return bool(_NAME_RE.match(label))
 ATTRIBUTE_TARGETS = ("entity", "event", "relation")
 STANCE_SCOPES = ("document", "span", "both")
 
@@ -409,7 +414,7 @@ class _Builder:
         for line, item in self.items("entity"):
             label = self.text(item, "label", line)
             if not label or not _NAME_RE.match(label):
-                raise self.fail(line, f"entity label {label!r} must be a name (letters, digits, _ . -).")
+                raise self.fail(line, f"entity label {label!r} must be a name (a letter, then letters, digits, _ . -).")
             self._unique(seen, label, line, "entity type")
             scheme.entities.append(
                 EntityType(
@@ -438,7 +443,7 @@ class _Builder:
         for line, item in self.items("event"):
             type_ = self.text(item, "type", line)
             if not type_ or not _NAME_RE.match(type_):
-                raise self.fail(line, f"event type {type_!r} must be a name (letters, digits, _ . -).")
+                raise self.fail(line, f"event type {type_!r} must be a name (a letter, then letters, digits, _ . -).")
             if scheme.entity(type_):
                 raise self.fail(line, f"event type {type_!r} has the name of an entity type.")
             self._unique(seen, type_, line, "event type")
@@ -481,7 +486,7 @@ class _Builder:
         for line, item in self.items("relation"):
             type_ = self.text(item, "type", line)
             if not type_ or not _NAME_RE.match(type_):
-                raise self.fail(line, f"relation type {type_!r} must be a name (letters, digits, _ . -).")
+                raise self.fail(line, f"relation type {type_!r} must be a name (a letter, then letters, digits, _ . -).")
             self._unique(seen, type_, line, "relation type")
             arg1, arg2 = self.strings(item, "arg1", line), self.strings(item, "arg2", line)
             if not arg1 or not arg2:
@@ -507,7 +512,7 @@ class _Builder:
         for line, item in self.items("attribute"):
             name = self.text(item, "name", line)
             if not name or not _NAME_RE.match(name):
-                raise self.fail(line, f"attribute name {name!r} must be a name (letters, digits, _ . -).")
+                raise self.fail(line, f"attribute name {name!r} must be a name (a letter, then letters, digits, _ . -).")
             self._unique(seen, name, line, "attribute")
             on = self.strings(item, "on", line)
             bad = [o for o in on if o not in ATTRIBUTE_TARGETS]
