@@ -182,10 +182,11 @@ def import_(project: str, paths: tuple[str, ...], fmt: str, annotator_name: str 
 @click.option("--no-docstart", is_flag=True, help="conll: no -DOCSTART- lines between documents.")
 @click.option("--stance-format", type=click.Choice(["csv", "jsonl"]), help="stance: CSV (default) or JSON Lines.")
 @click.option("--doccano-relations", is_flag=True, help="doccano: write entities and relations, not label lists.")
+@click.option("--force", is_flag=True, help="Replace --out even if no earlier export wrote it.")
 def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: bool, status: str | None,
            all_documents: bool, split: str | None,
            seed: int, maps: tuple[str, ...], label_lists: tuple[str, ...], scheme_tags: str | None, nested: str | None,
-           no_docstart: bool, stance_format: str | None, doccano_relations: bool) -> None:
+           no_docstart: bool, stance_format: str | None, doccano_relations: bool, force: bool) -> None:
     """Export PROJECT as training data in --format to --out, with a manifest.json beside it.
 
     Every span is checked against the text first; a wrong one stops the export and nothing
@@ -200,7 +201,8 @@ def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: b
         manifest = export_project(p, fmt, out, annotator=annotator_name, gold=gold, status=status, split=split, seed=seed,
                                   all_documents=all_documents,
                                   label_map=parse_label_map(maps) or None, labels=parse_label_list(label_lists) or None,
-                                  progress=progress, options={k: v for k, v in options.items() if v is not None})
+                                  progress=progress, options={k: v for k, v in options.items() if v is not None},
+                                  force=force)
     for kind, n in manifest.data["warnings"].items():
         click.echo(f"warning: {n} × {kind}", err=True)
     docs = manifest.data["counts"]["documents"]
