@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.decoding import text_sha256
+from annotator.core.decoding import normalize_newlines, text_sha256
 from annotator.core.errors import Cancelled, InputError, ProjectError
 from annotator.core.model import Annotations, Document
 from annotator.core.scheme import Scheme
@@ -360,13 +360,32 @@ class ImportMixin:
 
 
 def _as_document(item: Document | dict[str, Any] | str, n: int) -> Document:
+    """Return ``item`` as a ``Document`` whose text has LF line ends only (CRLF and CR
+    become LF, as on import; a record's offsets are moved to match)."""
     if isinstance(item, Document):
-        return item
+        return _lf(item) if "\r" in item.text else item
     if isinstance(item, str):
-        return Document(text=item, name=f"document {n}")
+        return Document(text=normalize_newlines(item), name=f"document {n}")
     if isinstance(item, dict) and isinstance(item.get("text"), str):
-        return Document(text=item["text"], name=str(item.get("name") or item.get("id") or f"document {n}"), meta=dict(item.get("meta") or {}))
+        return Document(text=normalize_newlines(item["text"]), name=str(item.get("name") or item.get("id") or f"document {n}"),
+                        meta=dict(item.get("meta") or {}))
     raise InputError(f"item {n}: a document is a Document, a string, or a dict with a 'text' string.")
+
+
+def _lf(doc: Document) -> Document:
+    """Turn ``doc``'s CRLF and CR into LF, moving its spans' offsets (a CRLF is one character less)."""
+    from bisect import bisect_left
+
+    crs = [i for i, c in enumerate(doc.text) if c == "\r" and doc.text[i + 1 : i + 2] == "\n"]
+
+    def moved(x: int) -> int:
+        return x - bisect_left(crs, x)
+
+    for ann in doc.annotations.values():
+        for span in ann.spans:
+            span.fragments = [(moved(a), moved(b)) for a, b in span.fragments]
+    doc.text = normalize_newlines(doc.text)
+    return doc
 
 
 
