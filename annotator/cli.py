@@ -133,7 +133,7 @@ def init(project: str, scheme: str | None, annotator_name: str | None) -> None:
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", default="auto", show_default=True,
-              help="auto, txt, jsonl, conll, brat, doccano, labelstudio, csv, stance.")
+              help="auto, txt, jsonl, conll, conllu, brat, doccano, labelstudio, csv, stance.")
 @click.option("--annotator", "annotator_name", help="Whose annotations these are (default: your login name).")
 @click.option("--scheme-tags", type=click.Choice(["auto", "io", "iob1", "iob2", "bioes"]),
               help="conll: the file's tagging scheme (default: auto, told from its tags).")

@@ -101,6 +101,8 @@ class Reader:
         self.noise_counts: Counter[str] = Counter()
         self.tagging = "iob2"
         self.tag_columns: slice = slice(1, None)  # CoNLL-2003: only the last of four columns
+        self._mapped: dict[str, tuple[str, str, bool]] = {}
+        self._decoded: dict[str, tuple[str, str, tuple[str, ...]]] = {}
         self._layout()
 
     def _layout(self) -> None:
@@ -126,10 +128,18 @@ class Reader:
     def rows(self) -> Iterator[tuple[int, list[str] | None, bool]]:
         """Yield ``(line, fields or None for a break, a -DOCSTART-)``; bad lines are recorded."""
         s = self.survey
-        for n, line in lines_of(self.text):
-            if line.startswith("#") and s.tokens == 0 and not s.conllu:
+        cols = self.tag_columns
+        n = 0
+        for line in io.StringIO(self.text, newline="\n"):
+            n += 1
+            if s.tokens == 0 and line[:1] == "#" and not s.conllu:
                 s.conllu = n if "text =" in line or "sent_id" in line or "newdoc" in line else 0
-            fields = [f for f in _SPLIT_RE.split(line.strip(" \t\r\ufeff")) if f]
+            fields = line.rstrip("\n").replace("\t", " ").split(" ")
+            if "" in fields:
+                fields = [f for f in fields if f]
+            if len(fields) == 2 and fields[0] != DOCSTART:  # the common case: TOKEN TAG
+                yield n, fields, False
+                continue
             if not fields:
                 yield n, None, False
                 continue
@@ -147,36 +157,54 @@ class Reader:
                     s.bad.append(what)
                 yield n, None, False
                 continue
-            yield n, [fields[0], *fields[self.tag_columns]], False
+            yield n, [fields[0], *fields[cols]], False
 
     def mapped(self, tag: str) -> tuple[str, str, bool]:
-        prefix, label, bad = split_tag(tag)
-        if label and self.map:
-            new = self.map.get(label, self.map.get(label.upper(), label))
-            if new != label:
-                return ("O", "", bad) if not new else (prefix, new, bad)
-        return prefix, label, bad
+        """Return ``split_tag(tag)`` after the import's ``--map`` (an empty NEW makes it O)."""
+        got = self._mapped.get(tag)
+        if got is None:
+            prefix, label, bad = split_tag(tag)
+            if label and self.map:
+                new = self.map.get(label, self.map.get(label.upper(), label))
+                if new != label:
+                    prefix, label = ("O", "") if not new else (prefix, new)
+            got = self._mapped[tag] = (prefix, label, bad)
+        return got
 
     def first_pass(self) -> None:
+        """Count every tag as written (with its first line), and the ``I-`` tags that open
+        an entity; the counts per prefix and type follow from them."""
         s = self.survey
-        prev: list[tuple[str, str]] = []
+        counts: dict[str, int] = {}
+        firsts: dict[str, int] = {}
+        i_starts = 0
+        prev: list[str] = []
         for n, fields, _ in self.rows():
             if fields is None:
                 prev = []
                 continue
             s.tokens += 1
-            row = []
-            for c, tag in enumerate(fields[1:]):
-                prefix, label, _ = self.mapped(tag)
-                s.prefixes[prefix] += 1
-                if label:
-                    (s.bare if prefix == "" else s.types)[label] += 1
-                    s.firsts.setdefault(label, n)
-                    before = prev[c] if c < len(prev) else ("O", "")
-                    if prefix == "B" or (prefix == "I" and before[1].upper() != label.upper()):
-                        s.starts[prefix] += 1
-                row.append((prefix, label))
-            prev = row
+            tags = fields[1:]
+            for c, tag in enumerate(tags):
+                k = counts.get(tag)
+                if k is None:
+                    counts[tag] = 1
+                    firsts[tag] = n
+                else:
+                    counts[tag] = k + 1
+                if tag[:1] in "Ii" and tag[1:2] in "-_":
+                    before = self.mapped(prev[c])[1] if c < len(prev) else ""
+                    if before.upper() != self.mapped(tag)[1].upper():
+                        i_starts += 1
+            prev = tags
+        for tag, k in counts.items():
+            prefix, label, _ = self.mapped(tag)
+            s.prefixes[prefix] += k
+            if label:
+                (s.bare if prefix == "" else s.types)[label] += k
+                s.firsts[label] = min(s.firsts.get(label, firsts[tag]), firsts[tag])
+        s.starts["B"] = s.prefixes["B"]
+        s.starts["I"] = i_starts
 
     def check(self, forced: str | None) -> None:
         """Refuse what cannot be read; settle the tagging scheme, case and typos."""
@@ -324,6 +352,29 @@ class Reader:
         if doc is not None:
             yield doc
 
+    def _tag(self, raw: str) -> tuple[str, str, tuple[str, ...]]:
+        """Return what a raw tag becomes: ``(prefix, type, repair kinds)``, the same for
+        every occurrence (worked out once per distinct tag)."""
+        got = self._decoded.get(raw)
+        if got is not None:
+            return got
+        prefix, label, bad = self.mapped(raw)
+        kinds: list[str] = []
+        if bad:
+            kinds.append("malformed tags repaired")
+        if prefix == "?" or (prefix == "" and self.tagging != "io"):
+            kinds.append("unreadable tags read as O")
+            prefix, label = "O", ""
+        if label:
+            new = self.canon.get(label, label)
+            if new.upper() != label.upper():
+                kinds.append("tags with a misspelt type repaired")
+            elif new != label and not bad:
+                kinds.append("malformed tags repaired")
+            label = new
+        got = self._decoded[raw] = (prefix or "I", label, tuple(kinds))
+        return got
+
     def _decode(self, rows: list[list[str]], where: list[int]) -> list[tuple[int, int, str, int]]:
         width = max(len(r) for r in rows)
         found = []
@@ -331,21 +382,15 @@ class Reader:
             col = []
             for k, row in enumerate(rows):
                 raw = row[c] if c < len(row) else "O"
-                prefix, label, bad = self.mapped(raw)
-                if bad:
-                    self.add("malformed tags repaired", f"{raw} on line {where[k]}")
-                if prefix == "?" or (prefix == "" and self.tagging != "io"):
-                    self.add("unreadable tags read as O", f"{raw} on line {where[k]}")
-                    prefix, label = "O", ""
-                if label:
-                    new = self.canon.get(label, label)
-                    if new.upper() != label.upper():
-                        self.add("tags with a misspelt type repaired", f"{prefix + '-' if prefix else ''}{label} to "
-                                 f"{prefix + '-' if prefix else ''}{new} on line {where[k]}")
-                    elif new != label and not bad:
-                        self.add("malformed tags repaired", f"{raw} on line {where[k]}")
-                    label = new
-                col.append((prefix or "I", label))
+                prefix, label, kinds = self._tag(raw)
+                for kind in kinds:
+                    if kind == "tags with a misspelt type repaired":
+                        was = self.mapped(raw)
+                        self.add(kind, f"{was[0] + '-' if was[0] else ''}{was[1]} to {prefix + '-' if was[0] else ''}{label} "
+                                       f"on line {where[k]}")
+                    else:
+                        self.add(kind, f"{raw} on line {where[k]}")
+                col.append((prefix, label))
             found.extend((i, j, label, c) for i, j, label in self._chunks(col, where))
         return found
 

@@ -315,3 +315,23 @@ def test_conll_2003_four_columns(tmp_path):
     with Project.create(tmp_path / "c3.annotproj", annotator="x") as p:
         p.import_files([_conll(tmp_path, "eng.train", rows)], format="conll")
         assert _found(p) == [("MISC", "British"), ("MISC", "German"), ("ORG", "EU"), ("PER", "Peter Blackburn")]
+
+
+def test_conllu_treebanks_import_as_text(tmp_path):
+    path = tmp_path / "ar_padt.conllu"
+    rows = ["# newdoc id = afp.1", "# sent_id = 1", "# text = وقال الرئيس: نعم.",
+            "1-2\tوقال\t_\t_\t_\t_\t_\t_\t_\t_", "1\tو\tو\tCCONJ\t_\t_\t2\tcc\t_\t_", "2\tقال\tقال\tVERB\t_\t_\t0\troot\t_\t_",
+            "3\tالرئيس\tرئيس\tNOUN\t_\t_\t2\tnsubj\t_\tSpaceAfter=No", "4\t:\t:\tPUNCT\t_\t_\t2\tpunct\t_\t_",
+            "5\tنعم\tنعم\tINTJ\t_\t_\t2\tobj\t_\tSpaceAfter=No", "6\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_", "",
+            "# sent_id = 2", "1-2\tبدمشق\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No", "1\tب\tب\tADP\t_\t_\t2\tcase\t_\t_",
+            "2\tدمشق\tدمشق\tPROPN\t_\t_\t0\troot\t_\t_", "2.1\tx\t_\t_\t_\t_\t_\t_\t_\t_", "3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_", "",
+            "# newdoc id = afp.2", "# text = خبر ثان", "1\tخبر\tخبر\tNOUN\t_\t_\t0\troot\t_\t_", "2\tثان\tثان\tADJ\t_\t_\t1\tamod\t_\t_", ""]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with Project.create(tmp_path / "u.annotproj", annotator="x") as p:
+        p.import_files([path])  # told by its suffix
+        docs = {d.name: p.text(d.id) for d in p.iter_documents()}
+        assert docs == {"afp.1": "وقال الرئيس: نعم.\nبدمشق.", "afp.2": "خبر ثان"}
+        bad = tmp_path / "bad.conllu"
+        bad.write_text("# text = x\n1\tx\tx\n", encoding="utf-8")
+        with pytest.raises(InputError, match=r"bad.conllu, line 2: .*ten tab-separated columns"):
+            p.import_files([bad])
