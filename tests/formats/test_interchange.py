@@ -170,3 +170,25 @@ def test_csv_documents(tmp_path):
         report = p.import_files([path])
         docs = [p.document(i) for i in report.added]
         assert [(d.name, d.text, d.meta) for d in docs] == [("1", "خبر أول\nبسطرين", {"source": "bbc"}), ("2", "خبر ثان", {})]
+
+
+def test_label_studio_converter_reads_our_export(tmp_path):
+    from label_studio_converter import Converter
+
+    text = "😀🇸🇾 زار بشار الأسد دمشق 👍 أمس مع وفد من روسيا."
+    with Project.create(tmp_path / "c.annotproj", annotator="lina") as p:
+        doc = p.add_documents([text]).added[0]
+        for word, label in (("بشار الأسد", "PER"), ("دمشق", "GPE"), ("روسيا", "GPE")):
+            p.add_span(doc, label, text.index(word), text.index(word) + len(word))
+        export_project(p, "labelstudio", tmp_path / "ls.json")
+    config = ('<View><Labels name="label" toName="text"><Label value="PER"/><Label value="GPE"/></Labels>'
+              '<Text name="text" value="$text"/></View>')
+    conv = Converter(config=config, project_dir=str(tmp_path), download_resources=False)
+    conv.convert_to_json_min(str(tmp_path / "ls.json"), str(tmp_path / "min"), is_dir=False)
+    (record,) = json.loads((tmp_path / "min" / "result.json").read_text(encoding="utf-8"))
+    assert [(r["labels"], record["text"][r["start"] : r["end"]]) for r in record["label"]] == \
+        [(["PER"], "بشار الأسد"), (["GPE"], "دمشق"), (["GPE"], "روسيا")]
+    conv.convert_to_conll2003(str(tmp_path / "ls.json"), str(tmp_path / "conll"), is_dir=False)
+    rows = [ln.split(" ") for ln in (tmp_path / "conll" / "result.conll").read_text(encoding="utf-8").splitlines()[1:] if ln]
+    tagged = [(r[0], r[-1]) for r in rows if r[-1] != "O"]
+    assert tagged == [("بشار", "B-PER"), ("الأسد", "I-PER"), ("دمشق", "B-GPE"), ("روسيا", "B-GPE")]
