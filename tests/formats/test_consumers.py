@@ -42,6 +42,30 @@ class TestHf(FormatTest):
         assert b_tags["FAC"] == 1 and b_tags["GPE"] == sum(n for (lab, _), n in expected.items() if lab == "GPE") - 1  # one GPE nests in the FAC
 
 
+    def test_datasets_loads_the_export_without_a_warning(self, rich, tmp_path):
+        import io
+        import logging
+        import warnings
+
+        export_project(rich, "hf", tmp_path / "hf", gold=True, split="0.5,0.5", seed=3)
+        stream = io.StringIO()
+        handler = logging.StreamHandler(stream)
+        logger = datasets.logging.get_logger()
+        logger.addHandler(handler)
+        level = datasets.logging.get_verbosity()
+        datasets.logging.set_verbosity_warning()
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                ds = datasets.load_dataset(str(tmp_path / "hf"), cache_dir=str(tmp_path / "cache"))
+        finally:
+            logger.removeHandler(handler)
+            datasets.logging.set_verbosity(level)
+        assert stream.getvalue() == "" and [str(w.message) for w in caught] == []
+        info = next(iter(ds.values())).info.splits  # the card's split info is kept, and true
+        assert {name: info[name].num_examples for name in info} == {name: len(split) for name, split in ds.items()}
+
+
 class TestSpacy(FormatTest):
     format = "spacy"
 
