@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from annotator.core.errors import SchemeError
 
@@ -402,7 +402,38 @@ class _Builder:
         self._stance(scheme)
         self._doc_labels(scheme)
         self._check_hotkeys(scheme)
+        self._check_keys(scheme)
         return scheme
+
+    _KEYS: ClassVar[dict[str, frozenset[str]]] = {
+        "": frozenset({"scheme", "entity", "event", "relation", "attribute", "stance", "doc_labels"}),
+        "scheme": frozenset({"name", "version", "title_en", "title_ar", "description"}),
+        "entity": frozenset({"label", "en", "ar", "color", "hotkey", "parent", "definition", "examples"}),
+        "event": frozenset({"type", "en", "ar", "color", "hotkey", "definition", "examples", "roles"}),
+        "relation": frozenset({"type", "en", "ar", "arg1", "arg2", "symmetric", "color"}),
+        "attribute": frozenset({"name", "en", "ar", "on", "values", "default"}),
+        "stance": frozenset({"scope", "holder", "free_targets", "labels", "evidence", "targets"}),
+        "doc_labels": frozenset({"name", "en", "ar", "multi", "labels"}),
+    }
+
+    def _check_keys(self, scheme: Scheme) -> None:
+        """Warn about keys the scheme format does not have (a typo such as ``colour``)."""
+        def warn(key: str, where: str, line: int) -> None:
+            scheme.warnings.append(f"{self.origin}, line {line}: unknown key {key!r}{where} is ignored.")
+
+        for key in self.data:
+            if key not in self._KEYS[""]:
+                warn(key, "", self.loc.find(key))
+        for table, known in self._KEYS.items():
+            value = self.data.get(table) if table else None
+            if isinstance(value, dict):
+                items = [(self.loc.table(table), value)]
+            else:
+                items = [(self.loc.header(table, i), v) for i, v in enumerate(value)] if isinstance(value, list) else []
+            for start, item in items:
+                for key in item if isinstance(item, dict) else ():
+                    if key not in known:
+                        warn(key, f" in [{table}]", self.loc.find(key, start))
 
     def _unique(self, seen: dict[str, int], name: str, line: int, what: str) -> None:
         if name in seen:
@@ -432,6 +463,17 @@ class _Builder:
             parent = item.get("parent")
             if parent and parent not in seen:
                 raise self.fail(self.loc.find("parent", line), f"entity type {item['label']!r} has undefined parent {parent!r}.")
+        parents = {e.label: e.parent for e in scheme.entities}
+        for e in scheme.entities:
+            chain, label = [e.label], e.parent
+            while label:
+                if label == e.label:
+                    raise self.fail(self.loc.find("parent", seen[e.label]),
+                                    f"entity types {' -> '.join([*chain, label])} are each other's parents: a cycle.")
+                if label in chain:
+                    break  # a cycle not through e: reported for its own members
+                chain.append(label)
+                label = parents.get(label, "")
 
     def _known_types(self, scheme: Scheme, types: tuple[str, ...], line: int, owner: str) -> None:
         for t in types:
@@ -532,9 +574,13 @@ class _Builder:
         if raw is None:
             return
         line = self.loc.table("stance")
+        if not isinstance(raw, dict):
+            raise self.fail(self.loc.find("stance"), "[stance] must be a table.")
         scope = self.text(raw, "scope", line, "document")
         if scope not in STANCE_SCOPES:
             raise self.fail(self.loc.find("scope", line), f"stance scope {scope!r} must be one of {', '.join(STANCE_SCOPES)}.")
+        if not isinstance(raw.get("labels", []), list):
+            raise self.fail(self.loc.find("labels", line), "stance labels must be a list of { label = ..., ... } tables.")
         labels = []
         seen: set[str] = set()
         for lab in raw.get("labels", []):
