@@ -16,6 +16,7 @@ documents and annotations: jsonl -> project -> jsonl is byte for byte the same f
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,18 +44,49 @@ def iter_json_lines(path: Path) -> Any:
         raise InputError(f"{path}: cannot read it ({exc.strerror}).") from None
     text = decode_bytes(data, str(path))
     numbered = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line and not line.isspace()]
+    suspect = _SUSPECT.search(text) is not None  # an escaped lone surrogate or NUL: checked line by line
     try:  # one call of the C parser for the whole file; line by line only to find an error
-        objects = _decode_array("[" + ",".join(line for _, line in numbered) + "]")
-    except json.JSONDecodeError:
+        objects = None if suspect else _decode_array("[" + ",".join(line for _, line in numbered) + "]")
+    except (json.JSONDecodeError, RecursionError):
         objects = None
     if objects is not None and len(objects) == len(numbered):
         yield from zip((n for n, _ in numbered), objects, strict=True)
         return
     for n, line in numbered:
         try:
-            yield n, json.loads(line)
+            obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}, line {n}: not valid JSON ({exc.msg} at column {exc.colno}).") from None
+        except RecursionError:
+            raise InputError(f"{path}, line {n}: the JSON is nested too deeply to read.") from None
+        if suspect and _SUSPECT.search(line):
+            _check_strings(obj, f"{path}, line {n}")
+        yield n, obj
+
+
+#: ``\\ud800``-``\\udfff`` (half of a surrogate pair, maybe alone) and ``\\u0000`` escapes
+_SUSPECT = re.compile(r"\\u(?:[dD][89a-fA-F][0-9a-fA-F]{2}|0000)")
+
+
+def _check_strings(obj: Any, where: str) -> None:
+    """Raise ``InputError`` if a string in ``obj`` holds a lone surrogate (not text: it
+    cannot be written as UTF-8) or a NUL."""
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            if "\x00" in item:
+                raise InputError(f"{where}: a string holds a NUL character (\\u0000), which is not text.")
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InputError(f"{where}: a string holds a lone surrogate ({item.encode('utf-8', 'backslashreplace')[:40]!r}), "
+                                 "half of a UTF-16 pair, which is not text.") from None
 
 
 _decode_array = json.JSONDecoder().decode

@@ -268,6 +268,10 @@ class ImportMixin:
                     unknown.add(st.label)
                 refs = [*st.evidence, *([st.holder] if st.holder is not None else []), *([st.target] if st.target_kind == "span" else [])]
                 self._check_refs(where, ids, refs, f"stance {st.id or st.label}")
+            for kind, objs in (("entity", ann.spans), ("event", ann.events), ("relation", ann.relations)):
+                for obj in objs:
+                    for name, value in obj.attributes.items():
+                        _check_attribute(scheme, where, kind, name, value, unknown)
             others = {"event": {e.id for e in ann.events}, "relation": {r.id for r in ann.relations}}
             for norm in ann.normalizations:
                 self._check_refs(where, ids if norm.target_kind == "span" else others.get(norm.target_kind, set()),
@@ -387,6 +391,19 @@ def _lf(doc: Document) -> Document:
     doc.text = normalize_newlines(doc.text)
     return doc
 
+
+
+def _check_attribute(scheme: Scheme, where: str, kind: str, name: str, value: Any, unknown: set[str]) -> None:
+    """Add an attribute the scheme lacks to ``unknown``; raise ``InputError`` for a value
+    the scheme's attribute cannot take."""
+    adef = scheme.attribute(name)
+    if adef is None:
+        unknown.add(f"attribute {name}")
+        return
+    ok = isinstance(value, bool) if adef.binary else isinstance(value, str) and value in adef.values
+    if not ok:
+        allowed = "true or false" if adef.binary else ", ".join(adef.values)
+        raise InputError(f"{where}the attribute {name!r} has the value {value!r}; the scheme allows {allowed}.")
 
 
 def _now() -> str:

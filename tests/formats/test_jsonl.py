@@ -177,3 +177,43 @@ def test_a_carried_scheme_only_grows_a_project_that_has_documents(tmp_path):
         q.add_documents(["نص آخر."])
         q.import_files([tmp_path / "a.jsonl"])
         assert q.scheme.name == "arabic-news" and "TOWN" in q.scheme.span_labels and "PER" in q.scheme.span_labels
+
+
+GOOD = {"name": "a", "text": "زار بشار الأسد دمشق", "annotations": [
+    {"annotator": "x", "spans": [{"id": "T1", "label": "GPE", "fragments": [[15, 19]]},
+                                 {"id": "T2", "label": "PER", "fragments": [[4, 14]]}]}]}
+
+
+def _with(**layer):
+    return {**GOOD, "annotations": [{**GOOD["annotations"][0], **layer}]}
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ('{"text": "نص \\ud800 مكسور"}', "lone surrogate"),
+    ('{"text": "نص", "id": "\\udc00"}', "lone surrogate"),
+    ('{"text": "نص", "meta": {"k": "\\ud83d"}}', "lone surrogate"),
+    ('{"text": "نص\\u0000عربي"}', "NUL"),
+    (json.dumps(_with(annotator="\udfff"), ensure_ascii=True), "lone surrogate"),
+    (json.dumps(_with(spans=[{"id": ["T1"], "label": "GPE", "fragments": [[15, 19]]}])), "must be a string or a whole number"),
+    (json.dumps(_with(relations=[{"type": "LocatedIn", "source": ["T2"], "target": "T1"}])), "must be a string or a whole number"),
+    (json.dumps(_with(spans=[{"id": "T1", "label": "GPE", "fragments": [[15, 19]]}, {"id": "T1", "label": "PER", "fragments": [[4, 14]]}])),
+     "two spans have the id 'T1'"),
+    (json.dumps(_with(events=[{"id": "E1", "type": "Movement", "trigger": "T1"}, {"id": "E1", "type": "Movement", "trigger": "T2"}])),
+     "two events have the id 'E1'"),
+    (json.dumps(_with(spans=[{"id": "T1", "label": "GPE", "fragments": [[15, 19]], "attributes": {"Specificity": {"a": 1}}}])),
+     "a value is true or false"),
+    (json.dumps(_with(spans=[{"id": "T1", "label": "GPE", "fragments": [[15, 19]], "attributes": {"Colour": "red"}}])),
+     "attribute Colour"),
+    (json.dumps(_with(spans=[{"id": "T1", "label": "GPE", "fragments": [[15, 19]], "attributes": {"Specificity": "maybe"}}])),
+     "the scheme allows"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+])
+def test_bad_input_is_one_sentence_never_an_internal_error(tmp_path, line, expected):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(GOOD, ensure_ascii=False) + "\n" + line + "\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.annotproj", annotator="x") as p:
+        with pytest.raises(InputError) as err:
+            p.import_files([path])
+        msg = str(err.value)
+        assert str(path) in msg and expected in msg and "\n" not in msg, msg
+        assert p.count_documents() == 0
