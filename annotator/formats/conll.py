@@ -126,19 +126,18 @@ class ConllFormat(Format):
             listed = ", ".join(f"{t} (first on line {line})" for t, line in unknown)
             raise InputError(f"{path}: these entity types are not in the project's scheme: {listed}; add them to the "
                              "scheme, or import with --add-labels.")
-        docs = list(reader.documents(nested))
-        if len(docs) == 1:
-            docs[0].name = path.stem
-        result.documents = docs
         firsts = reader.survey.firsts  # every entity-looking type, read or not
-        if firsts and not any(d.annotations for d in docs):
+        if firsts and not reader.keeps_entities():
             first = min(firsts.items(), key=lambda kv: kv[1])
             raise InputError(f"{path}, line {first[1]}: the file has entity tags ({first[0]} first) but none was read as "
                              f"an entity with {reader.tagging} tagging; give the file's scheme with --scheme-tags "
                              f"({', '.join(READ_SCHEMES)}).")
         if reader.tagging != "iob2":
             result.warnings.append(f"{path}: read as {reader.tagging.upper()} tagging.")
-        result.warnings += reader.warnings()
+        # a stream: one document decoded at a time, as the import writes them (repairs are
+        # counted into the warnings when the last one is read)
+        result.documents = reader.documents(nested, result.warnings)
+        result.count = reader.survey.documents
         return result
 
     def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:

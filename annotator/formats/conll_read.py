@@ -83,6 +83,8 @@ class Survey:
     bad: list[str] = field(default_factory=list)              # bad lines, described
     bad_count: int = 0
     tokens: int = 0
+    documents: int = 0
+    raw: dict[str, int] = field(default_factory=dict)         # every tag as written, counted
     conllu: int = 0                                           # the first line that looks like CoNLL-U, or 0
 
 
@@ -179,10 +181,15 @@ class Reader:
         firsts: dict[str, int] = {}
         i_starts = 0
         prev: list[str] = []
-        for n, fields, _ in self.rows():
+        in_doc = False
+        for n, fields, docstart in self.rows():
             if fields is None:
                 prev = []
+                in_doc = in_doc and not docstart
                 continue
+            if not in_doc:
+                s.documents += 1
+                in_doc = True
             s.tokens += 1
             tags = fields[1:]
             for c, tag in enumerate(tags):
@@ -205,6 +212,7 @@ class Reader:
                 s.firsts[label] = min(s.firsts.get(label, firsts[tag]), firsts[tag])
         s.starts["B"] = s.prefixes["B"]
         s.starts["I"] = i_starts
+        s.raw = counts
 
     def check(self, forced: str | None) -> None:
         """Refuse what cannot be read; settle the tagging scheme, case and typos."""
@@ -259,6 +267,10 @@ class Reader:
                         self.canon[t] = cands[0]
                 self.typos[u] = cands[0]
 
+    def keeps_entities(self) -> bool:
+        """True if some tag of the file will be read as (part of) an entity."""
+        return any(self._tag(raw)[1] for raw in self.survey.raw)
+
     def labels(self) -> list[tuple[str, int]]:
         """Return each type the documents will carry, with its first line, in file order."""
         firsts: dict[str, int] = {}
@@ -284,8 +296,14 @@ class Reader:
             out.append(f"{self.path}: {n} {kind} ({shown}).")
         return out
 
-    def documents(self, nested: str) -> Iterator[Document]:
-        """Yield the file's documents, one sentence decoded at a time."""
+    def documents(self, nested: str, warnings: list[str] | None = None) -> Iterator[Document]:
+        """Yield the file's documents, one sentence decoded at a time; when done, add the
+        repairs made, counted by kind, to ``warnings``."""
+        yield from self._documents(nested)
+        if warnings is not None:
+            warnings += self.warnings()
+
+    def _documents(self, nested: str) -> Iterator[Document]:
         lines: list[str] = []
         spans: list[list[Span]] = []
         pos = 0
@@ -325,7 +343,8 @@ class Reader:
             flat = [s for col in spans for s in col]
             for n, s in enumerate(flat, 1):
                 s.id = f"T{n}"
-            doc = Document(text="\n".join(lines), name=f"{self.path.stem}:{k}", meta={"tokenization": PRETOKENIZED},
+            name = self.path.stem if self.survey.documents == 1 else f"{self.path.stem}:{k}"
+            doc = Document(text="\n".join(lines), name=name, meta={"tokenization": PRETOKENIZED},
                            source=f"{self.path}:{first_line}")
             if flat:
                 doc.annotations[""] = Annotations(spans=flat)

@@ -9,7 +9,7 @@ annotator; without, it is skipped with a notice.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -87,6 +87,7 @@ class ImportMixin:
         from annotator import formats
 
         docs: list[Document] = []
+        streams: list[Any] = []  # results whose documents are read while they are written
         warnings: list[str] = []
         label_map = options.get("label_map")  # readers see it too, to tell which labels are new
         if not paths:
@@ -105,16 +106,50 @@ class ImportMixin:
                 from annotator.formats.labels import map_documents
 
                 map_documents(result.documents, label_map)
-            docs.extend(result.documents)
-            warnings.extend(result.warnings)
+            if isinstance(result.documents, list):
+                docs.extend(result.documents)
+                warnings.extend(result.warnings)
+            else:  # its warnings so far now, the rest (repairs counted while reading) when it is written
+                warnings.extend(result.warnings)
+                streams.append((result, len(result.warnings)))
             if result.scheme is not None and result.scheme.sha256 != scheme.sha256:
                 scheme = result.scheme
                 warnings.append(f"{path}: the project's scheme {scheme.name!r} is now version {scheme.version}, "
                                 "with the types this import brings.")
         _check_cancelled(cancelled)
-        report = self.add_documents(docs, annotator=annotator, progress=progress, cancelled=cancelled,
-                                    scheme=scheme if scheme is not self.scheme else None)
+        new_scheme = scheme if scheme is not self.scheme else None
+        if streams:
+            return self._import_streams(docs, streams, warnings, new_scheme, annotator, progress, cancelled)
+        report = self.add_documents(docs, annotator=annotator, progress=progress, cancelled=cancelled, scheme=new_scheme)
         report.warnings[:0] = warnings
+        return report
+
+    def _import_streams(self: Project, docs: list[Document], streams: list[Any], warnings: list[str], scheme: Scheme | None,
+                        annotator: str | None, progress: ProgressCallback | None,
+                        cancelled: Callable[[], bool] | None) -> ImportReport:
+        """Write documents while streaming readers read them, a batch at a time, all in one
+        transaction (still all or nothing), so memory holds a batch, not the corpus."""
+        from itertools import chain
+
+        total = len(docs) + sum(r.count or 0 for r, _ in streams)
+        report = ImportReport()
+        done = 0
+
+        def step(n: int, _: int) -> None:
+            if progress is not None:
+                progress(done + n, max(total, done + n))
+
+        with dbmod.transaction(self.db):
+            items = chain(docs, *(r.documents for r, _ in streams))
+            while batch := _batch(items):
+                part = self.add_documents(batch, annotator=annotator, progress=step, cancelled=cancelled, scheme=scheme)
+                scheme = None  # stored with the first batch
+                done += len(batch)
+                for name in ("added", "attached", "skipped"):
+                    getattr(report, name).extend(getattr(part, name))
+                for name in ("spans", "events", "relations", "stances"):
+                    setattr(report, name, getattr(report, name) + getattr(part, name))
+        report.warnings = warnings + [w for r, k in streams for w in r.warnings[k:]]
         return report
 
     def add_documents(self: Project, documents: Iterable[Document | dict[str, Any] | str], *, annotator: str | None = None,
@@ -391,6 +426,18 @@ def _lf(doc: Document) -> Document:
     doc.text = normalize_newlines(doc.text)
     return doc
 
+
+
+def _batch(items: Iterator[Document], most: int = 256, chars: int = 1_000_000) -> list[Document]:
+    """Return the next documents of ``items``: up to ``most``, or fewer that hold ``chars`` of text."""
+    out: list[Document] = []
+    size = 0
+    for doc in items:
+        out.append(doc)
+        size += len(doc.text)
+        if len(out) >= most or size >= chars:
+            break
+    return out
 
 
 def _check_attribute(scheme: Scheme, where: str, kind: str, name: str, value: Any, unknown: set[str]) -> None:

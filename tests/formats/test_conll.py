@@ -335,3 +335,24 @@ def test_conllu_treebanks_import_as_text(tmp_path):
         bad.write_text("# text = x\n1\tx\tx\n", encoding="utf-8")
         with pytest.raises(InputError, match=r"bad.conllu, line 2: .*ten tab-separated columns"):
             p.import_files([bad])
+
+
+def test_a_big_conll_file_is_written_while_it_is_read_and_still_all_or_nothing(tmp_path):
+    from annotator.store.importing import ImportCancelled
+
+    blocks = [f"-DOCSTART- O\n\nوثيقة{k} O\nزار O\nبشار B-PER\nالأسد I-PER\nدمشق B-GPE\n\n" for k in range(600)]
+    path = tmp_path / "big.conll"
+    path.write_text("".join(blocks), encoding="utf-8")
+    with Project.create(tmp_path / "s.annotproj", annotator="x") as p:
+        calls = []
+
+        def cancelled() -> bool:
+            calls.append(1)
+            return p.count_documents() >= 256  # after the first batch was written
+        with pytest.raises(ImportCancelled):
+            p.import_files([path], cancelled=cancelled)
+        assert p.count_documents() == 0 and p.stats()["entities"] == {}
+        seen = []
+        report = p.import_files([path], progress=lambda done, total: seen.append((done, total)))
+        assert len(report.added) == 600 and report.spans == 1200 and seen[-1] == (600, 600)
+        assert p.stats()["entities"] == {"PER": 600, "GPE": 600}
