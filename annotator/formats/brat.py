@@ -215,6 +215,49 @@ def _collection(path: Path) -> tuple[Path, list[Path], list[str]]:
     return path.parent, [txt], []
 
 
+def _inferred(docs: list[Document], scheme: Scheme) -> dict[str, Any]:
+    """Return the types a collection without ``annotation.conf`` uses and ``scheme`` lacks,
+    inferred from its ``.ann`` files: a span label that only triggers events is an event type
+    (its roles take the labels of their arguments, any number), other span labels entity
+    types, relation types take the labels at each end, attributes the values and kinds seen."""
+    from annotator.core.scheme import AttributeDef, EventType, RelationType, Role
+    from annotator.formats.schemes import color_for
+
+    span_labels: dict[str, None] = {}
+    triggers: set[str] = set()
+    roles: dict[str, dict[str, set[str]]] = {}
+    rels: dict[str, tuple[set[str], set[str]]] = {}
+    attrs: dict[str, tuple[set[str], set[str], bool]] = {}
+    for doc in docs:
+        for ann in doc.annotations.values():
+            label = {s.id: s.label for s in ann.spans}
+            span_labels.update(dict.fromkeys(s.label for s in ann.spans))
+            for e in ann.events:
+                triggers.add(label[e.trigger])
+                by_role = roles.setdefault(e.type, {})
+                for a in e.arguments:
+                    by_role.setdefault(a.role, set()).add(label[a.span])
+            for r in ann.relations:
+                ends = rels.setdefault(r.type, (set(), set()))
+                ends[0].add(label[r.source])
+                ends[1].add(label[r.target])
+            for kind, objs in (("entity", ann.spans), ("event", ann.events), ("relation", ann.relations)):
+                for obj in objs:
+                    for name, value in obj.attributes.items():
+                        values, on, _ = attrs.setdefault(name, (set(), set(), True))
+                        on.add(kind)
+                        if value is not True:
+                            values.add(str(value))
+    used_as_entity = {lab for lab in span_labels if lab not in triggers or lab not in roles}
+    entities = [lab for lab in span_labels if lab in used_as_entity and lab not in scheme.span_labels]
+    events = [EventType(type=t, color=color_for(t), roles=tuple(Role(name=r, types=tuple(sorted(ts)), card="*")
+                                                             for r, ts in sorted(rs.items())))
+              for t, rs in roles.items() if scheme.event(t) is None or rs]
+    return {"entities": new_entities(entities), "events": events,
+            "relations": [RelationType(type=t, arg1=tuple(sorted(a)), arg2=tuple(sorted(b))) for t, (a, b) in rels.items()],
+            "attributes": [AttributeDef(name=n, on=tuple(sorted(on)), values=tuple(sorted(v))) for n, (v, on, _) in attrs.items()]}
+
+
 def _known(scheme: Scheme | None, extended: Scheme | None, label: str) -> bool:
     s = extended or scheme
     if s is None:
@@ -276,9 +319,10 @@ class BratFormat(Format):
             if not text.strip():
                 raise InputError(f"{txt} is empty: there is no text to import.")
             result.documents.append(doc)
-        if unknown and add_labels and all(" " not in k for k in unknown):
-            extended = extend_scheme(extended or scheme, entities=new_entities(unknown), origin=str(path)) if scheme else None
-            result.warnings.append(f"{path}: new entity types added to the scheme: {', '.join(unknown)}.")
+        if unknown and add_labels and scheme is not None:
+            grown = extend_scheme(extended or scheme, **_inferred(result.documents, extended or scheme), origin=str(path))
+            extended = grown or extended
+            result.warnings.append(f"{path}: types inferred from the .ann files added to the scheme: {', '.join(unknown)}.")
         elif unknown:
             where = "; ".join(f"{k} ({v})" for k, v in unknown.items())
             raise InputError(f"{path}: these labels are in neither {'annotation.conf nor ' if conf.is_file() else ''}"
