@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from annotator.store.project import ProgressCallback, Project
 
 
+#: The longest document an import takes (in code points): a longer one cannot be shown or
+#: annotated in one piece (a 180 MB one-line file is refused, not half-read).
+MAX_DOCUMENT_CHARS = 20_000_000
+
+
 class ImportCancelled(Cancelled):
     """The import was cancelled; the project is unchanged."""
 
@@ -163,6 +168,10 @@ class ImportMixin:
         commit raises ``ImportCancelled`` and leaves the project unchanged.
         """
         docs = [_as_document(d, i) for i, d in enumerate(documents, 1)]
+        for doc in docs:
+            if len(doc.text) > MAX_DOCUMENT_CHARS:
+                raise InputError(f"{doc.source or doc.name}: the document has {len(doc.text):,} characters, more than the "
+                                 f"{MAX_DOCUMENT_CHARS:,} one document may hold; split it into smaller documents.")
         report = ImportReport()
         default_ann = annotator or self.annotator
         plan = self._plan(docs, report)

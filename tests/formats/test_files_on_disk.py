@@ -145,3 +145,16 @@ def test_add_documents_moves_the_offsets_of_a_record_with_crlf(tmp_path):
     with Project.create(tmp_path / "c.annotproj", annotator="lina") as p:
         did = p.add_documents([doc]).added[0]
         assert p.text(did) == "سطر أول.\nزار بشار دمشق.\n" and [s.surface for s in p.spans(did)] == ["دمشق"]
+
+
+def test_a_huge_one_line_document_is_refused_with_a_sentence(tmp_path, monkeypatch):
+    from annotator.core.errors import InputError
+    from annotator.store import importing
+
+    monkeypatch.setattr(importing, "MAX_DOCUMENT_CHARS", 10_000)  # the rule, at a size a test can afford
+    path = tmp_path / "huge.txt"
+    path.write_text("كلمة " * 2_001, encoding="utf-8")
+    with Project.create(tmp_path / "h.annotproj", annotator="x") as p:
+        with pytest.raises(InputError) as err:
+            p.import_files([path])
+        assert str(path) in str(err.value) and "split it" in str(err.value) and p.count_documents() == 0

@@ -67,7 +67,12 @@ class TestDoccano(ImportFormatTest):
         half.write_text(json.dumps({"text": EMOJI, "label": [[1, 4, "PER"]]}, ensure_ascii=False) + "\n", encoding="utf-8")
         out = tmp_path / "out.jsonl"
         out.write_text(json.dumps({"text": "نص", "label": [[0, 40, "PER"]]}) + "\n", encoding="utf-8")
-        return [(half, "line 1"), (out, "line 1")]
+        five = tmp_path / "five.jsonl"
+        five.write_text(json.dumps({"text": "نص", "label": 5}) + "\n", encoding="utf-8")
+        listed = tmp_path / "listed.jsonl"
+        listed.write_text(json.dumps({"text": "نص عربي", "entities": [{"id": [1], "label": "PER", "start_offset": 0,
+                                                                        "end_offset": 2}]}) + "\n", encoding="utf-8")
+        return [(half, "line 1"), (out, "line 1"), (five, "must be a list"), (listed, "string or a whole number")]
 
     def test_utf16_offsets_both_ways(self, project, tmp_path):
         start = len("😀🇸🇾 زار ".encode("utf-16-le")) // 2
