@@ -173,10 +173,11 @@ def _target(out: Path, fmt: Format, split: bool, force: bool = False) -> tuple[P
         if out.is_dir():
             raise ExportError(f"{out} is a folder; give a file name or a new folder.")
         manifest = manifest_of_file(out)
-        for path in (out, manifest):
-            if (path.exists() or path.is_symlink()) and not force and not earlier_file_export(out):
-                raise ExportError(f"{path} exists and is not an earlier export of this one's kind; give another name, "
-                                  "or --force to replace it.")
+        # the file only if its manifest names it; the manifest if an export of ours wrote it
+        # (``gold.conll`` after ``gold.jsonl`` takes over ``gold.manifest.json``)
+        for path, ours in ((out, earlier_file_export(out)), (manifest, _read_manifest(manifest) is not None)):
+            if (path.exists() or path.is_symlink()) and not force and not ours:
+                raise ExportError(f"{path} exists and is not an earlier export; give another name, or --force to replace it.")
     elif out.is_file() or out.is_symlink():
         raise ExportError(f"{out} is a file; the {fmt.name} export writes a folder.")
     elif out.is_dir() and any(out.iterdir()) and not force and not earlier_export(out):
