@@ -133,9 +133,10 @@ def init(project: str, scheme: str | None, annotator_name: str | None) -> None:
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", default="auto", show_default=True,
-              help="auto, txt, jsonl, conll, brat, doccano, labelstudio, csv, stance.")
+              help="auto, txt, jsonl, conll, conllu, brat, doccano, labelstudio, csv, stance.")
 @click.option("--annotator", "annotator_name", help="Whose annotations these are (default: your login name).")
-@click.option("--scheme-tags", type=click.Choice(["auto", "iob2", "bioes"]), help="conll: the tagging scheme (default: auto).")
+@click.option("--scheme-tags", type=click.Choice(["auto", "io", "iob1", "iob2", "bioes"]),
+              help="conll: the file's tagging scheme (default: auto, told from its tags).")
 @click.option("--nested", type=click.Choice(["columns", "outermost", "innermost"]),
               help="conll: keep every tag column (default), or only the outermost or innermost entities.")
 @click.option("--add-labels", is_flag=True, help="Add labels the scheme lacks to it as new types (conll, brat, doccano, labelstudio).")
@@ -181,10 +182,11 @@ def import_(project: str, paths: tuple[str, ...], fmt: str, annotator_name: str 
 @click.option("--no-docstart", is_flag=True, help="conll: no -DOCSTART- lines between documents.")
 @click.option("--stance-format", type=click.Choice(["csv", "jsonl"]), help="stance: CSV (default) or JSON Lines.")
 @click.option("--doccano-relations", is_flag=True, help="doccano: write entities and relations, not label lists.")
+@click.option("--force", is_flag=True, help="Replace --out even if no earlier export wrote it.")
 def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: bool, status: str | None,
            all_documents: bool, split: str | None,
            seed: int, maps: tuple[str, ...], label_lists: tuple[str, ...], scheme_tags: str | None, nested: str | None,
-           no_docstart: bool, stance_format: str | None, doccano_relations: bool) -> None:
+           no_docstart: bool, stance_format: str | None, doccano_relations: bool, force: bool) -> None:
     """Export PROJECT as training data in --format to --out, with a manifest.json beside it.
 
     Every span is checked against the text first; a wrong one stops the export and nothing
@@ -199,7 +201,8 @@ def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: b
         manifest = export_project(p, fmt, out, annotator=annotator_name, gold=gold, status=status, split=split, seed=seed,
                                   all_documents=all_documents,
                                   label_map=parse_label_map(maps) or None, labels=parse_label_list(label_lists) or None,
-                                  progress=progress, options={k: v for k, v in options.items() if v is not None})
+                                  progress=progress, options={k: v for k, v in options.items() if v is not None},
+                                  force=force)
     for kind, n in manifest.data["warnings"].items():
         click.echo(f"warning: {n} × {kind}", err=True)
     docs = manifest.data["counts"]["documents"]

@@ -13,13 +13,18 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from annotator.core.errors import SchemeError
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CARD_RE = re.compile(r"^(?:[?*+]|\{(\d+)\}|\{(\d+)-(\d+)\})$")
-_NAME_RE = re.compile(r"^[A-Za-z_][\w.\-]*$")
+_NAME_RE = re.compile(r"^[^\W\d][\w.\-]*$")  # a letter (any script) or _, then letters, digits, _ . -
+
+
+def is_name(label: str) -> bool:
+    """True if ``label`` can name a type of a scheme (a letter, then letters, digits, _ . -)."""
+    return bool(_NAME_RE.match(label))
 ATTRIBUTE_TARGETS = ("entity", "event", "relation")
 STANCE_SCOPES = ("document", "span", "both")
 
@@ -410,7 +415,38 @@ class _Builder:
         self._stance(scheme)
         self._doc_labels(scheme)
         self._check_hotkeys(scheme)
+        self._check_keys(scheme)
         return scheme
+
+    _KEYS: ClassVar[dict[str, frozenset[str]]] = {
+        "": frozenset({"scheme", "entity", "event", "relation", "attribute", "stance", "doc_labels"}),
+        "scheme": frozenset({"name", "version", "title_en", "title_ar", "description"}),
+        "entity": frozenset({"label", "en", "ar", "color", "hotkey", "parent", "definition", "examples"}),
+        "event": frozenset({"type", "en", "ar", "color", "hotkey", "definition", "examples", "roles"}),
+        "relation": frozenset({"type", "en", "ar", "arg1", "arg2", "symmetric", "color"}),
+        "attribute": frozenset({"name", "en", "ar", "on", "values", "default"}),
+        "stance": frozenset({"scope", "holder", "free_targets", "labels", "evidence", "targets"}),
+        "doc_labels": frozenset({"name", "en", "ar", "multi", "labels"}),
+    }
+
+    def _check_keys(self, scheme: Scheme) -> None:
+        """Warn about keys the scheme format does not have (a typo such as ``colour``)."""
+        def warn(key: str, where: str, line: int) -> None:
+            scheme.warnings.append(f"{self.origin}, line {line}: unknown key {key!r}{where} is ignored.")
+
+        for key in self.data:
+            if key not in self._KEYS[""]:
+                warn(key, "", self.loc.find(key))
+        for table, known in self._KEYS.items():
+            value = self.data.get(table) if table else None
+            if isinstance(value, dict):
+                items = [(self.loc.table(table), value)]
+            else:
+                items = [(self.loc.header(table, i), v) for i, v in enumerate(value)] if isinstance(value, list) else []
+            for start, item in items:
+                for key in item if isinstance(item, dict) else ():
+                    if key not in known:
+                        warn(key, f" in [{table}]", self.loc.find(key, start))
 
     def _unique(self, seen: dict[str, int], name: str, line: int, what: str) -> None:
         if name in seen:
@@ -422,7 +458,7 @@ class _Builder:
         for line, item in self.items("entity"):
             label = self.text(item, "label", line)
             if not label or not _NAME_RE.match(label):
-                raise self.fail(line, f"entity label {label!r} must be a name (letters, digits, _ . -).")
+                raise self.fail(line, f"entity label {label!r} must be a name (a letter, then letters, digits, _ . -).")
             self._unique(seen, label, line, "entity type")
             scheme.entities.append(
                 EntityType(
@@ -440,6 +476,17 @@ class _Builder:
             parent = item.get("parent")
             if parent and parent not in seen:
                 raise self.fail(self.loc.find("parent", line), f"entity type {item['label']!r} has undefined parent {parent!r}.")
+        parents = {e.label: e.parent for e in scheme.entities}
+        for e in scheme.entities:
+            chain, label = [e.label], e.parent
+            while label:
+                if label == e.label:
+                    raise self.fail(self.loc.find("parent", seen[e.label]),
+                                    f"entity types {' -> '.join([*chain, label])} are each other's parents: a cycle.")
+                if label in chain:
+                    break  # a cycle not through e: reported for its own members
+                chain.append(label)
+                label = parents.get(label, "")
 
     def _known_types(self, scheme: Scheme, types: tuple[str, ...], line: int, owner: str) -> None:
         for t in types:
@@ -451,7 +498,7 @@ class _Builder:
         for line, item in self.items("event"):
             type_ = self.text(item, "type", line)
             if not type_ or not _NAME_RE.match(type_):
-                raise self.fail(line, f"event type {type_!r} must be a name (letters, digits, _ . -).")
+                raise self.fail(line, f"event type {type_!r} must be a name (a letter, then letters, digits, _ . -).")
             if scheme.entity(type_):
                 raise self.fail(line, f"event type {type_!r} has the name of an entity type.")
             self._unique(seen, type_, line, "event type")
@@ -498,7 +545,7 @@ class _Builder:
         for line, item in self.items("relation"):
             type_ = self.text(item, "type", line)
             if not type_ or not _NAME_RE.match(type_):
-                raise self.fail(line, f"relation type {type_!r} must be a name (letters, digits, _ . -).")
+                raise self.fail(line, f"relation type {type_!r} must be a name (a letter, then letters, digits, _ . -).")
             self._unique(seen, type_, line, "relation type")
             arg1, arg2 = self.strings(item, "arg1", line), self.strings(item, "arg2", line)
             if not arg1 or not arg2:
@@ -524,7 +571,7 @@ class _Builder:
         for line, item in self.items("attribute"):
             name = self.text(item, "name", line)
             if not name or not _NAME_RE.match(name):
-                raise self.fail(line, f"attribute name {name!r} must be a name (letters, digits, _ . -).")
+                raise self.fail(line, f"attribute name {name!r} must be a name (a letter, then letters, digits, _ . -).")
             self._unique(seen, name, line, "attribute")
             on = self.strings(item, "on", line)
             bad = [o for o in on if o not in ATTRIBUTE_TARGETS]
@@ -544,9 +591,13 @@ class _Builder:
         if raw is None:
             return
         line = self.loc.table("stance")
+        if not isinstance(raw, dict):
+            raise self.fail(self.loc.find("stance"), "[stance] must be a table.")
         scope = self.text(raw, "scope", line, "document")
         if scope not in STANCE_SCOPES:
             raise self.fail(self.loc.find("scope", line), f"stance scope {scope!r} must be one of {', '.join(STANCE_SCOPES)}.")
+        if not isinstance(raw.get("labels", []), list):
+            raise self.fail(self.loc.find("labels", line), "stance labels must be a list of { label = ..., ... } tables.")
         labels = []
         seen: set[str] = set()
         for lab in raw.get("labels", []):

@@ -22,6 +22,7 @@ _MODULES = (
     "annotator.formats.jsonl",
     "annotator.formats.brat",
     "annotator.formats.conll",
+    "annotator.formats.conllu",
     "annotator.formats.hf",
     "annotator.formats.spacy",
     "annotator.formats.events",

@@ -17,9 +17,16 @@ class ReadResult:
     """Documents read from a file or folder, with warnings (counted by kind where the
     format repairs noise) and, for formats that carry one, a scheme to adopt."""
 
-    documents: list[Document] = field(default_factory=list)
+    #: A list, or for a streaming reader (CoNLL) an iterator read once, while the import
+    #: writes (its warnings are complete only when it is exhausted).
+    documents: Any = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     scheme: Scheme | None = None
+    #: True when the reader applied the import's ``label_map`` itself (CoNLL maps raw tags
+    #: before decoding them), so it must not be applied again.
+    mapped: bool = False
+    #: How many documents a streaming reader will give (for progress), or None.
+    count: int | None = None
 
 
 @dataclass

@@ -41,6 +41,7 @@ from annotator.core.scheme import Scheme
 from annotator.formats import register
 from annotator.formats.base import ADD_LABELS, ExportContext, ExportRecord, Format, ReadResult
 from annotator.formats.brat_conf import read_conf, write_conf, write_visual_conf
+from annotator.formats.folders import files_below
 from annotator.formats.labels import mapped
 from annotator.formats.schemes import extend_scheme, new_entities
 
@@ -48,17 +49,20 @@ _ROLE_NUMBER = re.compile(r"^(.*?)(\d+)$")
 
 
 def _read_txt(path: Path) -> tuple[str, list[int]]:
-    """Return the stored text of a ``.txt`` and the offsets of the CR of each CRLF in it."""
+    """Return the stored text of a ``.txt`` and the raw offsets that vanish from it: the
+    CR of each CRLF, and a leading U+FEFF (brat reads the file as UTF-8 and counts a BOM
+    as a character; the stored text has none)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror}).") from None
     text = decode_bytes(data, str(path), allow_empty=True)
-    crlf: list[int] = []
-    if b"\r\n" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raw = data.decode("utf-8-sig")
-        crlf = [m.start() for m in re.finditer("\r\n", raw)]
-    return text, crlf
+    gone: list[int] = []
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and (b"\r" in data or data.startswith(codecs.BOM_UTF8)):
+        raw = data.decode("utf-8")
+        gone = [0] if raw.startswith("\ufeff") else []
+        gone += [m.start() for m in re.finditer("\r\n", raw)]
+    return text, gone
 
 
 class _AnnReader:
@@ -78,7 +82,7 @@ class _AnnReader:
         return InputError(f"{self.path}, line {n}: {message}")
 
     def offset(self, raw: int) -> int:
-        return raw - bisect_left(self.crlf, raw) if self.crlf else raw
+        return max(raw - bisect_left(self.crlf, raw), 0) if self.crlf else raw
 
     def read(self, lines: list[str]) -> Annotations:
         later: list[tuple[int, str, str, list[str]]] = []
@@ -112,16 +116,17 @@ class _AnnReader:
         frags = []
         for part in offsets.split(";"):
             nums = part.split()
-            if len(nums) != 2 or not all(x.isdigit() for x in nums):
+            if len(nums) != 2 or not all(x.isascii() and x.isdigit() for x in nums):
                 raise self.fail(n, f"span {ident} has offsets {offsets!r}; write START END, fragments separated by ';'.")
             s, e = self.offset(int(nums[0])), self.offset(int(nums[1]))
             if not 0 <= s < e <= len(self.text):
                 raise self.fail(n, f"span {ident} has fragment {nums[0]}..{nums[1]}, empty or outside the text.")
             frags.append((s, e))
-        if len(fields) > 2:
-            want = " ".join(self.text[s:e] for s, e in frags).replace("\n", " ")
-            if fields[2].replace("\n", " ") != want:
-                raise self.fail(n, f"span {ident} gives the text {fields[2]!r}, but the text at its offsets is {want!r}.")
+        if len(fields) > 2:  # the surface may hold a TAB, which is also the separator
+            given = "\t".join(fields[2:])
+            want = " ".join(self.text[s:e] for s, e in frags)
+            if _flat(given) != _flat(want):
+                raise self.fail(n, f"span {ident} gives the text {given!r}, but the text at its offsets is {want!r}.")
         span = Span(label=label, fragments=frags, id=ident)
         self.by_id[ident] = span
         self.labels.setdefault(label, n)
@@ -192,17 +197,65 @@ class _AnnReader:
         self.warnings["equivalence (*) lines, which annotator does not keep, left out"] += 1
 
 
-def _collection(path: Path) -> tuple[Path, list[Path]]:
-    """Return the collection's root folder and its ``.txt`` files."""
+def _flat(surface: str) -> str:
+    """A surface as a ``.ann`` line can hold it: line breaks and tabs as spaces, no U+FEFF."""
+    return surface.replace("\r", " ").replace("\n", " ").replace("\t", " ").replace("\ufeff", "")
+
+
+def _collection(path: Path) -> tuple[Path, list[Path], list[str]]:
+    """Return the collection's root folder, its ``.txt`` files and warnings about links skipped."""
     if path.is_dir():
-        txts = sorted(p for p in path.rglob("*.txt") if p.is_file())
+        txts, skipped = files_below(path, ".txt")
         if not txts:
             raise InputError(f"{path}: the folder has no .txt files, so it is not a brat collection.")
-        return path, txts
+        return path, txts, skipped
     txt = path.with_suffix(".txt")
     if not txt.is_file():
         raise InputError(f"{path}: there is no {txt.name} beside it with the text.")
-    return path.parent, [txt]
+    return path.parent, [txt], []
+
+
+def _inferred(docs: list[Document], scheme: Scheme) -> dict[str, Any]:
+    """Return the types a collection without ``annotation.conf`` uses and ``scheme`` lacks,
+    inferred from its ``.ann`` files: a span label that only triggers events is an event type
+    (its roles take the labels of their arguments, any number), other span labels entity
+    types, relation types take the labels at each end, attributes the values and kinds seen."""
+    from annotator.core.scheme import AttributeDef, EventType, RelationType, Role
+    from annotator.formats.schemes import color_for
+
+    span_labels: dict[str, None] = {}
+    triggers: set[str] = set()
+    roles: dict[str, dict[str, set[str]]] = {}
+    rels: dict[str, tuple[set[str], set[str]]] = {}
+    attrs: dict[str, tuple[set[str], set[str], bool]] = {}
+    for doc in docs:
+        for ann in doc.annotations.values():
+            label = {s.id: s.label for s in ann.spans}
+            span_labels.update(dict.fromkeys(s.label for s in ann.spans))
+            for e in ann.events:
+                triggers.add(label[e.trigger])
+                by_role = roles.setdefault(e.type, {})
+                for a in e.arguments:
+                    by_role.setdefault(a.role, set()).add(label[a.span])
+            for r in ann.relations:
+                ends = rels.setdefault(r.type, (set(), set()))
+                ends[0].add(label[r.source])
+                ends[1].add(label[r.target])
+            for kind, objs in (("entity", ann.spans), ("event", ann.events), ("relation", ann.relations)):
+                for obj in objs:
+                    for name, value in obj.attributes.items():
+                        values, on, _ = attrs.setdefault(name, (set(), set(), True))
+                        on.add(kind)
+                        if value is not True:
+                            values.add(str(value))
+    used_as_entity = {lab for lab in span_labels if lab not in triggers or lab not in roles}
+    entities = [lab for lab in span_labels if lab in used_as_entity and lab not in scheme.span_labels]
+    events = [EventType(type=t, color=color_for(t), roles=tuple(Role(name=r, types=tuple(sorted(ts)), card="*")
+                                                             for r, ts in sorted(rs.items())))
+              for t, rs in roles.items() if scheme.event(t) is None or rs]
+    return {"entities": new_entities(entities), "events": events,
+            "relations": [RelationType(type=t, arg1=tuple(sorted(a)), arg2=tuple(sorted(b))) for t, (a, b) in rels.items()],
+            "attributes": [AttributeDef(name=n, on=tuple(sorted(on)), values=tuple(sorted(v))) for n, (v, on, _) in attrs.items()]}
 
 
 def _known(scheme: Scheme | None, extended: Scheme | None, label: str) -> bool:
@@ -227,8 +280,8 @@ class BratFormat(Format):
         return path.suffix.lower() == ".ann"
 
     def read(self, path: Path, *, scheme: Scheme | None = None, add_labels: bool = False, **options: Any) -> ReadResult:
-        root, txts = _collection(path)
-        result = ReadResult()
+        root, txts, skipped = _collection(path)
+        result = ReadResult(warnings=skipped)
         extended = None
         conf = root / "annotation.conf"
         if conf.is_file() and scheme is not None:
@@ -266,9 +319,10 @@ class BratFormat(Format):
             if not text.strip():
                 raise InputError(f"{txt} is empty: there is no text to import.")
             result.documents.append(doc)
-        if unknown and add_labels and all(" " not in k for k in unknown):
-            extended = extend_scheme(extended or scheme, entities=new_entities(unknown), origin=str(path)) if scheme else None
-            result.warnings.append(f"{path}: new entity types added to the scheme: {', '.join(unknown)}.")
+        if unknown and add_labels and scheme is not None:
+            grown = extend_scheme(extended or scheme, **_inferred(result.documents, extended or scheme), origin=str(path))
+            extended = grown or extended
+            result.warnings.append(f"{path}: types inferred from the .ann files added to the scheme: {', '.join(unknown)}.")
         elif unknown:
             where = "; ".join(f"{k} ({v})" for k, v in unknown.items())
             raise InputError(f"{path}: these labels are in neither {'annotation.conf nor ' if conf.is_file() else ''}"
@@ -285,8 +339,8 @@ class BratFormat(Format):
             stem = _safe_name(record.document.name, record.document.id, taken)
             base = folder / record.split / stem if record.split else folder / stem
             base.parent.mkdir(parents=True, exist_ok=True)
-            base.with_suffix(".txt").write_text(record.document.text, encoding="utf-8", newline="\n")
-            base.with_suffix(".ann").write_text(ann_text(record, ctx), encoding="utf-8", newline="\n")
+            base.with_name(base.name + ".txt").write_text(record.document.text, encoding="utf-8", newline="\n")
+            base.with_name(base.name + ".ann").write_text(ann_text(record, ctx), encoding="utf-8", newline="\n")
             labels.update(s.label for s in record.annotations.spans)
         scheme = ctx.scheme
         extra = [lab for lab in sorted(labels) if lab not in scheme.span_labels]
@@ -296,10 +350,23 @@ class BratFormat(Format):
         (folder / "visual.conf").write_text(write_visual_conf(scheme), encoding="utf-8", newline="\n")
 
 
+_NAME_BYTES = 200  # a file name's part, leaving room for "-ID.ann" under the usual 255 bytes
+
+
+def _cut(part: str, limit: int = _NAME_BYTES) -> str:
+    data = part.encode("utf-8")
+    return part if len(data) <= limit else data[:limit].decode("utf-8", errors="ignore")
+
+
 def _safe_name(name: str, doc_id: int | None, taken: set[str]) -> str:
+    """Return a file stem for a document: its name made safe (no reserved characters, no
+    ``..``, each part at most 200 bytes), unique in ``taken`` whatever the case, and the
+    same for the same document every time (a clash, or a name cut short, adds its id)."""
     parts = [re.sub(r'[<>:"\\|?*\x00-\x1f]', "_", p).strip(" .") for p in name.split("/")]
-    stem = "/".join(p for p in parts if p and p != "..") or f"document-{doc_id}"
-    if stem.lower() in taken:
+    parts = [p for p in parts if p and p != ".."]
+    cut = [_cut(p) for p in parts]
+    stem = "/".join(cut) or f"document-{doc_id}"
+    if cut != parts or stem.lower() in taken:
         stem = f"{stem}-{doc_id}"
     taken.add(stem.lower())
     return stem
@@ -313,7 +380,7 @@ def ann_text(record: ExportRecord, ctx: ExportContext) -> str:
     for i, s in enumerate(ann.spans, 1):
         ids["span", s.id] = f"T{i}"
         offsets = ";".join(f"{a} {b}" for a, b in s.fragments)
-        surface = " ".join(text[a:b] for a, b in s.fragments).replace("\n", " ")
+        surface = _flat(" ".join(text[a:b] for a, b in s.fragments))
         lines.append(f"T{i}\t{s.label} {offsets}\t{surface}")
     for i, e in enumerate(ann.events, 1):
         ids["event", e.id] = f"E{i}"

@@ -43,13 +43,14 @@ def first_record(path: Path) -> dict[str, Any] | None:
     return None
 
 
-def span_from(ft: ForeignText, start: Any, end: Any, label: Any, where: str) -> Span:
-    """Return a span from a tool's UTF-16 offsets, or raise ``InputError``."""
+def span_from(ft: ForeignText, start: Any, end: Any, label: Any, where: str, unit: str = "UTF-16") -> Span:
+    """Return a span from a tool's offsets (``unit``: UTF-16 units, or code points), or
+    raise ``InputError``."""
     if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)) or not isinstance(label, str) or not label:
         raise InputError(f"{where}: a label needs whole-number offsets and a label name.")
     s, e = ft.to_stored(start), ft.to_stored(end)
     if s is None or e is None or not s < e:
-        raise InputError(f"{where}: the label {label!r} at {start}..{end} (UTF-16) is empty, outside the text, "
+        raise InputError(f"{where}: the label {label!r} at {start}..{end} ({unit}) is empty, outside the text, "
                          "or cuts a character in two.")
     return Span(label=label, fragments=[(s, e)])
 
@@ -84,6 +85,9 @@ def _document(obj: Any, path: Path, n: int) -> Document:
         meta.update(obj["meta"])
     doc = Document(text=ft.text, name=str(obj.get("name") or obj.get("id") or f"{path.stem}:{n}"), meta=meta, source=f"{path}:{n}")
     ann = Annotations()
+    for key in ("label", "labels", "entities", "relations"):
+        if key in obj and not isinstance(obj[key], list):
+            raise InputError(f"{where}: \"{key}\" must be a list, not {json.dumps(obj[key], ensure_ascii=False)[:40]}.")
     for k, item in enumerate(obj.get("label") or obj.get("labels") or [], 1):
         if not isinstance(item, list) or len(item) != 3:
             raise InputError(f"{where}: each label is [start, end, \"LABEL\"].")
@@ -94,15 +98,22 @@ def _document(obj: Any, path: Path, n: int) -> Document:
         if not isinstance(item, dict):
             raise InputError(f"{where}: each entity is an object with id, label, start_offset, end_offset.")
         span = span_from(ft, item.get("start_offset"), item.get("end_offset"), item.get("label"), where)
-        span.id = item.get("id")
+        span.id = _ident(item.get("id"), where, "an entity's \"id\"")
         ann.spans.append(span)
     for k, item in enumerate(obj.get("relations") or [], 1):
         if not isinstance(item, dict) or not isinstance(item.get("type"), str):
             raise InputError(f"{where}: each relation is an object with from_id, to_id and type.")
-        ann.relations.append(Relation(type=item["type"], source=item.get("from_id"), target=item.get("to_id"), id=item.get("id", k)))
+        ann.relations.append(Relation(type=item["type"], source=_ident(item.get("from_id"), where, "\"from_id\""),
+                                      target=_ident(item.get("to_id"), where, "\"to_id\""), id=k))
     if not ann.is_empty():
         doc.annotations[""] = ann
     return doc
+
+
+def _ident(value: Any, where: str, what: str) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InputError(f"{where}: {what} must be a string or a whole number, not {json.dumps(value, ensure_ascii=False)[:40]}.")
+    return value
 
 
 @register

@@ -97,7 +97,8 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
                    gold: bool = False, status: str | None = None, split: Any = None, seed: int = 0,
                    label_map: Mapping[str, str] | None = None, labels: Sequence[str] | None = None,
                    all_documents: bool = False, progress: Callable[[int, int], Any] | None = None,
-                   cancelled: Callable[[], bool] | None = None, options: Mapping[str, Any] | None = None) -> Manifest:
+                   cancelled: Callable[[], bool] | None = None, options: Mapping[str, Any] | None = None,
+                   force: bool = False) -> Manifest:
     """Export ``project`` in ``format`` to ``out`` and return the manifest.
 
     ``out`` is a folder (made, or replaced if it holds an earlier export), or for a
@@ -110,7 +111,9 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
     touched (no status, no annotation: they would teach a model that nothing is an entity)
     unless ``all_documents``.  ``progress(done, total)`` is called as documents are written;
     ``cancelled()`` returning True stops the export (``ExportCancelled``), as does any
-    error: then nothing is left behind.
+    error: then nothing is left behind.  ``out`` may replace only an earlier export of
+    ours (a folder whose ``manifest.json`` lists every file in it; a file named in the
+    ``NAME.manifest.json`` beside it); anything else is refused unless ``force``.
     """
     from annotator import formats
     from annotator.store.project import GOLD
@@ -127,7 +130,8 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
     if who is not None and who not in project.annotators():
         raise ExportError(f"{project.path.name} has no annotations by {who!r}; annotators: {', '.join(project.annotators()) or 'none'}.")
     shares = parse_split(split)
-    target, file_mode = _target(Path(out), fmt, bool(shares))
+    target, file_mode = _target(Path(out), fmt, bool(shares), force)
+    sweep_leftovers(target)
     annotators = [who] if who is not None else None
     touched = who is not None and not all_documents
     ids = project.export_document_ids(annotators=annotators, status=status, touched=touched)
@@ -140,7 +144,7 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
                         ner_labels=_ner_labels(project.scheme, label_map, keep), splits=list(shares),
                         options=dict(options or {}), out_suffix=target.suffix.lower() if file_mode else "")
     counts = _Counts()
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent))
     collecting = gc.isenabled()
     gc.disable()  # an export makes millions of short-lived objects and no cycles: the collector only costs time
     try:
@@ -160,7 +164,7 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _target(out: Path, fmt: Format, split: bool) -> tuple[Path, bool]:
+def _target(out: Path, fmt: Format, split: bool, force: bool = False) -> tuple[Path, bool]:
     """Return the absolute target and whether it is one file (not a folder)."""
     out = out.absolute()
     if not out.parent.is_dir():
@@ -171,11 +175,83 @@ def _target(out: Path, fmt: Format, split: bool) -> tuple[Path, bool]:
     if file_mode:
         if out.is_dir():
             raise ExportError(f"{out} is a folder; give a file name or a new folder.")
-    elif out.is_file():
+        manifest = manifest_of_file(out)
+        # the file only if its manifest names it; the manifest if an export of ours wrote it
+        # (``gold.conll`` after ``gold.jsonl`` takes over ``gold.manifest.json``)
+        for path, ours in ((out, earlier_file_export(out)), (manifest, _read_manifest(manifest) is not None)):
+            if (path.exists() or path.is_symlink()) and not force and not ours:
+                raise ExportError(f"{path} exists and is not an earlier export; give another name, or --force to replace it.")
+    elif out.is_file() or out.is_symlink():
         raise ExportError(f"{out} is a file; the {fmt.name} export writes a folder.")
-    elif out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
-        raise ExportError(f"{out} is a folder with other files in it; give a new or empty folder (an earlier export is replaced).")
+    elif out.is_dir() and any(out.iterdir()) and not force and not earlier_export(out):
+        raise ExportError(f"{out} holds other files, which no earlier export wrote (an export's manifest.json "
+                          "lists what it wrote); give a new or empty folder, or --force to replace it.")
     return out, file_mode
+
+
+def manifest_of_file(out: Path) -> Path:
+    """Return the manifest beside a one-file export ``out``: ``NAME.manifest.json``."""
+    return out.with_name(out.stem + ".manifest.json")
+
+
+def _read_manifest(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or "annotator_version" not in data or not isinstance(data.get("files"), dict):
+        return None
+    return data
+
+
+def earlier_export(folder: Path) -> bool:
+    """True if ``folder`` holds an earlier export and nothing else: a manifest of ours
+    that lists every file in the folder."""
+    data = _read_manifest(folder / MANIFEST)
+    if data is None:
+        return False
+    listed = {*data["files"], MANIFEST}
+    for p in folder.rglob("*"):
+        if (p.is_file() or p.is_symlink()) and p.relative_to(folder).as_posix() not in listed:
+            return False
+    return True
+
+
+def earlier_file_export(out: Path) -> bool:
+    """True if ``out`` (and its manifest) are an earlier one-file export: the manifest
+    beside it is ours and names it."""
+    data = _read_manifest(manifest_of_file(out))
+    return data is not None and list(data["files"]) == [out.name] and not out.is_symlink()
+
+
+def sweep_leftovers(target: Path) -> None:
+    """Remove the temporary folders an earlier export to ``target`` left when it was
+    killed (their names carry the process id; a live process's are left alone)."""
+    prefix = f".{target.name}."
+    for p in target.parent.glob(f".{glob_escape(target.name)}.*"):
+        rest = p.name[len(prefix):]
+        pid_text = rest.split(".", 1)[0] if rest.endswith(".tmp") else rest[4:] if rest.startswith("old-") else ""
+        if not pid_text.isdigit() or not p.is_dir() or p.is_symlink() or _alive(int(pid_text)):
+            continue
+        shutil.rmtree(p, ignore_errors=True)
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _ner_labels(scheme: Any, label_map: Mapping[str, str] | None, keep: set[str] | None) -> list[str]:
@@ -299,7 +375,7 @@ def _move_into_place(tmp: Path, target: Path, file_mode: bool, data: dict[str, A
     (tmp / MANIFEST).write_text(text, encoding="utf-8")
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")  # swept by a later export if we are killed here
         os.replace(target, old)
     os.replace(tmp, target)
     if old is not None:

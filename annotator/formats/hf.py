@@ -77,7 +77,7 @@ def _rows(record: Any, labels: set[str], tags: str, index: dict[str, int], ctx: 
     return rows
 
 
-def _card(ctx: ExportContext, feats: Any, sizes: dict[str, int], files: dict[str, str]) -> str:
+def _card(ctx: ExportContext, feats: Any, sizes: dict[str, int], files: dict[str, str], nbytes: dict[str, int]) -> str:
     import yaml
     from datasets import DatasetInfo
 
@@ -86,7 +86,9 @@ def _card(ctx: ExportContext, feats: Any, sizes: dict[str, int], files: dict[str
     sizes = dict(sorted(sizes.items(), key=lambda kv: order.get(kv[0], 0)))
     hf_split = {split: ("validation" if split == "dev" else split or "train") for split in files}
     info = DatasetInfo(features=feats)._to_yaml_dict()
-    info["splits"] = [{"name": hf_split[s], "num_examples": n} for s, n in sizes.items()]
+    # datasets reads split info only when each has name, num_bytes and num_examples (else it warns and drops it)
+    info["splits"] = [{"name": hf_split[s], "num_bytes": nbytes.get(s, 0), "num_examples": n} for s, n in sizes.items()]
+    info["dataset_size"] = sum(nbytes.values())
     meta = {"configs": [{"config_name": "default", "data_files": [{"split": hf_split[s], "path": f} for s, f in files.items()]}],
             "dataset_info": info, "language": ["ar"], "task_categories": ["token-classification"]}
     labels = ", ".join(ctx.ner_labels) or "none"
@@ -121,6 +123,7 @@ class HfFormat(Format):
         pending: dict[str, list[dict[str, Any]]] = {}
         sizes: dict[str, int] = {}
         files: dict[str, str] = {}
+        nbytes: dict[str, int] = {}  # the Arrow size of each split, as datasets counts num_bytes
         labels = set(ctx.ner_labels)
 
         def flush(split: str) -> None:
@@ -128,7 +131,9 @@ class HfFormat(Format):
                 if split not in writers:
                     files[split] = f"{split or 'data'}.parquet"
                     writers[split] = pq.ParquetWriter(folder / files[split], schema)
-                writers[split].write_table(pa.Table.from_pylist(pending[split], schema=schema))
+                table = pa.Table.from_pylist(pending[split], schema=schema)
+                nbytes[split] = nbytes.get(split, 0) + table.nbytes
+                writers[split].write_table(table)
                 pending[split] = []
 
         try:
@@ -143,5 +148,5 @@ class HfFormat(Format):
         finally:
             for w in writers.values():
                 w.close()
-        (folder / "README.md").write_text(_card(ctx, feats, sizes, files), encoding="utf-8", newline="\n")
+        (folder / "README.md").write_text(_card(ctx, feats, sizes, files, nbytes), encoding="utf-8", newline="\n")
         ctx.extra["tag_names"] = names

@@ -16,6 +16,7 @@ documents and annotations: jsonl -> project -> jsonl is byte for byte the same f
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,18 +44,49 @@ def iter_json_lines(path: Path) -> Any:
         raise InputError(f"{path}: cannot read it ({exc.strerror}).") from None
     text = decode_bytes(data, str(path))
     numbered = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line and not line.isspace()]
+    suspect = _SUSPECT.search(text) is not None  # an escaped lone surrogate or NUL: checked line by line
     try:  # one call of the C parser for the whole file; line by line only to find an error
-        objects = _decode_array("[" + ",".join(line for _, line in numbered) + "]")
-    except json.JSONDecodeError:
+        objects = None if suspect else _decode_array("[" + ",".join(line for _, line in numbered) + "]")
+    except (json.JSONDecodeError, RecursionError):
         objects = None
     if objects is not None and len(objects) == len(numbered):
         yield from zip((n for n, _ in numbered), objects, strict=True)
         return
     for n, line in numbered:
         try:
-            yield n, json.loads(line)
+            obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}, line {n}: not valid JSON ({exc.msg} at column {exc.colno}).") from None
+        except RecursionError:
+            raise InputError(f"{path}, line {n}: the JSON is nested too deeply to read.") from None
+        if suspect and _SUSPECT.search(line):
+            _check_strings(obj, f"{path}, line {n}")
+        yield n, obj
+
+
+#: ``\\ud800``-``\\udfff`` (half of a surrogate pair, maybe alone) and ``\\u0000`` escapes
+_SUSPECT = re.compile(r"\\u(?:[dD][89a-fA-F][0-9a-fA-F]{2}|0000)")
+
+
+def _check_strings(obj: Any, where: str) -> None:
+    """Raise ``InputError`` if a string in ``obj`` holds a lone surrogate (not text: it
+    cannot be written as UTF-8) or a NUL."""
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            if "\x00" in item:
+                raise InputError(f"{where}: a string holds a NUL character (\\u0000), which is not text.")
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InputError(f"{where}: a string holds a lone surrogate ({item.encode('utf-8', 'backslashreplace')[:40]!r}), "
+                                 "half of a UTF-16 pair, which is not text.") from None
 
 
 _decode_array = json.JSONDecoder().decode
@@ -127,12 +159,17 @@ def _spans_json(spans: list[Span], text: str, labels: dict[str, str]) -> str:
     return "[" + ",".join(parts) + "]"
 
 
-def document_line(record: ExportRecord, ctx: ExportContext, labels: dict[str, str] | None = None) -> str:
+def document_line(record: ExportRecord, ctx: ExportContext, labels: dict[str, str] | None = None, *,
+                  with_scheme: bool = False) -> str:
     """Return the JSON line of one exported document (every layer it carries); the same
-    text as ``json.dumps(line, ensure_ascii=False, separators=(",", ":"))``."""
+    text as ``json.dumps(line, ensure_ascii=False, separators=(",", ":"))``.  ``with_scheme``
+    (the first line of each file) adds the scheme's TOML, so the file carries its scheme."""
     doc = record.document
+    scheme = {"name": ctx.scheme.name, "sha256": ctx.scheme.sha256}
+    if with_scheme:
+        scheme["toml"] = ctx.scheme.source
     head = {"name": doc.name, "text": doc.text, "meta": doc.meta, "sha256": doc.sha256, "offset_unit": "codepoint",
-            "scheme": {"name": ctx.scheme.name, "sha256": ctx.scheme.sha256}}
+            "scheme": scheme}
     layers = []
     for who, ann in record.layers.items():
         layer = layer_to_json(who, ann, doc.text, with_spans=False)  # annotator, status, (spans,) then the rest
@@ -158,25 +195,62 @@ class JsonlFormat(Format):
         labels: dict[str, str] = {}
         with SplitFiles(folder, self.file_suffix) as files:
             for record in records:
-                files.get(record.split).write(document_line(record, ctx, labels))
+                first = record.split not in files.files
+                files.get(record.split).write(document_line(record, ctx, labels, with_scheme=first))
 
     def read(self, path: Path, *, scheme: Scheme | None = None, add_labels: bool = False, **options: Any) -> ReadResult:
         if path.is_dir():
             raise InputError(f"{path} is a folder; the jsonl format reads one .jsonl file.")
         result = ReadResult()
         schemes: set[tuple[str, str]] = set()
+        carried: Scheme | None = None
         source = str(path)
         for n, record in iter_json_lines(path):
             result.documents.append(document_from_record(record, path, n, source))
             if isinstance(record.get("scheme"), dict) and record.get("annotations"):
                 schemes.add((str(record["scheme"].get("name")), str(record["scheme"].get("sha256"))))
+                if carried is None and isinstance(record["scheme"].get("toml"), str):
+                    carried = _carried_scheme(record["scheme"], path, n)
+        if carried is not None and scheme is not None and carried.sha256 != scheme.sha256:
+            result.scheme = _adopt(carried, scheme, bool(options.get("fresh_project")), path, result.warnings)
+            scheme = result.scheme or scheme
+            schemes = {(carried.name, carried.sha256)} if result.scheme is carried else schemes
         from annotator.formats.doccano import adopt_labels
 
+        grown = result.scheme
         adopt_labels(result, path, scheme, options, add_labels)
-        if scheme is not None and any(h != scheme.sha256 for _, h in schemes):
+        result.scheme = result.scheme or grown
+        if scheme is not None and result.scheme is None and any(h != scheme.sha256 for _, h in schemes):
             names = ", ".join(sorted({n for n, _ in schemes}))
             result.warnings.append(f"{path}: exported with another version of the scheme ({names}) than the project's "
                                    f"({scheme.name}); labels are checked against the project's.")
         if not result.documents:
             raise InputError(f"{path} is empty: there are no documents in it.")
         return result
+
+
+def _carried_scheme(obj: dict[str, Any], path: Path, n: int) -> Scheme:
+    """Return the scheme a line carries (its TOML), checked against its sha256."""
+    from annotator.core.errors import SchemeError
+    from annotator.core.scheme import parse_scheme
+
+    toml = obj["toml"]
+    try:
+        carried = parse_scheme(toml, origin=f"{path}, line {n}, \"scheme\"")
+    except SchemeError as exc:
+        raise InputError(str(exc)) from None
+    if obj.get("sha256") not in (None, carried.sha256):
+        raise InputError(f"{path}, line {n}: the scheme's \"sha256\" does not match its \"toml\".")
+    return carried
+
+
+def _adopt(carried: Scheme, scheme: Scheme, fresh: bool, path: Path, warnings: list[str]) -> Scheme | None:
+    """Return the scheme the project takes from a file that carries ``carried``: the file's
+    own into a project with no documents yet, else the project's with the types it lacks."""
+    from annotator.formats.schemes import extend_scheme
+
+    if fresh:
+        warnings.append(f"{path}: the project takes the scheme the file carries ({carried.name!r}).")
+        return carried
+    return extend_scheme(scheme, entities=carried.entities, events=carried.events, relations=carried.relations,
+                         attributes=carried.attributes, stance_labels=carried.stance_labels, origin=str(path))

@@ -1,4 +1,4 @@
-"""Label Studio JSON (a list of tasks), import and export, with UTF-16 offsets.
+"""Label Studio JSON (a list of tasks), import and export, with code-point offsets.
 
     [{"id": 1, "data": {"text": "..."},
       "annotations": [{"completed_by": 1, "result": [
@@ -12,6 +12,10 @@
 ``data.text`` (or the first string in ``data``).  One annotation per task goes to the
 importing annotator; several are kept apart, named after ``completed_by``.  ``predictions``
 are read when a task has no annotations.
+
+Label Studio counts ``start``/``end`` in code points (Python ``str`` indices), not UTF-16
+units as doccano does: its own end-to-end test (``web/libs/editor/tests/integration/e2e/
+ner/emoji.cy.ts``) expects "test" at 21..25 in "\U0001F431 Warning: This is a test text".
 """
 
 from __future__ import annotations
@@ -24,11 +28,10 @@ from annotator.core.decoding import read_text_file
 from annotator.core.errors import InputError
 from annotator.core.model import Annotations, Document, Relation
 from annotator.core.scheme import Scheme
-from annotator.core.text import Utf16Index
 from annotator.formats import register
 from annotator.formats.base import ADD_LABELS, ExportContext, Format, ReadResult, SplitFiles
 from annotator.formats.doccano import adopt_labels, span_from
-from annotator.formats.offsets import ForeignText, to_tool
+from annotator.formats.offsets import ForeignText
 
 
 def _annotator(item: dict[str, Any], k: int) -> str:
@@ -46,11 +49,15 @@ def _layer(results: Any, ft: ForeignText, where: str, scheme: Scheme | None, ski
     for k, r in enumerate(results, 1):
         if not isinstance(r, dict):
             raise InputError(f"{where}: each result must be an object.")
-        kind, value = r.get("type"), r.get("value") or {}
+        kind, value = r.get("type"), r.get("value", {})
         if kind in ("labels", "hypertextlabels") or (isinstance(value, dict) and "labels" in value and "start" in value):
-            labels = value.get("labels") or []
+            if not isinstance(value, dict):
+                raise InputError(f"{where}, result {k}: \"value\" must be an object with start, end and labels.")
+            labels = value.get("labels")
+            if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x for x in labels):
+                raise InputError(f"{where}, result {k}: \"labels\" must be a list of label names, not {labels!r}.")
             for label in labels:
-                span = span_from(ft, value.get("start"), value.get("end"), label, where)
+                span = span_from(ft, value.get("start"), value.get("end"), label, f"{where}, result {k}", unit="code points")
                 span.id = r.get("id") if len(labels) == 1 else f"{r.get('id')}-{label}"
                 base = by_id.get(str(span.id).rsplit(".", 1)[0]) if "." in str(span.id) else None
                 if base is not None and base.label == label:  # a further fragment, as this format writes them
@@ -65,7 +72,10 @@ def _layer(results: Any, ft: ForeignText, where: str, scheme: Scheme | None, ski
                     src, tgt = tgt, src
                 ann.relations.append(Relation(type=label, source=src, target=tgt, id=f"R{k}"))
         elif kind == "choices" and scheme is not None and scheme.doc_label_set(str(r.get("from_name"))):
-            ann.doc_labels.setdefault(str(r["from_name"]), []).extend(value.get("choices") or [])
+            choices = value.get("choices") if isinstance(value, dict) else None
+            if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+                raise InputError(f"{where}, result {k}: \"choices\" must be a list of label names.")
+            ann.doc_labels.setdefault(str(r["from_name"]), []).extend(choices)
         else:
             skipped[str(kind)] = skipped.get(str(kind), 0) + 1
     return ann
@@ -81,7 +91,7 @@ def _task(task: Any, path: Path, n: int, scheme: Scheme | None, skipped: dict[st
         raw = next((v for v in data.values() if isinstance(v, str)), None)
     if not isinstance(raw, str) or not raw.strip():
         raise InputError(f"{where}: the task's data has no text.")
-    ft = ForeignText(raw)
+    ft = ForeignText(raw, utf16=False)
     meta = {k: v for k, v in data.items() if k not in ("text", "name") and v is not raw}
     doc = Document(text=ft.text, name=str(data.get("name") or task.get("id") or f"{path.stem}:{n}"), meta=meta, source=f"{path}:{n}")
     items = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
@@ -97,7 +107,7 @@ def _task(task: Any, path: Path, n: int, scheme: Scheme | None, skipped: dict[st
 class LabelStudioFormat(Format):
     name = "labelstudio"
     suffixes = (".json",)
-    description = "Label Studio JSON: a list of tasks with data.text and annotation results (UTF-16 offsets)"
+    description = "Label Studio JSON: a list of tasks with data.text and annotation results (code-point offsets)"
     file_suffix = ".json"
     read_options = (ADD_LABELS,)
 
@@ -127,7 +137,6 @@ class LabelStudioFormat(Format):
         return result
 
     def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:
-        ctx.extra["offset_unit"] = "utf-16"
         with SplitFiles(folder, self.file_suffix) as files:
             started: set[str] = set()
             for n, record in enumerate(records, 1):
@@ -141,7 +150,6 @@ class LabelStudioFormat(Format):
 
 def _task_json(record: Any, n: int, ctx: ExportContext) -> dict[str, Any]:
     doc, ann = record.document, record.annotations
-    index = Utf16Index(doc.text)
     result: list[dict[str, Any]] = []
     ids: dict[Any, str] = {}
     for k, span in enumerate(ann.spans, 1):
@@ -151,7 +159,7 @@ def _task_json(record: Any, n: int, ctx: ExportContext) -> dict[str, Any]:
             rid = f"T{k}" if f == 0 else f"T{k}.{f}"
             ids.setdefault(span.id, rid)
             result.append({"id": rid, "type": "labels", "from_name": "label", "to_name": "text",
-                           "value": {"start": to_tool(index, s), "end": to_tool(index, e), "text": doc.text[s:e], "labels": [span.label]}})
+                           "value": {"start": s, "end": e, "text": doc.text[s:e], "labels": [span.label]}})
     for r in ann.relations:
         result.append({"type": "relation", "from_id": ids[r.source], "to_id": ids[r.target], "direction": "right", "labels": [r.type]})
     for lset, labels in ann.doc_labels.items():

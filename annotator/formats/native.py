@@ -19,6 +19,7 @@ Empty lists and objects are left out.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from annotator.core.errors import InputError
@@ -113,7 +114,26 @@ class _Reader:
         attrs, notes = item.get("attributes", {}), item.get("notes", [])
         if not isinstance(attrs, dict) or not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
             raise self.fail(f"{what}: \"attributes\" must be an object and \"notes\" a list of strings.")
+        for name, value in attrs.items():
+            if not isinstance(value, (str, bool)):
+                raise self.fail(f"{what}: the attribute {name!r} has the value {json.dumps(value, ensure_ascii=False)[:40]}; "
+                                "a value is true or false, or a string.")
         return attrs, notes
+
+    def ident(self, value: Any, what: str, default: Any = None) -> Any:
+        """Return an id or reference (a string or a whole number), or raise."""
+        if value is None and default is not None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise self.fail(f"{what} must be a string or a whole number, not {json.dumps(value, ensure_ascii=False)[:40]}.")
+        return value
+
+    def unique(self, items: list[Any], kind: str) -> None:
+        seen: set[Any] = set()
+        for item in items:
+            if item.id in seen:
+                raise self.fail(f"two {kind} have the id {item.id!r}; ids must be unique in a layer.")
+            seen.add(item.id)
 
     def layer(self, obj: Any) -> tuple[str, Annotations]:
         if not isinstance(obj, dict):
@@ -127,20 +147,25 @@ class _Reader:
             what = f"span {item.get('id', k)}"
             attrs, notes = self.extras(item, what)
             ann.spans.append(Span(label=self.string(item, "label", what), fragments=self.fragments(item, what),
-                                  id=item.get("id", f"T{k}"), attributes=attrs, notes=notes))
+                                  id=self.ident(item.get("id"), f"the id of {what}", f"T{k}"), attributes=attrs, notes=notes))
         for k, item in enumerate(self.items(obj, "events"), 1):
             what = f"event {item.get('id', k)}"
             attrs, notes = self.extras(item, what)
-            args = [Argument(role=self.string(a, "role", what), span=a.get("span")) for a in self.items(item, "arguments")]
-            ann.events.append(Event(type=self.string(item, "type", what), trigger=item.get("trigger"), arguments=args,
-                                    id=item.get("id", f"E{k}"), attributes=attrs, notes=notes))
+            args = [Argument(role=self.string(a, "role", what), span=self.ident(a.get("span"), f"an argument of {what}"))
+                    for a in self.items(item, "arguments")]
+            ann.events.append(Event(type=self.string(item, "type", what), trigger=self.ident(item.get("trigger"), f"the trigger of {what}"),
+                                    arguments=args, id=self.ident(item.get("id"), f"the id of {what}", f"E{k}"),
+                                    attributes=attrs, notes=notes))
         for k, item in enumerate(self.items(obj, "relations"), 1):
             what = f"relation {item.get('id', k)}"
             attrs, notes = self.extras(item, what)
-            ann.relations.append(Relation(type=self.string(item, "type", what), source=item.get("source"),
-                                          target=item.get("target"), id=item.get("id", f"R{k}"), attributes=attrs, notes=notes))
+            ann.relations.append(Relation(type=self.string(item, "type", what), source=self.ident(item.get("source"), f"the source of {what}"),
+                                          target=self.ident(item.get("target"), f"the target of {what}"),
+                                          id=self.ident(item.get("id"), f"the id of {what}", f"R{k}"), attributes=attrs, notes=notes))
         for k, item in enumerate(self.items(obj, "stances"), 1):
             ann.stances.append(self.stance(item, k))
+        for items, kind in ((ann.spans, "spans"), (ann.events, "events"), (ann.relations, "relations"), (ann.stances, "stances")):
+            self.unique(items, kind)
         kinds = {"T": "span", "E": "event", "R": "relation"}
         for item in self.items(obj, "normalizations"):
             target = item.get("target")
@@ -167,8 +192,12 @@ class _Reader:
         if not isinstance(evidence, list):
             raise self.fail(f"{what}: \"evidence\" must be a list of span ids.")
         attrs, _ = self.extras(item, what)
-        return Stance(label=self.string(item, "label", what), target_kind=kind, target=item.get("target"),
-                      holder=item.get("holder"), evidence=list(evidence), scope=item.get("scope", "document"),
+        holder = item.get("holder")
+        target = item.get("target")
+        return Stance(label=self.string(item, "label", what), target_kind=kind,
+                      target=self.ident(target, f"the target of {what}") if target is not None else None,
+                      holder=self.ident(holder, f"the holder of {what}") if holder is not None else None,
+                      evidence=[self.ident(e, f"evidence of {what}") for e in evidence], scope=item.get("scope", "document"),
                       id=item.get("id", f"S{k}"), attributes=attrs)
 
 

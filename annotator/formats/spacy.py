@@ -2,7 +2,9 @@
 
 Each document becomes one ``Doc`` built from annotator's own tokens
 (``Doc(vocab, words, spaces, sent_starts)``, so entity boundaries are exactly the token
-boundaries every other export uses, not spaCy's tokeniser's), with ``doc.ents`` holding
+boundaries every other export uses, not spaCy's tokeniser's); white space other than one
+space after a token (line breaks, runs of spaces, leading space) becomes a whitespace token
+of its own, so ``doc.text`` is the stored text and every ``start_char`` indexes it; with ``doc.ents`` holding
 the outermost entities and ``doc.spans["sc"]`` every entity, nested ones too.  The
 document's name and sha256 are in ``doc.user_data``.  Needs the optional ``spacy`` package
 (``pip install 'annotator[spacy]'``).
@@ -36,14 +38,41 @@ def make_doc(vocab: Any, record: Any, labels: set[str], ctx: ExportContext) -> A
     doc = record.document
     spans = [s for s in record.annotations.spans if s.label in labels]
     tok = tokenize(doc, ctx.clitics, spans)
+    text = doc.text
     n = len(tok.starts)
-    words = [tok.token_text(i) for i in range(n)]
-    spaces = [i + 1 < n and tok.starts[i + 1] > tok.ends[i] for i in range(n)]
     firsts = {a for a, _ in tok.sentence_ranges()}
-    out = Doc(vocab, words=words, spaces=spaces, sent_starts=[i in firsts for i in range(n)]) if n else Doc(vocab, words=[])
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool] = []
+    at: list[int] = []  # the Doc index of each of annotator's tokens
+
+    def gap(g: str) -> None:
+        """Write the text between two tokens: one space after the token, any other run
+        as a whitespace token of its own, so ``doc.text`` is the stored text exactly."""
+        if g.startswith(" ") and words:
+            spaces[-1] = True
+            g = g[1:]
+        if g:
+            words.append(g)
+            spaces.append(False)
+            starts.append(not words[:-1])
+
+    gap(text[: tok.starts[0]] if n else text)
+    for i in range(n):
+        at.append(len(words))
+        words.append(text[tok.starts[i] : tok.ends[i]])
+        spaces.append(False)
+        starts.append(i in firsts)
+        gap(text[tok.ends[i] : tok.starts[i + 1] if i + 1 < n else len(text)])
+    out = Doc(vocab, words=words, spaces=spaces, sent_starts=starts) if words else Doc(vocab, words=[])
+    at.append(len(words))
+
+    def span(i: int, j: int, label: str) -> Any:
+        return Span(out, at[i], at[j - 1] + 1, label=label)
+
     found = chunks(tok, spans, labels, ctx)
-    out.ents = [Span(out, i, j, label=label) for i, j, label in columns(found, "outermost")[0]]
-    out.spans[SPANS_KEY] = [Span(out, i, j, label=label) for i, j, label in sorted(found, key=lambda c: (c[0], -c[1]))]
+    out.ents = [span(i, j, label) for i, j, label in columns(found, "outermost")[0]]
+    out.spans[SPANS_KEY] = [span(i, j, label) for i, j, label in sorted(found, key=lambda c: (c[0], -c[1]))]
     out.user_data["name"] = doc.name
     out.user_data["sha256"] = doc.sha256
     return out

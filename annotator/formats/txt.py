@@ -1,4 +1,5 @@
-"""Plain text: one document per ``.txt`` file; a folder imports every ``.txt`` below it."""
+"""Plain text: one document per ``.txt`` file; a folder imports every ``.txt`` below it (never
+following a link out of the folder: see ``annotator.formats.folders``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from annotator.core.scheme import Scheme
 from annotator.core.wording import count
 from annotator.formats import register
 from annotator.formats.base import Format, ReadResult
+from annotator.formats.folders import files_below
 
 
 @register
@@ -27,14 +29,14 @@ class TxtFormat(Format):
 
     def read(self, path: Path, *, scheme: Scheme | None = None, **options: Any) -> ReadResult:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".txt")
+            files, skipped = files_below(path, ".txt")
             if not files:
-                raise InputError(f"{path}: the folder has no .txt files to import.")
-            result = ReadResult()
+                raise InputError(f"{path}: the folder has no .txt files to import{' (links out of it are skipped)' if skipped else ''}.")
+            result = ReadResult(warnings=skipped)
             for f in files:
                 name = f.relative_to(path).with_suffix("").as_posix()
                 result.documents.append(Document(text=read_text_file(f), name=name, source=str(f)))
-            others = sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() != ".txt" and not p.name.startswith("."))
+            others = len([p for p in files_below(path, "")[0] if p.suffix.lower() != ".txt" and not p.name.startswith(".")])
             if others:
                 result.warnings.append(f"{path}: {count(others, 'file')} not ending in .txt left out.")
             return result

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import formats
-from annotator.formats.export import MANIFEST
+from annotator.formats.export import earlier_export
 from annotator.gui.format_options import OptionsBox, add_footer, format_combo
 from annotator.gui.jobs import Job
 from annotator.gui.label_table import LabelTable
@@ -280,7 +280,7 @@ class ExportDialog(QDialog):
             return self.tr("{path} is a folder; give a file name or a new folder.").format(path=out)
         if not one_file and out.is_file():
             return self.tr("{path} is a file; the {format} export writes a folder.").format(path=out, format=fmt.name)
-        if not one_file and out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+        if not one_file and out.is_dir() and any(out.iterdir()) and not earlier_export(out):
             return self.tr("{path} holds other files; choose a new or empty folder (an earlier export is replaced).").format(path=out)
         return None
 

@@ -81,11 +81,14 @@ def transaction(db: SQLiteBackend) -> Iterator[SQLiteBackend]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
-    except BaseException:
+    except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         for forget in db.on_rollback:
             forget()
+        if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
+            raise ProjectError(f"{db.location} cannot be written (the file is read-only, or on a read-only disk); "
+                               "nothing was changed.") from None
         raise
     else:
         conn.execute("COMMIT")
@@ -161,7 +164,19 @@ def open_file(path: Path, *, backup: bool = True) -> SQLiteBackend:
             kept = f"; a copy from before is at {saved}" if saved else ""
             raise ProjectError(f"upgrading {path} from project format {version} failed ({exc}); "
                                f"the file is unchanged{kept}.") from None
+    missing = [t for t in REQUIRED_TABLES
+               if db.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (t,)).fetchone() is None]
+    if missing:
+        db.close()
+        raise ProjectError(f"{path} is marked as an annotator project (format {version}) but lacks the table "
+                           f"{missing[0]!r}: it is damaged or was not written by annotator.")
     return db
+
+
+#: Tables every project file has (a file with the project's marker but without them is
+#: refused instead of failing on its first query).
+REQUIRED_TABLES = ("settings", "schemes", "annotators", "documents", "spans", "fragments", "events",
+                   "document_status", "edit_log")
 
 
 def backup_file(db: SQLiteBackend, path: Path, version: int) -> Path:

@@ -9,12 +9,12 @@ annotator; without, it is skipped with a notice.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.decoding import text_sha256
+from annotator.core.decoding import normalize_newlines, text_sha256
 from annotator.core.errors import Cancelled, InputError, ProjectError
 from annotator.core.model import Annotations, Document
 from annotator.core.scheme import Scheme
@@ -25,6 +25,11 @@ from annotator.store.annotations import check_fragments
 
 if TYPE_CHECKING:
     from annotator.store.project import ProgressCallback, Project
+
+
+#: The longest document an import takes (in code points): a longer one cannot be shown or
+#: annotated in one piece (a 180 MB one-line file is refused, not half-read).
+MAX_DOCUMENT_CHARS = 20_000_000
 
 
 class ImportCancelled(Cancelled):
@@ -87,11 +92,13 @@ class ImportMixin:
         from annotator import formats
 
         docs: list[Document] = []
+        streams: list[Any] = []  # results whose documents are read while they are written
         warnings: list[str] = []
         label_map = options.get("label_map")  # readers see it too, to tell which labels are new
         if not paths:
             raise InputError("nothing to import: name at least one file or folder.")
         scheme = self.scheme
+        options.setdefault("fresh_project", self.count_documents() == 0)  # a file's own scheme may be adopted
         for n, path in enumerate(map(Path, paths)):
             _check_cancelled(cancelled)
             if reading is not None:
@@ -100,20 +107,54 @@ class ImportMixin:
             if not fmt.can_read:
                 raise InputError(f"the {fmt.name} format can be exported but not imported.")
             result = fmt.read(path, scheme=scheme, **options)
-            if label_map:
+            if label_map and not result.mapped:
                 from annotator.formats.labels import map_documents
 
                 map_documents(result.documents, label_map)
-            docs.extend(result.documents)
-            warnings.extend(result.warnings)
+            if isinstance(result.documents, list):
+                docs.extend(result.documents)
+                warnings.extend(result.warnings)
+            else:  # its warnings so far now, the rest (repairs counted while reading) when it is written
+                warnings.extend(result.warnings)
+                streams.append((result, len(result.warnings)))
             if result.scheme is not None and result.scheme.sha256 != scheme.sha256:
                 scheme = result.scheme
                 warnings.append(f"{path}: the project's scheme {scheme.name!r} is now version {scheme.version}, "
                                 "with the types this import brings.")
         _check_cancelled(cancelled)
-        report = self.add_documents(docs, annotator=annotator, progress=progress, cancelled=cancelled,
-                                    scheme=scheme if scheme is not self.scheme else None)
+        new_scheme = scheme if scheme is not self.scheme else None
+        if streams:
+            return self._import_streams(docs, streams, warnings, new_scheme, annotator, progress, cancelled)
+        report = self.add_documents(docs, annotator=annotator, progress=progress, cancelled=cancelled, scheme=new_scheme)
         report.warnings[:0] = warnings
+        return report
+
+    def _import_streams(self: Project, docs: list[Document], streams: list[Any], warnings: list[str], scheme: Scheme | None,
+                        annotator: str | None, progress: ProgressCallback | None,
+                        cancelled: Callable[[], bool] | None) -> ImportReport:
+        """Write documents while streaming readers read them, a batch at a time, all in one
+        transaction (still all or nothing), so memory holds a batch, not the corpus."""
+        from itertools import chain
+
+        total = len(docs) + sum(r.count or 0 for r, _ in streams)
+        report = ImportReport()
+        done = 0
+
+        def step(n: int, _: int) -> None:
+            if progress is not None:
+                progress(done + n, max(total, done + n))
+
+        with dbmod.transaction(self.db):
+            items = chain(docs, *(r.documents for r, _ in streams))
+            while batch := _batch(items):
+                part = self.add_documents(batch, annotator=annotator, progress=step, cancelled=cancelled, scheme=scheme)
+                scheme = None  # stored with the first batch
+                done += len(batch)
+                for name in ("added", "attached", "skipped"):
+                    getattr(report, name).extend(getattr(part, name))
+                for name in ("spans", "events", "relations", "stances"):
+                    setattr(report, name, getattr(report, name) + getattr(part, name))
+        report.warnings = warnings + [w for r, k in streams for w in r.warnings[k:]]
         return report
 
     def add_documents(self: Project, documents: Iterable[Document | dict[str, Any] | str], *, annotator: str | None = None,
@@ -127,6 +168,10 @@ class ImportMixin:
         commit raises ``ImportCancelled`` and leaves the project unchanged.
         """
         docs = [_as_document(d, i) for i, d in enumerate(documents, 1)]
+        for doc in docs:
+            if len(doc.text) > MAX_DOCUMENT_CHARS:
+                raise InputError(f"{doc.source or doc.name}: the document has {len(doc.text):,} characters, more than the "
+                                 f"{MAX_DOCUMENT_CHARS:,} one document may hold; split it into smaller documents.")
         report = ImportReport()
         default_ann = annotator or self.annotator
         plan = self._plan(docs, report)
@@ -267,6 +312,10 @@ class ImportMixin:
                     unknown.add(st.label)
                 refs = [*st.evidence, *([st.holder] if st.holder is not None else []), *([st.target] if st.target_kind == "span" else [])]
                 self._check_refs(where, ids, refs, f"stance {st.id or st.label}")
+            for kind, objs in (("entity", ann.spans), ("event", ann.events), ("relation", ann.relations)):
+                for obj in objs:
+                    for name, value in obj.attributes.items():
+                        _check_attribute(scheme, where, kind, name, value, unknown)
             others = {"event": {e.id for e in ann.events}, "relation": {r.id for r in ann.relations}}
             for norm in ann.normalizations:
                 self._check_refs(where, ids if norm.target_kind == "span" else others.get(norm.target_kind, set()),
@@ -359,14 +408,58 @@ class ImportMixin:
 
 
 def _as_document(item: Document | dict[str, Any] | str, n: int) -> Document:
+    """Return ``item`` as a ``Document`` whose text has LF line ends only (CRLF and CR
+    become LF, as on import; a record's offsets are moved to match)."""
     if isinstance(item, Document):
-        return item
+        return _lf(item) if "\r" in item.text else item
     if isinstance(item, str):
-        return Document(text=item, name=f"document {n}")
+        return Document(text=normalize_newlines(item), name=f"document {n}")
     if isinstance(item, dict) and isinstance(item.get("text"), str):
-        return Document(text=item["text"], name=str(item.get("name") or item.get("id") or f"document {n}"), meta=dict(item.get("meta") or {}))
+        return Document(text=normalize_newlines(item["text"]), name=str(item.get("name") or item.get("id") or f"document {n}"),
+                        meta=dict(item.get("meta") or {}))
     raise InputError(f"item {n}: a document is a Document, a string, or a dict with a 'text' string.")
 
+
+def _lf(doc: Document) -> Document:
+    """Turn ``doc``'s CRLF and CR into LF, moving its spans' offsets (a CRLF is one character less)."""
+    from bisect import bisect_left
+
+    crs = [i for i, c in enumerate(doc.text) if c == "\r" and doc.text[i + 1 : i + 2] == "\n"]
+
+    def moved(x: int) -> int:
+        return x - bisect_left(crs, x)
+
+    for ann in doc.annotations.values():
+        for span in ann.spans:
+            span.fragments = [(moved(a), moved(b)) for a, b in span.fragments]
+    doc.text = normalize_newlines(doc.text)
+    return doc
+
+
+
+def _batch(items: Iterator[Document], most: int = 256, chars: int = 1_000_000) -> list[Document]:
+    """Return the next documents of ``items``: up to ``most``, or fewer that hold ``chars`` of text."""
+    out: list[Document] = []
+    size = 0
+    for doc in items:
+        out.append(doc)
+        size += len(doc.text)
+        if len(out) >= most or size >= chars:
+            break
+    return out
+
+
+def _check_attribute(scheme: Scheme, where: str, kind: str, name: str, value: Any, unknown: set[str]) -> None:
+    """Add an attribute the scheme lacks to ``unknown``; raise ``InputError`` for a value
+    the scheme's attribute cannot take."""
+    adef = scheme.attribute(name)
+    if adef is None:
+        unknown.add(f"attribute {name}")
+        return
+    ok = isinstance(value, bool) if adef.binary else isinstance(value, str) and value in adef.values
+    if not ok:
+        allowed = "true or false" if adef.binary else ", ".join(adef.values)
+        raise InputError(f"{where}the attribute {name!r} has the value {value!r}; the scheme allows {allowed}.")
 
 
 def _now() -> str:

@@ -105,3 +105,26 @@ def test_missing_file(tmp_path):
 @pytest.mark.parametrize(("card", "bounds"), [("?", (0, 1)), ("*", (0, None)), ("+", (1, None)), ("{2}", (2, 2)), ("{1-3}", (1, 3))])
 def test_cardinalities(card, bounds):
     assert cardinality_bounds(card) == bounds
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ('[scheme]\nname = "x"\n[stance]\nlabels = 5\n', "line 4: stance labels must be a list"),
+    ('[scheme]\nname = "x"\n[[entity]]\nlabel = "A"\nparent = "B"\n[[entity]]\nlabel = "B"\nparent = "A"\n', "a cycle"),
+    ('stance = 5\n[scheme]\nname = "x"\n', "[stance] must be a table"),
+])
+def test_malformed_schemes_are_one_sentence(source, expected):
+    from annotator.core.errors import SchemeError
+    from annotator.core.scheme import parse_scheme
+
+    with pytest.raises(SchemeError) as err:
+        parse_scheme(source, origin="s.toml")
+    assert "s.toml" in str(err.value) and expected in str(err.value)
+
+
+def test_unknown_keys_are_warned_about_with_their_line():
+    from annotator.core.scheme import default_scheme_path, dump_scheme, load_scheme, parse_scheme
+
+    s = parse_scheme('[scheme]\nname = "x"\n[[entity]]\nlabel = "A"\n[[entity]]\nlabel = "B"\ncolour = "#ffffff"\n', origin="s.toml")
+    assert s.warnings == ["s.toml, line 7: unknown key 'colour' in [entity] is ignored."]
+    default = load_scheme(default_scheme_path())
+    assert default.warnings == [] and parse_scheme(dump_scheme(default)).warnings == []

@@ -124,3 +124,31 @@ class TestBrat(ImportFormatTest):
         conf.write_text("[entities]\nGPE\n[events]\nMovement\tMover+:CITY\n", encoding="utf-8")
         with pytest.raises(InputError, match=r"annotation.conf, line 4: .*CITY"):
             scheme_from_conf(conf)
+
+
+def test_a_collection_without_annotation_conf_imports_with_add_labels(tmp_path):
+    text = "تظاهر أحمد في حمص أمس."
+    folder = tmp_path / "noconf"
+    folder.mkdir()
+    (folder / "d.txt").write_text(text, encoding="utf-8")
+
+    def off(s: str) -> str:
+        i = text.index(s)
+        return f"{i} {i + len(s)}"
+
+    (folder / "d.ann").write_text("\n".join([
+        f"T1\tACTIVIST {off('أحمد')}\tأحمد", f"T2\tCITY {off('حمص')}\tحمص", f"T3\tProtest {off('تظاهر')}\tتظاهر",
+        "E1\tProtest:T3 Protester:T1 Place:T2", "R1\tLivesIn Arg1:T1 Arg2:T2", "A1\tPeaceful E1", "A2\tMood T1 angry"]) + "\n",
+        encoding="utf-8")
+    with Project.create(tmp_path / "p.annotproj", annotator="x") as p:
+        with pytest.raises(InputError, match="ACTIVIST"):
+            p.import_files([folder])
+        report = p.import_files([folder], add_labels=True)
+        assert report.spans == 3 and report.events == 1 and report.relations == 1
+        s = p.scheme
+        assert {"ACTIVIST", "CITY"} <= set(s.entity_labels) and s.event("Protest") is not None
+        assert s.event("Protest").role("Protester").types == ("ACTIVIST",) and s.relation("LivesIn").arg2 == ("CITY",)
+        assert s.attribute("Peaceful").binary and s.attribute("Mood").values == ("angry",)
+        doc = p.document_ids()[0]
+        ev = p.events(doc)[0]
+        assert ev.type == "Protest" and {a.role for a in ev.arguments} == {"Protester", "Place"}

@@ -11,6 +11,7 @@ from seqeval.metrics.sequence_labeling import get_entities
 from seqeval.scheme import IOB2, IOBES
 
 from annotator import Project
+from annotator.core.errors import InputError
 from annotator.formats.export import export_project
 from annotator.store.project import GOLD
 from tests.conftest import CORPUS
@@ -170,3 +171,188 @@ def test_gold_layer_is_what_gets_exported(tmp_path):
         export_project(p, "conll", tmp_path / "g.conll", gold=True)
         assert "دمشق B-GPE" in (tmp_path / "g.conll").read_text(encoding="utf-8")
         assert "بشار O" in (tmp_path / "g.conll").read_text(encoding="utf-8")
+
+
+def _conll(tmp_path, name: str, rows: list[str]) -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _found(p: Project) -> list[tuple[str, str]]:
+    out = []
+    for d in p.document_ids():
+        text = p.text(d)
+        out += [(s.label, text[s.start : s.end]) for s in p.spans(d)]
+    return sorted(out)
+
+
+def _seqeval(rows: list[str], bare_to_i: bool = False) -> list[tuple[str, str]]:
+    """The entities seqeval's get_entities (IOB1/IO-aware) finds in ``rows``."""
+    tokens, tags = [], []
+    for r in rows + [""]:
+        tok, _, tag = r.partition(" ")
+        tokens.append(tok)
+        tags.append("O" if not tag or tag == "O" else (f"I-{tag}" if bare_to_i and "-" not in tag else tag))
+    return sorted((t, " ".join(tokens[i : j + 1])) for t, i, j in get_entities(tags))
+
+
+IO_ROWS = ["قال O", "الرئيس PER", "محمود PER", "عباس PER", "في O", "رام LOC", "الله LOC", "أمس O", "",
+           "التقى O", "صائب Pers", "عريقات Pers", "مع O", "ماجد PER", "فرج PER", ". O"]
+
+
+def test_io_tagging_is_detected_and_runs_become_entities(tmp_path):
+    path = _conll(tmp_path, "io.txt", IO_ROWS)
+    with Project.create(tmp_path / "io.annotproj", annotator="x") as p:
+        report = p.import_files([path], add_labels=True)
+        assert any("IO tagging" in w for w in report.warnings)
+        assert _found(p) == _seqeval(IO_ROWS, bare_to_i=True)
+        assert ("PER", "الرئيس محمود عباس") in _found(p) and ("Pers", "صائب عريقات") in _found(p)
+        export_project(p, "conll", tmp_path / "out.conll", options={"docstart": False}, annotator="x")
+        lines = (tmp_path / "out.conll").read_text(encoding="utf-8").splitlines()
+        assert "الرئيس B-PER" in lines and "محمود I-PER" in lines and "رام B-LOC" in lines
+
+
+@pytest.mark.parametrize("forced", ["iob2", "bioes"])
+def test_an_import_that_keeps_no_entity_of_a_tagged_file_fails(tmp_path, forced):
+    path = _conll(tmp_path, "io.txt", IO_ROWS)
+    with Project.create(tmp_path / "f.annotproj", annotator="x") as p:
+        with pytest.raises(InputError) as err:
+            p.import_files([path], add_labels=True, scheme_tags=forced)
+        assert str(path) in str(err.value) and "line 2" in str(err.value) and "--scheme-tags" in str(err.value)
+        assert p.count_documents() == 0
+
+
+def test_iob1_and_io_with_prefixes_are_decoded_as_seqeval_does(tmp_path):
+    iob1 = ["زار O", "بشار I-PER", "الأسد I-PER", "حافظ B-PER", "في O", "دمشق I-LOC", "", "ثم O", "عاد I-PER", ". O"]
+    io_prefixed = ["زار O", "بشار I-PER", "الأسد I-PER", "دمشق I-LOC", ". O"]
+    for name, rows in (("iob1.txt", iob1), ("iop.txt", io_prefixed)):
+        with Project.create(tmp_path / f"{name}.annotproj", annotator="x") as p:
+            report = p.import_files([_conll(tmp_path, name, rows)])
+            assert _found(p) == _seqeval(rows)
+            assert not any("orphan" in w for w in report.warnings), report.warnings
+    with Project.create(tmp_path / "forced.annotproj", annotator="x") as p:  # forced IOB2: the orphans are repaired, counted
+        report = p.import_files([_conll(tmp_path, "iob1b.txt", iob1)], scheme_tags="iob2")
+        assert any("orphan I- tags" in w for w in report.warnings)
+
+
+def test_map_is_applied_to_raw_tags_before_decoding(tmp_path):
+    rows = ["زار O", "بشار B-PER", "الأسد I-PERS", "دمشق B-GPE", ". O"]
+    with Project.create(tmp_path / "m.annotproj", annotator="x") as p:
+        p.import_files([_conll(tmp_path, "m.txt", rows)], label_map={"PERS": "PER"})
+        assert _found(p) == [("GPE", "دمشق"), ("PER", "بشار الأسد")]
+    with Project.create(tmp_path / "d.annotproj", annotator="x") as p:  # an empty NEW drops the tags: O
+        p.import_files([_conll(tmp_path, "d.txt", rows)], label_map={"PERS": "", "PER": ""})
+        assert _found(p) == [("GPE", "دمشق")]
+
+
+def test_types_are_case_insensitive(tmp_path):
+    rows = ["أعلنت O", "الأمم b-misc", "المتحدة i-misc", "و O", "جامعة B-Misc", "الدول I-MISC", "العربية I-misc", ". O"]
+    with Project.create(tmp_path / "c.annotproj", annotator="x") as p:
+        p.import_files([_conll(tmp_path, "c.txt", rows)])  # MISC is a type of the default scheme: no --add-labels
+        assert _found(p) == [("MISC", "الأمم المتحدة"), ("MISC", "جامعة الدول العربية")]
+
+
+def test_typos_are_repaired_only_to_a_type_the_file_uses_whatever_its_size(tmp_path):
+    # PRE is one letter from the scheme's PER, but the file never uses PER: not a typo, an unknown type
+    with Project.create(tmp_path / "s.annotproj", annotator="x") as p:
+        with pytest.raises(InputError, match=r"PRE \(first on line 2\)"):
+            p.import_files([_conll(tmp_path, "s.txt", ["زار O", "بشار B-PRE", ". O"])])
+    for n in (15, 400):  # three misspellings beside many PERS: repaired in a small file and in a big one
+        rows = [f"اسم{k} B-PERS" for k in range(n)] + ["", "ماجد B-ERS", "", "سعيد B-ERS", "", "خالد B-ERS"]
+        with Project.create(tmp_path / f"t{n}.annotproj", annotator="x") as p:
+            report = p.import_files([_conll(tmp_path, f"t{n}.txt", rows)], add_labels=True)
+            assert set(p.stats()["entities"]) == {"PERS"}, report.warnings
+            assert any("misspelt" in w for w in report.warnings)
+
+
+def test_every_bad_line_is_listed_truthfully(tmp_path):
+    rows = ["زار O", " O", "بشار B-PER", "الأسد", "دمشق B-GPE", "\tB-GPE", "أمس O"]
+    path = _conll(tmp_path, "bad.txt", rows)
+    with Project.create(tmp_path / "b.annotproj", annotator="x") as p:
+        with pytest.raises(InputError) as err:
+            p.import_files([path], format="conll")
+        msg = str(err.value)
+        assert str(path) in msg and "3 bad lines" in msg
+        assert "line 2 (a tag 'O' with no token)" in msg and "line 4 (the token 'الأسد' has no tag)" in msg
+        assert "line 6 (a tag 'B-GPE' with no token)" in msg and "\n" not in msg
+        many = _conll(tmp_path, "many.txt", ["كلمة"] * 50)
+        with pytest.raises(InputError, match="50 bad lines.* and 30 more"):
+            p.import_files([many], format="conll")
+
+
+def test_add_labels_names_the_line_of_the_file(tmp_path):
+    rows = ["زار O", "", "بشار B-RULER", "الأسد I-RULER", "", "نهر B-RIVER", ". O"]
+    path = _conll(tmp_path, "r.txt", rows)
+    with Project.create(tmp_path / "a.annotproj", annotator="x") as p:
+        with pytest.raises(InputError, match=r"RULER \(first on line 3\), RIVER \(first on line 6\)"):
+            p.import_files([path])
+        report = p.import_files([path], add_labels=True)
+        assert {"RULER", "RIVER"} <= set(p.scheme.span_labels) and report.spans == 2
+        p.import_files([_conll(tmp_path, "ar.txt", ["زار O", "دمشق B-مكان"])], add_labels=True)  # any script's letters
+        assert "مكان" in p.scheme.span_labels
+        odd = _conll(tmp_path, "odd.txt", ["زار O", "", "بشار B-PER/ORG", ". O"])
+        with pytest.raises(InputError) as err:
+            p.import_files([odd], add_labels=True)
+        assert f"{odd}, line 3" in str(err.value) and "PER/ORG" in str(err.value) and "scheme extended" not in str(err.value)
+        p.import_files([odd], add_labels=True, label_map={"PER/ORG": "PERORG"})
+        assert "PERORG" in p.scheme.span_labels
+
+
+def test_conllu_is_refused_by_the_conll_format(tmp_path):
+    path = tmp_path / "t.conllu"
+    path.write_text("# sent_id = 1\n# text = زار دمشق\n1\tزار\tزار\tVERB\t_\t_\t0\troot\t_\t_\n"
+                    "2\tدمشق\tدمشق\tPROPN\t_\t_\t1\tobj\t_\tSpaceAfter=No\n\n", encoding="utf-8")
+    with Project.create(tmp_path / "u.annotproj", annotator="x") as p:
+        with pytest.raises(InputError, match="CoNLL-U.*--format conllu"):
+            p.import_files([path], format="conll")
+
+
+def test_conll_2003_four_columns(tmp_path):
+    rows = ["-DOCSTART- -X- -X- O", "", "EU NNP B-NP B-ORG", "rejects VBZ B-VP O", "German JJ B-NP B-MISC",
+            "call NN I-NP O", "to TO B-VP O", "boycott VB I-VP O", "British JJ B-NP B-MISC", "lamb NN I-NP O", ". . O O", "",
+            "Peter NNP B-NP B-PER", "Blackburn NNP I-NP I-PER", ""]
+    with Project.create(tmp_path / "c3.annotproj", annotator="x") as p:
+        p.import_files([_conll(tmp_path, "eng.train", rows)], format="conll")
+        assert _found(p) == [("MISC", "British"), ("MISC", "German"), ("ORG", "EU"), ("PER", "Peter Blackburn")]
+
+
+def test_conllu_treebanks_import_as_text(tmp_path):
+    path = tmp_path / "ar_padt.conllu"
+    rows = ["# newdoc id = afp.1", "# sent_id = 1", "# text = وقال الرئيس: نعم.",
+            "1-2\tوقال\t_\t_\t_\t_\t_\t_\t_\t_", "1\tو\tو\tCCONJ\t_\t_\t2\tcc\t_\t_", "2\tقال\tقال\tVERB\t_\t_\t0\troot\t_\t_",
+            "3\tالرئيس\tرئيس\tNOUN\t_\t_\t2\tnsubj\t_\tSpaceAfter=No", "4\t:\t:\tPUNCT\t_\t_\t2\tpunct\t_\t_",
+            "5\tنعم\tنعم\tINTJ\t_\t_\t2\tobj\t_\tSpaceAfter=No", "6\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_", "",
+            "# sent_id = 2", "1-2\tبدمشق\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No", "1\tب\tب\tADP\t_\t_\t2\tcase\t_\t_",
+            "2\tدمشق\tدمشق\tPROPN\t_\t_\t0\troot\t_\t_", "2.1\tx\t_\t_\t_\t_\t_\t_\t_\t_", "3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_", "",
+            "# newdoc id = afp.2", "# text = خبر ثان", "1\tخبر\tخبر\tNOUN\t_\t_\t0\troot\t_\t_", "2\tثان\tثان\tADJ\t_\t_\t1\tamod\t_\t_", ""]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with Project.create(tmp_path / "u.annotproj", annotator="x") as p:
+        p.import_files([path])  # told by its suffix
+        docs = {d.name: p.text(d.id) for d in p.iter_documents()}
+        assert docs == {"afp.1": "وقال الرئيس: نعم.\nبدمشق.", "afp.2": "خبر ثان"}
+        bad = tmp_path / "bad.conllu"
+        bad.write_text("# text = x\n1\tx\tx\n", encoding="utf-8")
+        with pytest.raises(InputError, match=r"bad.conllu, line 2: .*ten tab-separated columns"):
+            p.import_files([bad])
+
+
+def test_a_big_conll_file_is_written_while_it_is_read_and_still_all_or_nothing(tmp_path):
+    from annotator.store.importing import ImportCancelled
+
+    blocks = [f"-DOCSTART- O\n\nوثيقة{k} O\nزار O\nبشار B-PER\nالأسد I-PER\nدمشق B-GPE\n\n" for k in range(600)]
+    path = tmp_path / "big.conll"
+    path.write_text("".join(blocks), encoding="utf-8")
+    with Project.create(tmp_path / "s.annotproj", annotator="x") as p:
+        calls = []
+
+        def cancelled() -> bool:
+            calls.append(1)
+            return p.count_documents() >= 256  # after the first batch was written
+        with pytest.raises(ImportCancelled):
+            p.import_files([path], cancelled=cancelled)
+        assert p.count_documents() == 0 and p.stats()["entities"] == {}
+        seen = []
+        report = p.import_files([path], progress=lambda done, total: seen.append((done, total)))
+        assert len(report.added) == 600 and report.spans == 1200 and seen[-1] == (600, 600)
+        assert p.stats()["entities"] == {"PER": 600, "GPE": 600}

@@ -42,6 +42,30 @@ class TestHf(FormatTest):
         assert b_tags["FAC"] == 1 and b_tags["GPE"] == sum(n for (lab, _), n in expected.items() if lab == "GPE") - 1  # one GPE nests in the FAC
 
 
+    def test_datasets_loads_the_export_without_a_warning(self, rich, tmp_path):
+        import io
+        import logging
+        import warnings
+
+        export_project(rich, "hf", tmp_path / "hf", gold=True, split="0.5,0.5", seed=3)
+        stream = io.StringIO()
+        handler = logging.StreamHandler(stream)
+        logger = datasets.logging.get_logger()
+        logger.addHandler(handler)
+        level = datasets.logging.get_verbosity()
+        datasets.logging.set_verbosity_warning()
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                ds = datasets.load_dataset(str(tmp_path / "hf"), cache_dir=str(tmp_path / "cache"))
+        finally:
+            logger.removeHandler(handler)
+            datasets.logging.set_verbosity(level)
+        assert stream.getvalue() == "" and [str(w.message) for w in caught] == []
+        info = next(iter(ds.values())).info.splits  # the card's split info is kept, and true
+        assert {name: info[name].num_examples for name in info} == {name: len(split) for name, split in ds.items()}
+
+
 class TestSpacy(FormatTest):
     format = "spacy"
 
@@ -58,6 +82,31 @@ class TestSpacy(FormatTest):
         assert ents == expected - Counter({("GPE", "الشدادي"): 1})  # nested inside the FAC: only in doc.spans
         emoji = next(d for d in docs if d.user_data["name"] == "emoji")
         assert [t.text for t in emoji][:3] == ["😀", "🇸🇾", "زار"] and emoji.user_data["sha256"]
+
+    def test_doc_text_is_the_stored_text_and_start_char_indexes_it(self, tmp_path):
+        from annotator import Project
+
+        texts = ["  زار بشار   الأسد\nدمشق.\n\nثم  عاد 👍 إلى حلب  \n", "\tقالَ الرئيسُ الأمريكيُّ في 2023:\r\nانسحبنا من سوريا ", "دمشق"]
+        with Project.create(tmp_path / "ws.annotproj", annotator="lina") as p:
+            ids = p.add_documents(texts).added
+            for doc in ids:
+                text = p.text(doc)
+                for word in ("بشار   الأسد", "دمشق", "حلب", "الأمريكيُّ", "سوريا"):
+                    if word in text:
+                        p.add_span(doc, "PER" if " " in word else "GPE", text.index(word), text.index(word) + len(word))
+            stored = {p.document(d).sha256: p.text(d) for d in ids}
+            export_project(p, "spacy", tmp_path / "ws.spacy", annotator="lina")
+            docs = list(DocBin().from_disk(tmp_path / "ws.spacy").get_docs(Vocab()))
+            assert len(docs) == 3
+            for d in docs:
+                text = stored[d.user_data["sha256"]]
+                assert d.text == text
+                for group in (d.ents, d.spans["sc"]):
+                    for e in group:
+                        assert text[e.start_char : e.end_char] == e.text
+                assert sum(1 for s in d.sents) >= 1
+            found = sorted(e.text for d in docs for e in d.ents)
+            assert found == sorted(["بشار   الأسد", "دمشق", "حلب", "الأمريكيُّ", "سوريا", "دمشق"])
 
 
 class TestEvents(FormatTest):

@@ -93,3 +93,127 @@ class TestJsonl(ImportFormatTest):
         path.write_text(json.dumps({"text": "a\r\nb", "annotations": [{"annotator": "x", "spans": []}]}) + "\n", encoding="utf-8")
         with pytest.raises(InputError, match="CR line ends"):
             project.import_files([path])
+
+
+LAB_SCHEME = """
+[scheme]
+name = "lab-events"
+version = 3
+
+[[entity]]
+label = "PERS"
+color = "#e6194b"
+
+[[entity]]
+label = "TOWN"
+color = "#4363d8"
+
+[[event]]
+type = "Protest"
+color = "#d62728"
+roles = [{ role = "Protester", types = ["PERS"], card = "+" }, { role = "Place", types = ["TOWN"], card = "?" }]
+
+[[relation]]
+type = "LivesIn"
+arg1 = ["PERS"]
+arg2 = ["TOWN"]
+
+[[attribute]]
+name = "Certain"
+on = ["entity", "event", "relation"]
+
+[stance]
+scope = "both"
+holder = true
+free_targets = true
+labels = [{ label = "PRO", color = "#2e7d32" }, { label = "CON", color = "#c62828" }]
+
+[[doc_labels]]
+name = "genre"
+multi = false
+labels = ["news", "opinion"]
+"""
+
+
+def test_a_project_with_its_own_scheme_goes_through_jsonl_into_a_fresh_project_byte_for_byte(tmp_path):
+    from annotator.core.scheme import parse_scheme
+
+    source = tmp_path / "lab.toml"
+    source.write_text(LAB_SCHEME, encoding="utf-8")
+    text = "تظاهرَ أحمدُ في حمصَ 😀 أمس،\nوقال إنه يعيش في حمص منذ 2010."
+    with Project.create(tmp_path / "a.annotproj", scheme=parse_scheme(LAB_SCHEME), annotator="lina") as p:
+        doc = p.add_documents([{"text": text, "name": "protest", "meta": {"src": "x"}}]).added[0]
+        ahmad = p.add_span(doc, "PERS", text.index("أحمدُ"), text.index("أحمدُ") + 5)
+        town = p.add_span(doc, "TOWN", text.index("حمصَ"), text.index("حمصَ") + 4)
+        ev = p.add_event(doc, "Protest", (0, 6), [("Protester", ahmad), ("Place", town)])
+        rel = p.add_relation("LivesIn", ahmad, town)
+        p.set_attribute("span", ahmad, "Certain", True)
+        p.set_attribute("event", ev, "Certain", True)
+        p.set_attribute("relation", rel, "Certain", True)
+        p.add_stance(doc, "PRO", "the protest", holder=ahmad, evidence=[town])
+        p.set_doc_labels(doc, "genre", ["news"])
+        p.add_note(doc, "a note")
+        p.set_status(doc, "done")
+        p.add_span(doc, "TOWN", text.index("حمص "), text.index("حمص ") + 3, annotator=GOLD)
+        export_project(p, "jsonl", tmp_path / "a.jsonl")
+    with Project.create(tmp_path / "b.annotproj", annotator="someone") as q:  # the default scheme
+        report = q.import_files([tmp_path / "a.jsonl"])
+        assert report.events == 1 and report.relations == 1 and report.stances == 1
+        assert q.scheme.name == "lab-events"
+        export_project(q, "jsonl", tmp_path / "b.jsonl")
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    first = json.loads((tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first["scheme"]["toml"] == LAB_SCHEME
+
+
+def test_a_carried_scheme_only_grows_a_project_that_has_documents(tmp_path):
+    from annotator.core.scheme import parse_scheme
+
+    with Project.create(tmp_path / "a.annotproj", scheme=parse_scheme(LAB_SCHEME), annotator="lina") as p:
+        doc = p.add_documents(["تظاهر أحمد في حمص."]).added[0]
+        p.add_span(doc, "TOWN", 12, 15)
+        export_project(p, "jsonl", tmp_path / "a.jsonl")
+    with Project.create(tmp_path / "b.annotproj", annotator="someone") as q:
+        q.add_documents(["نص آخر."])
+        q.import_files([tmp_path / "a.jsonl"])
+        assert q.scheme.name == "arabic-news" and "TOWN" in q.scheme.span_labels and "PER" in q.scheme.span_labels
+
+
+GOOD = {"name": "a", "text": "زار بشار الأسد دمشق", "annotations": [
+    {"annotator": "x", "spans": [{"id": "T1", "label": "GPE", "fragments": [[15, 19]]},
+                                 {"id": "T2", "label": "PER", "fragments": [[4, 14]]}]}]}
+
+
+def _with(**layer):
+    return {**GOOD, "annotations": [{**GOOD["annotations"][0], **layer}]}
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ('{"text": "نص \\ud800 مكسور"}', "lone surrogate"),
+    ('{"text": "نص", "id": "\\udc00"}', "lone surrogate"),
+    ('{"text": "نص", "meta": {"k": "\\ud83d"}}', "lone surrogate"),
+    ('{"text": "نص\\u0000عربي"}', "NUL"),
+    (json.dumps(_with(annotator="\udfff"), ensure_ascii=True), "lone surrogate"),
+    (json.dumps(_with(spans=[{"id": ["T1"], "label": "GPE", "fragments": [[15, 19]]}])), "must be a string or a whole number"),
+    (json.dumps(_with(relations=[{"type": "LocatedIn", "source": ["T2"], "target": "T1"}])), "must be a string or a whole number"),
+    (json.dumps(_with(spans=[{"id": "T1", "label": "GPE", "fragments": [[15, 19]]}, {"id": "T1", "label": "PER", "fragments": [[4, 14]]}])),
+     "two spans have the id 'T1'"),
+    (json.dumps(_with(events=[{"id": "E1", "type": "Movement", "trigger": "T1"}, {"id": "E1", "type": "Movement", "trigger": "T2"}])),
+     "two events have the id 'E1'"),
+    (json.dumps(_with(spans=[{"id": "T1", "label": "GPE", "fragments": [[15, 19]], "attributes": {"Specificity": {"a": 1}}}])),
+     "a value is true or false"),
+    (json.dumps(_with(spans=[{"id": "T1", "label": "GPE", "fragments": [[15, 19]], "attributes": {"Colour": "red"}}])),
+     "attribute Colour"),
+    (json.dumps(_with(spans=[{"id": "T1", "label": "GPE", "fragments": [[15, 19]], "attributes": {"Specificity": "maybe"}}])),
+     "the scheme allows"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+])
+def test_bad_input_is_one_sentence_never_an_internal_error(tmp_path, line, expected):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(GOOD, ensure_ascii=False) + "\n" + line + "\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.annotproj", annotator="x") as p:
+        with pytest.raises(InputError) as err:
+            p.import_files([path])
+        msg = str(err.value)
+        assert str(path) in msg and expected in msg and "\n" not in msg, msg
+        assert p.count_documents() == 0

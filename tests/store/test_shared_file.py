@@ -218,3 +218,46 @@ def test_poll_tells_of_another_connections_commit_once(two):
     assert a.poll() is None
     b.set_scheme(b.scheme)                 # cached things are read again after a notice
     assert a.poll() is not None
+
+
+# -- files that are not what they say ---------------------------------------------------------
+
+
+def test_a_file_with_the_marker_but_no_tables_is_refused_in_one_sentence(tmp_path):
+    from annotator.store import schema
+
+    path = tmp_path / "marker.annotproj"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+    conn.execute("CREATE TABLE unrelated (a)")
+    conn.commit()
+    conn.close()
+    r = _cli("stats", str(path))
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.strip().splitlines() == [
+        f"annotator: error: {path} is marked as an annotator project (format {schema.SCHEMA_VERSION}) but lacks the "
+        "table 'settings': it is damaged or was not written by annotator."]
+
+
+def test_importing_into_a_read_only_file_is_one_sentence_and_changes_nothing(tmp_path):
+    import shutil
+
+    if shutil.which("chattr") is None:
+        pytest.skip("chattr is not installed: cannot make a file read-only for root")
+    path = tmp_path / "ro.annotproj"
+    Project.create(path).close()
+    before = path.read_bytes()
+    text = tmp_path / "a.txt"
+    text.write_text("نص جديد", encoding="utf-8")
+    made = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"this file system cannot make a file immutable: {made.stderr.strip()}")
+    try:
+        r = _cli("import", str(path), str(text))
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+    assert r.returncode == 1, r.stderr
+    assert "cannot be written" in r.stderr and "internal error" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert path.read_bytes() == before
