@@ -133,16 +133,20 @@ def init(project: str, scheme: str | None, annotator_name: str | None) -> None:
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", default="auto", show_default=True,
-              help="auto, txt, jsonl, conll, conllu, brat, doccano, labelstudio, csv, stance.")
+              help="auto, txt, jsonl, conll, conllu, brat, doccano, labelstudio, csv, stance, tokens.")
 @click.option("--annotator", "annotator_name", help="Whose annotations these are (default: your login name).")
 @click.option("--scheme-tags", type=click.Choice(["auto", "io", "iob1", "iob2", "bioes"]),
-              help="conll: the file's tagging scheme (default: auto, told from its tags).")
+              help="conll, tokens: the file's tagging scheme (default: auto, told from its tags).")
 @click.option("--nested", type=click.Choice(["columns", "outermost", "innermost"]),
               help="conll: keep every tag column (default), or only the outermost or innermost entities.")
-@click.option("--add-labels", is_flag=True, help="Add labels the scheme lacks to it as new types (conll, brat, doccano, labelstudio).")
+@click.option("--add-labels", is_flag=True,
+              help="Add labels the scheme lacks to it as new types (conll, tokens, brat, doccano, labelstudio).")
 @click.option("--map", "maps", multiple=True, metavar="OLD=NEW", help="Rename labels while importing (repeatable; NEW empty drops).")
+@click.option("--columns", metavar="ROLE=COLUMN,...",
+              help="tokens (implied with --format auto): the header's columns, "
+                   "e.g. token=word,tag=ner,sentence=sent_id,document=doc_id.")
 def import_(project: str, paths: tuple[str, ...], fmt: str, annotator_name: str | None, scheme_tags: str | None,
-            nested: str | None, add_labels: bool, maps: tuple[str, ...]) -> None:
+            nested: str | None, add_labels: bool, maps: tuple[str, ...], columns: str | None) -> None:
     """Import documents (and any annotations in them) from PATHS into PROJECT.
 
     All or nothing: a bad file stops the import, names the file and line, and leaves the
@@ -152,7 +156,9 @@ def import_(project: str, paths: tuple[str, ...], fmt: str, annotator_name: str 
     from annotator.formats.labels import parse_label_map
 
     options: dict[str, Any] = {"scheme_tags": scheme_tags, "nested": nested, "add_labels": add_labels,
-                               "label_map": parse_label_map(maps) or None}
+                               "label_map": parse_label_map(maps) or None, "columns": columns}
+    if columns and fmt == "auto":  # only the tokens format has columns to name
+        fmt = "tokens"
     with _open(project, annotator_name) as p, progress_bar("importing") as progress:
         report = p.import_files(list(paths), format=fmt, annotator=annotator_name, progress=progress,
                                 **{k: v for k, v in options.items() if v})

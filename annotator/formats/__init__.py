@@ -30,6 +30,7 @@ _MODULES = (
     "annotator.formats.stance",
     "annotator.formats.doccano",
     "annotator.formats.labelstudio",
+    "annotator.formats.tokens",
 )
 
 

@@ -81,6 +81,45 @@ def looks_like_conll(path: Path) -> bool:
     return len(rows) >= 2 and good >= 0.8 * len(rows)  # real files have a few bad tags
 
 
+def read_tags(reader: Reader, scheme: Scheme | None, *, nested: str = "columns", add_labels: bool = False,
+              scheme_tags: str | None = None) -> ReadResult:
+    """Survey, check and decode the tags ``reader`` gives (a CoNLL file, or the rows of a
+    token-per-row CSV): the tagging scheme told or forced, types the scheme lacks refused
+    or (``add_labels``) added, then the documents as a stream."""
+    path = reader.path
+    reader.first_pass()
+    reader.check(scheme_tags)
+    labels = reader.labels()
+    unknown = [(t, line) for t, line in labels if scheme is not None and t not in scheme.span_labels]
+    result = ReadResult(mapped=True)
+    if unknown and add_labels:
+        bad = [(t, line) for t, line in unknown if not is_name(t)]
+        if bad:
+            t, line = bad[0]
+            raise InputError(f"{path}, line {line}: the tag type {t!r} cannot be a type of the scheme (a letter, then "
+                             f"letters, digits, _ . -); rename it while importing, e.g. --map '{t}=NEW'.")
+        names = [t for t, _ in unknown]
+        result.scheme = extend_scheme(scheme, entities=new_entities(names), origin=str(path))  # type: ignore[arg-type]
+        result.warnings.append(f"{path}: new entity types added to the scheme: {', '.join(names)}.")
+    elif unknown:
+        listed = ", ".join(f"{t} (first on line {line})" for t, line in unknown)
+        raise InputError(f"{path}: these entity types are not in the project's scheme: {listed}; add them to the "
+                         "scheme, or import with --add-labels.")
+    firsts = reader.survey.firsts  # every entity-looking type, read or not
+    if firsts and not reader.keeps_entities():
+        first = min(firsts.items(), key=lambda kv: kv[1])
+        raise InputError(f"{path}, line {first[1]}: the file has entity tags ({first[0]} first) but none was read as "
+                         f"an entity with {reader.tagging} tagging; give the file's scheme with --scheme-tags "
+                         f"({', '.join(READ_SCHEMES)}).")
+    if reader.tagging != "iob2":
+        result.warnings.append(f"{path}: read as {reader.tagging.upper()} tagging.")
+    # a stream: one document decoded at a time, as the import writes them (repairs are
+    # counted into the warnings when the last one is read)
+    result.documents = reader.documents(nested, result.warnings)
+    result.count = reader.survey.documents
+    return result
+
+
 @register
 class ConllFormat(Format):
     name = "conll"
@@ -107,38 +146,8 @@ class ConllFormat(Format):
             raise InputError(f"--scheme-tags must be auto, {', '.join(READ_SCHEMES)}, not {scheme_tags!r}.")
         if path.is_dir():
             raise InputError(f"{path} is a folder; the conll format reads one file.")
-        reader = Reader(path, read_text_file(path), options.get("label_map"), scheme)
-        reader.first_pass()
-        reader.check(scheme_tags)
-        labels = reader.labels()
-        unknown = [(t, line) for t, line in labels if scheme is not None and t not in scheme.span_labels]
-        result = ReadResult(mapped=True)
-        if unknown and add_labels:
-            bad = [(t, line) for t, line in unknown if not is_name(t)]
-            if bad:
-                t, line = bad[0]
-                raise InputError(f"{path}, line {line}: the tag type {t!r} cannot be a type of the scheme (a letter, then "
-                                 f"letters, digits, _ . -); rename it while importing, e.g. --map '{t}=NEW'.")
-            names = [t for t, _ in unknown]
-            result.scheme = extend_scheme(scheme, entities=new_entities(names), origin=str(path))  # type: ignore[arg-type]
-            result.warnings.append(f"{path}: new entity types added to the scheme: {', '.join(names)}.")
-        elif unknown:
-            listed = ", ".join(f"{t} (first on line {line})" for t, line in unknown)
-            raise InputError(f"{path}: these entity types are not in the project's scheme: {listed}; add them to the "
-                             "scheme, or import with --add-labels.")
-        firsts = reader.survey.firsts  # every entity-looking type, read or not
-        if firsts and not reader.keeps_entities():
-            first = min(firsts.items(), key=lambda kv: kv[1])
-            raise InputError(f"{path}, line {first[1]}: the file has entity tags ({first[0]} first) but none was read as "
-                             f"an entity with {reader.tagging} tagging; give the file's scheme with --scheme-tags "
-                             f"({', '.join(READ_SCHEMES)}).")
-        if reader.tagging != "iob2":
-            result.warnings.append(f"{path}: read as {reader.tagging.upper()} tagging.")
-        # a stream: one document decoded at a time, as the import writes them (repairs are
-        # counted into the warnings when the last one is read)
-        result.documents = reader.documents(nested, result.warnings)
-        result.count = reader.survey.documents
-        return result
+        return read_tags(Reader(path, read_text_file(path), options.get("label_map"), scheme), scheme, nested=nested,
+                         add_labels=add_labels, scheme_tags=scheme_tags)
 
     def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:
         policy = ctx.option("nested", "columns")

@@ -282,6 +282,10 @@ class Reader:
 
     # -- the second pass ---------------------------------------------------------------
 
+    def document_name(self, k: int) -> str:
+        """Return the name of the file's ``k``-th document (from 1)."""
+        return self.path.stem if self.survey.documents == 1 else f"{self.path.stem}:{k}"
+
     def add(self, kind: str, where: str) -> None:
         places = self.noise.setdefault(kind, [])
         if len(places) < 6:
@@ -343,7 +347,7 @@ class Reader:
             flat = [s for col in spans for s in col]
             for n, s in enumerate(flat, 1):
                 s.id = f"T{n}"
-            name = self.path.stem if self.survey.documents == 1 else f"{self.path.stem}:{k}"
+            name = self.document_name(k)
             doc = Document(text="\n".join(lines), name=name, meta={"tokenization": PRETOKENIZED},
                            source=f"{self.path}:{first_line}")
             if flat:
