@@ -129,15 +129,19 @@ class ImportMixin:
         docs = [_as_document(d, i) for i, d in enumerate(documents, 1)]
         report = ImportReport()
         default_ann = annotator or self.annotator
-        plan = self._plan(docs, report)
         target = scheme or self.scheme
-        for n, (doc, _) in enumerate(plan):
+        for n, doc in enumerate(docs):
+            doc.sha256 = text_sha256(doc.text)
             if n % 256 == 0:
                 _check_cancelled(cancelled)
-            self._check_annotations(doc, target)
+            if doc.annotations:
+                self._check_annotations(doc, target)
         undo.set_active(self.conn, False)
         try:
             with dbmod.transaction(self.db):
+                # the known texts are read under the write lock: another process importing
+                # the same texts at the same time has committed or not started yet
+                plan = self._plan(docs, report)
                 if scheme is not None:
                     self._store_scheme(scheme)
                 self._write_plan(plan, report, default_ann, source, progress, cancelled)
@@ -203,9 +207,8 @@ class ImportMixin:
 
     def _plan(self: Project, docs: list[Document], report: ImportReport) -> list[tuple[Document, int | str | None]]:
         """Pair each document with the id of the project's document of the same text (or
-        the sha256 of an earlier document of this import), or None for a new one."""
-        for doc in docs:
-            doc.sha256 = text_sha256(doc.text)
+        the sha256 of an earlier document of this import), or None for a new one (each
+        document's ``sha256`` is set already)."""
         known: dict[str, int] = {}
         shas = list({d.sha256 for d in docs})
         for i in range(0, len(shas), 900):
