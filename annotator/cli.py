@@ -323,11 +323,11 @@ def pack(project: str, name: str, out: str) -> None:
 def merge(project: str, files: tuple[str, ...], on_conflict: str, add_missing: bool) -> None:
     """Bring annotators' packages back into PROJECT (matching documents by their text).
 
-    Idempotent; all files in one transaction; conflicts and skipped documents are listed
-    on stderr, one line each.
+    Idempotent; all files in one transaction (Ctrl-C changes nothing); the package files
+    are only read; conflicts and skipped documents are listed on stderr, one line each.
     """
-    with _open(project) as p:
-        report = p.merge(list(files), on_conflict=on_conflict, add_missing=add_missing)
+    with _open(project) as p, progress_bar("merging") as progress:
+        report = p.merge(list(files), on_conflict=on_conflict, add_missing=add_missing, progress=progress)
     for kind, items in (("conflict", report.conflicts), ("notice", report.older), ("notice", report.missing),
                         ("warning", report.warnings)):
         for line in items:
@@ -345,8 +345,8 @@ def agreement(project: str, as_json: bool, names: str | None, done_only: bool, p
     """Measure inter-annotator agreement (spans, tokens, events, stance, document labels)."""
     from annotator.report.text import agreement_lines
 
-    with _open(project) as p:
-        result = p.agreement(_names(names), done_only=done_only)
+    with _open(project) as p, progress_bar("comparing") as progress:
+        result = p.agreement(_names(names), done_only=done_only, progress=progress)
         scheme = p.scheme
     if as_json:
         _echo_json(result)

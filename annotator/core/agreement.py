@@ -150,6 +150,77 @@ def cohen_kappa(x: Sequence[Hashable], y: Sequence[Hashable]) -> float | None:
     return None if p_e == 1 else (p_o - p_e) / (1 - p_e)
 
 
+def kappa_of_pairs(pairs: Counter[tuple[Hashable, Hashable]]) -> float | None:
+    """Return Cohen's kappa from the counts of ``(x label, y label)`` pairs: the same as
+    ``cohen_kappa`` over the items, without holding them."""
+    n = sum(pairs.values())
+    if n == 0:
+        return None
+    cx: Counter[Hashable] = Counter()
+    cy: Counter[Hashable] = Counter()
+    same = 0
+    for (a, b), k in pairs.items():
+        cx[a] += k
+        cy[b] += k
+        if a == b:
+            same += k
+    p_e = sum(cx[c] * cy[c] for c in cx) / (n * n)
+    return None if p_e == 1 else (same / n - p_e) / (1 - p_e)
+
+
+def label_kappas_of_pairs(pairs: Counter[tuple[str, str]], labels: Iterable[str]) -> dict[str, float | None]:
+    """Return ``label_kappas`` from the counts of ``(x label, y label)`` pairs."""
+    out = {}
+    for lab in labels:
+        binary: Counter[tuple[Hashable, Hashable]] = Counter()
+        for (a, b), k in pairs.items():
+            binary[a == lab, b == lab] += k
+        out[lab] = kappa_of_pairs(binary)
+    return out
+
+
+class FleissCounts:
+    """Fleiss' kappa accumulated item by item (overall and per label against the rest),
+    so that the items need not be held: ``add(row)`` then ``kappa()`` / ``label_kappa()``."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.m = 0
+        self.agree = 0.0
+        self.totals: Counter[Hashable] = Counter()
+        # per label, over the items where it occurs: (items, sum of n_ij (n_ij - 1) terms, ratings)
+        self.labels: dict[Hashable, list[float]] = {}
+
+    def add(self, row: Sequence[Hashable]) -> None:
+        m = self.m = len(row)
+        counts = Counter(row)
+        self.n += 1
+        self.totals.update(counts)
+        norm = m * (m - 1)
+        self.agree += sum(c * (c - 1) for c in counts.values()) / norm
+        for lab, c in counts.items():
+            acc = self.labels.setdefault(lab, [0, 0.0, 0])
+            acc[0] += 1
+            acc[1] += (c * (c - 1) + (m - c) * (m - c - 1)) / norm
+            acc[2] += c
+
+    def kappa(self) -> float | None:
+        if not self.n:
+            return None
+        p_e = sum((t / (self.n * self.m)) ** 2 for t in self.totals.values())
+        return None if p_e == 1 else (self.agree / self.n - p_e) / (1 - p_e)
+
+    def label_kappa(self, label: Hashable) -> float | None:
+        """Fleiss' kappa of ``label`` against every other label (a binary rating)."""
+        if not self.n:
+            return None
+        items, agree, ratings = self.labels.get(label, [0, 0.0, 0])
+        agree += self.n - items  # items without the label: every rater agrees on "not it"
+        p = ratings / (self.n * self.m)
+        p_e = p * p + (1 - p) * (1 - p)
+        return None if p_e == 1 else (agree / self.n - p_e) / (1 - p_e)
+
+
 def label_kappas(x: Sequence[str], y: Sequence[str], labels: Iterable[str]) -> dict[str, float | None]:
     """Return Cohen's kappa per label, each label against everything else (binary)."""
     return {lab: cohen_kappa([a == lab for a in x], [b == lab for b in y]) for lab in labels}
