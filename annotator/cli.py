@@ -181,10 +181,11 @@ def import_(project: str, paths: tuple[str, ...], fmt: str, annotator_name: str 
 @click.option("--no-docstart", is_flag=True, help="conll: no -DOCSTART- lines between documents.")
 @click.option("--stance-format", type=click.Choice(["csv", "jsonl"]), help="stance: CSV (default) or JSON Lines.")
 @click.option("--doccano-relations", is_flag=True, help="doccano: write entities and relations, not label lists.")
+@click.option("--docs-per-file", type=click.IntRange(min=1), help="spacy: DocBins of at most N documents, a folder per split.")
 def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: bool, status: str | None,
            all_documents: bool, split: str | None,
            seed: int, maps: tuple[str, ...], label_lists: tuple[str, ...], scheme_tags: str | None, nested: str | None,
-           no_docstart: bool, stance_format: str | None, doccano_relations: bool) -> None:
+           no_docstart: bool, stance_format: str | None, doccano_relations: bool, docs_per_file: int | None) -> None:
     """Export PROJECT as training data in --format to --out, with a manifest.json beside it.
 
     Every span is checked against the text first; a wrong one stops the export and nothing
@@ -194,7 +195,8 @@ def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: b
     from annotator.formats.labels import parse_label_list, parse_label_map
 
     options = {"scheme_tags": scheme_tags, "nested": nested, "docstart": False if no_docstart else None,
-               "stance_format": stance_format, "doccano_relations": doccano_relations or None}
+               "stance_format": stance_format, "doccano_relations": doccano_relations or None,
+               "docs_per_file": docs_per_file}
     with _open(project) as p, progress_bar("exporting") as progress:
         manifest = export_project(p, fmt, out, annotator=annotator_name, gold=gold, status=status, split=split, seed=seed,
                                   all_documents=all_documents,
