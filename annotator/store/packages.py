@@ -24,8 +24,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import tempfile
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,6 +191,8 @@ class PackagesMixin:
             raise ProjectError(f"{out} already exists; choose another name or remove it first.")
         if not out.parent.is_dir():
             raise ProjectError(f"cannot write {out}: the folder {out.parent} does not exist.")
+        import uuid  # here, not at start-up
+
         package = uuid.uuid4().hex
         part = out.with_name(f".{out.name}.{package[:8]}.part")
         try:
@@ -264,6 +264,8 @@ class PackagesMixin:
             raise ProjectError(f"on_conflict must be one of {', '.join(CONFLICT_POLICIES)}, not {on_conflict!r}.")
         if not paths:
             raise InputError("nothing to merge: name at least one package file.")
+        import tempfile  # here, not at start-up
+
         files = [Path(p) for p in paths]
         sizes = [self._check_package_file(f) for f in files]
         report = MergeReport(packages=len(files))

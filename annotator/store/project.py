@@ -23,8 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.errors import ProjectError
 from annotator.core.model import Document, DocumentInfo
 from annotator.core.scheme import Scheme, default_scheme, parse_scheme
@@ -83,7 +81,7 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
     annotating: edits are stored under that name (the default is the login name).
     """
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, annotator: str | None = None) -> None:
+    def __init__(self, path: Path, db: dbmod.Database, annotator: str | None = None) -> None:
         self.path = path
         self.db = db
         self.conn: sqlite3.Connection = db.conn
