@@ -242,10 +242,11 @@ class ImportMixin:
         scheme = scheme or self.scheme
         where = f"{doc.source or doc.name}: "
         unknown: set[str] = set()
+        span_labels = scheme.span_labels  # a property that builds the set each time
         for ann in doc.annotations.values():
             ids = set()
             for span in ann.spans:
-                if span.label not in scheme.span_labels:
+                if span.label not in span_labels:
                     unknown.add(span.label)
                 try:
                     check_fragments(doc.text, span.fragments, where)
