@@ -98,13 +98,28 @@ def _max_matching(edges: list[list[int]], n_right: int) -> int:
 
 def span_scores(a: Sequence[SpanItem], b: Sequence[SpanItem], labels: Iterable[str] | None = None) -> dict[str, Any]:
     """Return ``{"exact"|"overlap": {"overall": prf, "labels": {label: prf}}}``."""
-    labels = sorted(set(labels) if labels is not None else {x[0] for x in [*a, *b]})
+    by_a: dict[str, list[SpanItem]] = {}
+    by_b: dict[str, list[SpanItem]] = {}
+    for x in a:
+        by_a.setdefault(x[0], []).append(x)
+    for y in b:
+        by_b.setdefault(y[0], []).append(y)
+    labels = sorted(set(labels) if labels is not None else by_a.keys() | by_b.keys())
     out: dict[str, Any] = {}
-    for mode, match in (("exact", exact_matches), ("overlap", overlap_matches)):
+    exact: dict[str, int] = {}
+    for mode in ("exact", "overlap"):
         per = {}
         for lab in labels:
-            la, lb = [x for x in a if x[0] == lab], [y for y in b if y[0] == lab]
-            per[lab] = prf(match(la, lb), len(la), len(lb))
+            la, lb = by_a.get(lab, []), by_b.get(lab, [])
+            if not (la and lb):
+                tp = 0
+            elif mode == "exact":
+                tp = exact[lab] = exact_matches(la, lb)
+            elif exact[lab] == min(len(la), len(lb)):
+                tp = exact[lab]  # identical spans overlap, and no matching is larger than that
+            else:
+                tp = overlap_matches(la, lb)
+            per[lab] = prf(tp, len(la), len(lb))
         tp = sum(p["tp"] for p in per.values())
         out[mode] = {"overall": prf(tp, len(a), len(b)), "labels": per}
     return out
