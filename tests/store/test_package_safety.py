@@ -57,3 +57,26 @@ def test_a_cancelled_merge_changes_nothing(tmp_path):
     with Project.open(lead, annotator="lead") as p, pytest.raises(Cancelled):
         p.merge([lina, omar], progress=lambda done, total: seen.append((done, total)), cancelled=lambda: bool(seen))
     assert dump(lead) == before and seen
+
+
+def test_ctrl_c_in_the_middle_of_a_merge_changes_nothing(tmp_path):
+    lead, lina, omar = make_team(tmp_path)
+    before = dump(lead)
+
+    def interrupt(done, total):
+        raise KeyboardInterrupt
+
+    with Project.open(lead, annotator="lead") as p, pytest.raises(KeyboardInterrupt):
+        p.merge([lina, omar], progress=interrupt)
+    assert dump(lead) == before
+    with Project.open(lead, annotator="lead") as p:  # and the merge still works afterwards
+        assert p.merge([lina, omar]).added
+
+
+def test_agreement_reports_progress(tmp_path):
+    lead, lina, omar = make_team(tmp_path)
+    seen = []
+    with Project.open(lead, annotator="lead") as p:
+        p.merge([lina, omar])
+        p.agreement(["lina", "omar"], progress=lambda done, total: seen.append((done, total)))
+        assert seen and seen[-1][0] == seen[-1][1]
