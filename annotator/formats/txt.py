@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +28,30 @@ class TxtFormat(Format):
 
     def read(self, path: Path, *, scheme: Scheme | None = None, **options: Any) -> ReadResult:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".txt")
+            files, others = _walk(path)
             if not files:
                 raise InputError(f"{path}: the folder has no .txt files to import.")
             result = ReadResult()
             for f in files:
                 name = f.relative_to(path).with_suffix("").as_posix()
                 result.documents.append(Document(text=read_text_file(f), name=name, source=str(f)))
-            others = sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() != ".txt" and not p.name.startswith("."))
             if others:
                 result.warnings.append(f"{path}: {count(others, 'file')} not ending in .txt left out.")
             return result
         return ReadResult(documents=[Document(text=read_text_file(path), name=path.stem, source=str(path))])
+
+
+def _walk(folder: Path) -> tuple[list[Path], int]:
+    """Return the .txt files below ``folder`` (sorted) and how many other files (not
+    hidden) there are, in one walk of the tree."""
+    files: list[Path] = []
+    others = 0
+    for root, _dirs, names in os.walk(folder):
+        for name in names:
+            f = Path(root, name)
+            if f.suffix.lower() == ".txt":
+                if f.is_file():
+                    files.append(f)
+            elif not name.startswith(".") and f.is_file():
+                others += 1
+    return sorted(files), others
