@@ -318,8 +318,10 @@ class PackagesMixin:
                     raise ProjectError(f"{path} was written by a newer version of annotator (project format {version}); "
                                        "update annotator to merge it.")
                 return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-            except sqlite3.DatabaseError:
-                raise ProjectError(f"{path} is not an annotator project (it is not an SQLite database).") from None
+            except sqlite3.DatabaseError as exc:
+                if "not a database" in str(exc):
+                    raise ProjectError(f"{path} is not an annotator project (it is not an SQLite database).") from None
+                raise ProjectError(f"{path} cannot be read as a package: {exc}.") from None
 
     def _merge_document(self: Project, pkg: _Package, doc: Document, layers: dict[str, Annotations], report: MergeReport,
                         policy: str, add_missing: bool) -> None:
