@@ -1,7 +1,7 @@
 """Export speed and memory: 10,000 documents with 1,000,000 spans exported in every format
 that can be written, beside a raw read baseline in the same run.
 
-    python benchmarks/export_bench.py [--quick] [--json PATH]
+    python benchmarks/export_bench.py [--quick] [--json PATH] [--docs N] [--runs N]
 
 The baseline reads the same rows as an export (documents; spans joined with their
 fragments and stored surfaces) with raw ``sqlite3``, checks ``text[start:end] == surface``
@@ -87,9 +87,13 @@ result["seconds"] = time.perf_counter() - t
 
 
 def main() -> None:
-    args = parser(__doc__.splitlines()[0]).parse_args()
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--docs", type=int, help="documents (100 spans each; default 10,000, --quick 300)")
+    p.add_argument("--runs", type=int, help="runs of each export (default 5, --quick 1)")
+    args = p.parse_args()
     n_docs, per_doc = (300, 100) if args.quick else (10_000, 100)
-    n_runs = 1 if args.quick else 5
+    n_docs = args.docs or n_docs
+    n_runs = args.runs or (1 if args.quick else 5)
     writable = [f for f in formats.names() if formats.get(f).can_write]
     runs: dict[str, list[dict]] = {k: [] for k in ["baseline", *writable]}
     with tempfile.TemporaryDirectory() as tmp:
