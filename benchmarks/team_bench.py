@@ -1,7 +1,7 @@
 """Team work at scale: ten annotators' packages of 1,000 documents each merged into the
 lead's project, a merge again that changes nothing, agreement, and the report.
 
-    python benchmarks/team_bench.py [--quick] [--json PATH]
+    python benchmarks/team_bench.py [--quick] [--json PATH] [--docs N] [--runs N]
 
 Baseline, in the same run: importing the same annotations (all ten layers) with
 ``add_documents`` into a copy of the lead's project (it attaches them to the existing
@@ -55,9 +55,13 @@ def copy(src: Path, dst: Path) -> Path:
 
 
 def main() -> None:
-    args = parser(__doc__.splitlines()[0]).parse_args()
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--docs", type=int, help="documents per package (default 1,000, --quick 30)")
+    p.add_argument("--runs", type=int, help="runs of the merges and the baseline (default 5, --quick 1)")
+    args = p.parse_args()
     n, people = (30, 10) if args.quick else (1_000, 10)
-    n_runs = 1 if args.quick else 5
+    n = args.docs or n
+    n_runs = args.runs or (1 if args.quick else 5)
     names = [f"a{k}" for k in range(people)]
     texts = build_documents(n, 1_500, seed=3)
     with tempfile.TemporaryDirectory() as tmp:
