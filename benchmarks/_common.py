@@ -83,7 +83,7 @@ def emit(metrics: dict, path: str | None) -> None:
 def in_child(code: str, **params: object) -> dict:
     """Run ``code`` in a fresh Python process (the annotator of this checkout on its path)
     and return what it measured: the ``result`` dict it sets, plus ``peak_mb``, the
-    process's peak resident memory.  ``params`` are given to it as ``P`` (JSON)."""
+    process's own peak resident memory (``VmHWM``).  ``params`` are given to it as ``P`` (JSON)."""
     import subprocess
     import textwrap
 
@@ -96,7 +96,12 @@ def in_child(code: str, **params: object) -> dict:
         """
     ).format(root=str(ROOT)) + textwrap.dedent(code) + textwrap.dedent(
         """
-        result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # VmHWM is this process's own peak; ru_maxrss keeps the parent's peak across fork + exec
+        try:
+            hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0]
+            result["peak_mb"] = int(hwm.split()[1]) / 1024
+        except (OSError, IndexError):
+            result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print("RESULT " + json.dumps(result))
         """
     )
