@@ -189,10 +189,12 @@ def import_(project: str, paths: tuple[str, ...], fmt: str, annotator_name: str 
 @click.option("--stance-format", type=click.Choice(["csv", "jsonl"]), help="stance: CSV (default) or JSON Lines.")
 @click.option("--doccano-relations", is_flag=True, help="doccano: write entities and relations, not label lists.")
 @click.option("--force", is_flag=True, help="Replace --out even if no earlier export wrote it.")
+@click.option("--docs-per-file", type=click.IntRange(min=1), help="spacy: DocBins of at most N documents, a folder per split.")
 def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: bool, status: str | None,
            all_documents: bool, split: str | None,
            seed: int, maps: tuple[str, ...], label_lists: tuple[str, ...], scheme_tags: str | None, nested: str | None,
-           no_docstart: bool, stance_format: str | None, doccano_relations: bool, force: bool) -> None:
+           no_docstart: bool, stance_format: str | None, doccano_relations: bool, force: bool,
+           docs_per_file: int | None) -> None:
     """Export PROJECT as training data in --format to --out, with a manifest.json beside it.
 
     Every span is checked against the text first; a wrong one stops the export and nothing
@@ -202,7 +204,8 @@ def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: b
     from annotator.formats.labels import parse_label_list, parse_label_map
 
     options = {"scheme_tags": scheme_tags, "nested": nested, "docstart": False if no_docstart else None,
-               "stance_format": stance_format, "doccano_relations": doccano_relations or None}
+               "stance_format": stance_format, "doccano_relations": doccano_relations or None,
+               "docs_per_file": docs_per_file}
     with _open(project) as p, progress_bar("exporting") as progress:
         manifest = export_project(p, fmt, out, annotator=annotator_name, gold=gold, status=status, split=split, seed=seed,
                                   all_documents=all_documents,
@@ -332,11 +335,11 @@ def pack(project: str, name: str, out: str) -> None:
 def merge(project: str, files: tuple[str, ...], on_conflict: str, add_missing: bool) -> None:
     """Bring annotators' packages back into PROJECT (matching documents by their text).
 
-    Idempotent; all files in one transaction; conflicts and skipped documents are listed
-    on stderr, one line each.
+    Idempotent; all files in one transaction (Ctrl-C changes nothing); the package files
+    are only read; conflicts and skipped documents are listed on stderr, one line each.
     """
-    with _open(project) as p:
-        report = p.merge(list(files), on_conflict=on_conflict, add_missing=add_missing)
+    with _open(project) as p, progress_bar("merging") as progress:
+        report = p.merge(list(files), on_conflict=on_conflict, add_missing=add_missing, progress=progress)
     for kind, items in (("conflict", report.conflicts), ("notice", report.older), ("notice", report.missing),
                         ("warning", report.warnings)):
         for line in items:
@@ -354,8 +357,8 @@ def agreement(project: str, as_json: bool, names: str | None, done_only: bool, p
     """Measure inter-annotator agreement (spans, tokens, events, stance, document labels)."""
     from annotator.report.text import agreement_lines
 
-    with _open(project) as p:
-        result = p.agreement(_names(names), done_only=done_only)
+    with _open(project) as p, progress_bar("comparing") as progress:
+        result = p.agreement(_names(names), done_only=done_only, progress=progress)
         scheme = p.scheme
     if as_json:
         _echo_json(result)

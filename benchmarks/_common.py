@@ -71,7 +71,59 @@ def emit(metrics: dict, path: str | None) -> None:
     """Print a readable table of ``metrics`` and write them as JSON if asked."""
     width = max(len(k) for k in metrics)
     for k, v in metrics.items():
-        shown = f"{v:,.3f}" if isinstance(v, float) else f"{v:,}" if isinstance(v, int) else str(v)
+        if isinstance(v, dict) and {"median", "min", "max"} <= set(v):
+            shown = f"{v['median']:,.3f} ({v['min']:,.3f}–{v['max']:,.3f})"
+        else:
+            shown = f"{v:,.3f}" if isinstance(v, float) else f"{v:,}" if isinstance(v, int) else str(v)
         print(f"  {k:<{width}}  {shown}")
     if path:
         Path(path).write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def in_child(code: str, **params: object) -> dict:
+    """Run ``code`` in a fresh Python process (the annotator of this checkout on its path)
+    and return what it measured: the ``result`` dict it sets, plus ``peak_mb``, the
+    process's own peak resident memory (``VmHWM``).  ``params`` are given to it as ``P`` (JSON)."""
+    import subprocess
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import json, resource, sys, time
+        sys.path.insert(0, {root!r})
+        P = json.loads(sys.argv[1])
+        result = {{}}
+        """
+    ).format(root=str(ROOT)) + textwrap.dedent(code) + textwrap.dedent(
+        """
+        # VmHWM is this process's own peak; ru_maxrss keeps the parent's peak across fork + exec
+        try:
+            hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0]
+            result["peak_mb"] = int(hwm.split()[1]) / 1024
+        except (OSError, IndexError):
+            result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print("RESULT " + json.dumps(result))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script, json.dumps(params)], capture_output=True, text=True)
+    for line in done.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[7:])
+    raise RuntimeError(f"the measurement failed:\n{done.stderr[-3000:]}")
+
+
+def spread(values: list[float]) -> dict:
+    """Return the median, min and max of ``values``."""
+    import statistics
+
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def table(rows: list[list[object]], header: list[str]) -> None:
+    """Print ``rows`` as an aligned table under ``header``."""
+    cells = [[str(c) for c in header]] + [[f"{c:,.3f}" if isinstance(c, float) else str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    for n, r in enumerate(cells):
+        print("  " + "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+        if n == 0:
+            print("  " + "  ".join("-" * w for w in widths))

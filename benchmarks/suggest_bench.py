@@ -38,7 +38,7 @@ SHOWN = 0.5  # the window's default: suggestions below this confidence are hidde
 def read_documents(path: Path) -> tuple[list[TrainingDoc], set[str]]:
     """Read a CoNLL file and return one document per sentence (segment), with its spans."""
     result = formats.get("conll").read(path, scheme=default_scheme(), add_labels=True)
-    doc = result.documents[0]
+    doc = next(iter(result.documents))  # a streaming reader yields its documents
     spans = [(s.fragments[0][0], s.fragments[0][1], s.label) for s in doc.annotations[""].spans]
     out, pos = [], 0
     for k, line in enumerate(doc.text.split("\n")):

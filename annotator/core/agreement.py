@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 from annotator.core.layers import Frags
@@ -99,13 +99,28 @@ def _max_matching(edges: list[list[int]], n_right: int) -> int:
 
 def span_scores(a: Sequence[SpanItem], b: Sequence[SpanItem], labels: Iterable[str] | None = None) -> dict[str, Any]:
     """Return ``{"exact"|"overlap": {"overall": prf, "labels": {label: prf}}}``."""
-    labels = sorted(set(labels) if labels is not None else {x[0] for x in [*a, *b]})
+    by_a: dict[str, list[SpanItem]] = {}
+    by_b: dict[str, list[SpanItem]] = {}
+    for x in a:
+        by_a.setdefault(x[0], []).append(x)
+    for y in b:
+        by_b.setdefault(y[0], []).append(y)
+    labels = sorted(set(labels) if labels is not None else by_a.keys() | by_b.keys())
     out: dict[str, Any] = {}
-    for mode, match in (("exact", exact_matches), ("overlap", overlap_matches)):
+    exact: dict[str, int] = {}
+    for mode in ("exact", "overlap"):
         per = {}
         for lab in labels:
-            la, lb = [x for x in a if x[0] == lab], [y for y in b if y[0] == lab]
-            per[lab] = prf(match(la, lb), len(la), len(lb))
+            la, lb = by_a.get(lab, []), by_b.get(lab, [])
+            if not (la and lb):
+                tp = 0
+            elif mode == "exact":
+                tp = exact[lab] = exact_matches(la, lb)
+            elif exact[lab] == min(len(la), len(lb)):
+                tp = exact[lab]  # identical spans overlap, and no matching is larger than that
+            else:
+                tp = overlap_matches(la, lb)
+            per[lab] = prf(tp, len(la), len(lb))
         tp = sum(p["tp"] for p in per.values())
         out[mode] = {"overall": prf(tp, len(a), len(b)), "labels": per}
     return out
@@ -150,6 +165,77 @@ def cohen_kappa(x: Sequence[Hashable], y: Sequence[Hashable]) -> float | None:
     cx, cy = Counter(x), Counter(y)
     p_e = sum(cx[c] * cy[c] for c in cx) / (n * n)
     return None if p_e == 1 else (p_o - p_e) / (1 - p_e)
+
+
+def kappa_of_pairs(pairs: Mapping[tuple[Any, Any], int]) -> float | None:
+    """Return Cohen's kappa from the counts of ``(x label, y label)`` pairs: the same as
+    ``cohen_kappa`` over the items, without holding them."""
+    n = sum(pairs.values())
+    if n == 0:
+        return None
+    cx: Counter[Hashable] = Counter()
+    cy: Counter[Hashable] = Counter()
+    same = 0
+    for (a, b), k in pairs.items():
+        cx[a] += k
+        cy[b] += k
+        if a == b:
+            same += k
+    p_e = sum(cx[c] * cy[c] for c in cx) / (n * n)
+    return None if p_e == 1 else (same / n - p_e) / (1 - p_e)
+
+
+def label_kappas_of_pairs(pairs: Counter[tuple[str, str]], labels: Iterable[str]) -> dict[str, float | None]:
+    """Return ``label_kappas`` from the counts of ``(x label, y label)`` pairs."""
+    out = {}
+    for lab in labels:
+        binary: Counter[tuple[Hashable, Hashable]] = Counter()
+        for (a, b), k in pairs.items():
+            binary[a == lab, b == lab] += k
+        out[lab] = kappa_of_pairs(binary)
+    return out
+
+
+class FleissCounts:
+    """Fleiss' kappa accumulated item by item (overall and per label against the rest),
+    so that the items need not be held: ``add(row)`` then ``kappa()`` / ``label_kappa()``."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.m = 0
+        self.agree = 0.0
+        self.totals: Counter[Hashable] = Counter()
+        # per label, over the items where it occurs: (items, sum of n_ij (n_ij - 1) terms, ratings)
+        self.labels: dict[Hashable, list[float]] = {}
+
+    def add(self, row: Sequence[Hashable]) -> None:
+        m = self.m = len(row)
+        counts = Counter(row)
+        self.n += 1
+        self.totals.update(counts)
+        norm = m * (m - 1)
+        self.agree += sum(c * (c - 1) for c in counts.values()) / norm
+        for lab, c in counts.items():
+            acc = self.labels.setdefault(lab, [0, 0.0, 0])
+            acc[0] += 1
+            acc[1] += (c * (c - 1) + (m - c) * (m - c - 1)) / norm
+            acc[2] += c
+
+    def kappa(self) -> float | None:
+        if not self.n:
+            return None
+        p_e = sum((t / (self.n * self.m)) ** 2 for t in self.totals.values())
+        return None if p_e == 1 else (self.agree / self.n - p_e) / (1 - p_e)
+
+    def label_kappa(self, label: Hashable) -> float | None:
+        """Fleiss' kappa of ``label`` against every other label (a binary rating)."""
+        if not self.n:
+            return None
+        items, agree, ratings = self.labels.get(label, [0, 0.0, 0])
+        agree += self.n - items  # items without the label: every rater agrees on "not it"
+        p = ratings / (self.n * self.m)
+        p_e = p * p + (1 - p) * (1 - p)
+        return None if p_e == 1 else (agree / self.n - p_e) / (1 - p_e)
 
 
 def label_kappas(x: Sequence[str], y: Sequence[str], labels: Iterable[str]) -> dict[str, float | None]:

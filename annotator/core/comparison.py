@@ -11,6 +11,7 @@ value).  The measures are in ``annotator.core.agreement``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -69,70 +70,112 @@ def compare(docs: Iterable[DocumentLayers], annotators: Sequence[str], *, event_
 
     ``event_types``: span labels that are event triggers (left out of span and token
     agreement, measured as triggers).  ``doc_label_sets``: ``{set: (labels, multi)}``.
+    ``docs`` is read once, a document at a time: only counts are kept, never the texts
+    or token labels of earlier documents (memory does not grow with the corpus beyond
+    the per-document scores).
     """
     names = list(annotators)
     etypes = set(event_types)
     sets = dict(doc_label_sets or {})
-    facts: dict[int, dict[str, _Facts]] = {}
-    info: dict[int, DocumentLayers] = {}
+    pairs = {(a, b): _PairCounts(a, b) for a, b in combinations(names, 2)}
+    fleiss = m.FleissCounts() if len(names) > 2 else None
+    fleiss_docs: list[int] = []
+    documents: list[dict[str, Any]] = []
+    units: dict[int, dict[str, _Facts]] = {}  # stances and document labels only (small)
     for doc in docs:
         who = [n for n in names if n in doc.layers]
         if len(who) < 2:
             continue
         toks = tokenize(doc.text)
-        facts[doc.id] = {n: _facts(doc, doc.layers[n], toks, etypes) for n in who}
-        info[doc.id] = doc
-    pairs = [_pair(a, b, facts, info, sets) for a, b in combinations(names, 2)]
+        facts = {n: _facts(doc, doc.layers[n], toks, etypes) for n in who}
+        documents.append({"id": doc.id, "name": doc.name, "annotators": who})
+        for (a, b), acc in pairs.items():
+            if a in facts and b in facts:
+                acc.add(doc, facts[a], facts[b])
+        if fleiss is not None and len(who) == len(names):
+            fleiss_docs.append(doc.id)
+            for row in zip(*(facts[n].tokens for n in names), strict=True):
+                fleiss.add(row)
+        units[doc.id] = {n: _Facts([], [], [], [], f.stances, f.doc_labels) for n, f in facts.items()}
+    done = [acc.result(units, sets) for acc in pairs.values()]
     result: dict[str, Any] = {
         "annotators": names,
-        "documents": [{"id": d, "name": info[d].name, "annotators": list(f)} for d, f in facts.items()],
-        "pairs": pairs,
-        "overall": _pooled(pairs),
+        "documents": documents,
+        "pairs": done,
+        "overall": _pooled(done),
     }
-    result["overall"]["stance"] = _alpha(facts, names, _stance_values)
-    result["overall"]["doc_labels"] = {s: _alpha(facts, names, _doc_label_values(s, labels, multi))
+    result["overall"]["stance"] = _alpha(units, names, _stance_values)
+    result["overall"]["doc_labels"] = {s: _alpha(units, names, _doc_label_values(s, labels, multi))
                                        for s, (labels, multi) in sets.items()}
-    if len(names) > 2:
-        result["overall"]["fleiss"] = _fleiss(facts, names, info)
+    if fleiss is not None:
+        labels = sorted(str(lab) for lab in fleiss.totals if lab != m.OUTSIDE)
+        result["overall"]["fleiss"] = {
+            "annotators": names, "documents": fleiss_docs, "tokens": fleiss.n, "kappa": fleiss.kappa(),
+            "labels": {lab: fleiss.label_kappa(lab) for lab in labels},
+        }
     return result
 
 
-def _pair(a: str, b: str, facts: dict[int, dict[str, _Facts]], info: dict[int, DocumentLayers],
-          sets: Mapping[str, tuple[Sequence[str], bool]]) -> dict[str, Any]:
-    """Compare annotators ``a`` and ``b`` on the documents both annotated (counts are
-    made per document and summed: spans of different documents never match)."""
-    docs = [d for d, f in facts.items() if a in f and b in f]
-    spans: list[dict[str, Any]] = []
-    triggers: list[dict[str, Any]] = []
-    arguments: list[dict[str, Any]] = []
-    per_doc = []
-    for d in docs:
-        x, y = facts[d][a], facts[d][b]
+class _PairCounts:
+    """What comparing annotators ``a`` and ``b`` has counted so far, document by document
+    (counts are made per document and summed: spans of different documents never match)."""
+
+    def __init__(self, a: str, b: str) -> None:
+        self.a, self.b = a, b
+        self.docs: list[int] = []
+        self.spans = {mode: _Sum() for mode in ("exact", "overlap")}
+        self.triggers = _Sum()
+        self.arguments = _Sum()
+        self.tokens: Counter[tuple[str, str]] = Counter()
+        self.per_doc: list[dict[str, Any]] = []
+
+    def add(self, doc: DocumentLayers, x: _Facts, y: _Facts) -> None:
         s = m.span_scores(x.spans, y.spans)
         t, g = _by_label(x.triggers, y.triggers), _by_label(x.arguments, y.arguments)
-        spans.append(s)
-        triggers.append(t)
-        arguments.append(g)
-        per_doc.append({
-            "id": d, "name": info[d].name, "tokens": len(x.tokens), "kappa": m.cohen_kappa(x.tokens, y.tokens),
+        for mode in ("exact", "overlap"):
+            self.spans[mode].add(s[mode])
+        self.triggers.add(t)
+        self.arguments.add(g)
+        self.tokens.update(zip(x.tokens, y.tokens, strict=True))
+        self.docs.append(doc.id)
+        self.per_doc.append({
+            "id": doc.id, "name": doc.name, "tokens": len(x.tokens), "kappa": m.cohen_kappa(x.tokens, y.tokens),
             "spans_exact": s["exact"]["overall"], "spans_overlap": s["overlap"]["overall"],
             "triggers": t["overall"], "arguments": g["overall"],
         })
-    tok_a = [t for d in docs for t in facts[d][a].tokens]
-    tok_b = [t for d in docs for t in facts[d][b].tokens]
-    labels = sorted({t for t in [*tok_a, *tok_b] if t != m.OUTSIDE})
-    sub = {d: facts[d] for d in docs}
-    return {
-        "annotators": [a, b],
-        "documents": docs,
-        "spans": {mode: sum_scores([s[mode] for s in spans]) for mode in ("exact", "overlap")},
-        "tokens": {"count": len(tok_a), "kappa": m.cohen_kappa(tok_a, tok_b), "labels": m.label_kappas(tok_a, tok_b, labels)},
-        "triggers": sum_scores(triggers),
-        "arguments": sum_scores(arguments),
-        "stance": _alpha(sub, [a, b], _stance_values),
-        "doc_labels": {s: _alpha(sub, [a, b], _doc_label_values(s, lab, multi)) for s, (lab, multi) in sets.items()},
-        "per_document": per_doc,
-    }
+
+    def result(self, units: Mapping[int, Mapping[str, _Facts]], sets: Mapping[str, tuple[Sequence[str], bool]]) -> dict[str, Any]:
+        a, b = self.a, self.b
+        labels = sorted({lab for pair in self.tokens for lab in pair if lab != m.OUTSIDE})
+        sub = {d: units[d] for d in self.docs}
+        return {
+            "annotators": [a, b],
+            "documents": self.docs,
+            "spans": {mode: acc.result() for mode, acc in self.spans.items()},
+            "tokens": {"count": sum(self.tokens.values()), "kappa": m.kappa_of_pairs(self.tokens),
+                       "labels": m.label_kappas_of_pairs(self.tokens, labels)},
+            "triggers": self.triggers.result(),
+            "arguments": self.arguments.result(),
+            "stance": _alpha(sub, [a, b], _stance_values),
+            "doc_labels": {s: _alpha(sub, [a, b], _doc_label_values(s, lab, multi)) for s, (lab, multi) in sets.items()},
+            "per_document": self.per_doc,
+        }
+
+
+class _Sum:
+    """``sum_scores`` accumulated one part at a time."""
+
+    def __init__(self) -> None:
+        self.overall = m.prf(0, 0, 0)
+        self.labels: dict[str, dict[str, Any]] = {}
+
+    def add(self, part: Mapping[str, Any]) -> None:
+        self.overall = m.add_prf(self.overall, part["overall"])
+        for lab, p in part["labels"].items():
+            self.labels[lab] = m.add_prf(self.labels.get(lab, m.prf(0, 0, 0)), p)
+
+    def result(self) -> dict[str, Any]:
+        return {"overall": self.overall, "labels": dict(sorted(self.labels.items()))}
 
 
 def sum_scores(parts: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
@@ -165,17 +208,6 @@ def _pooled(pairs: list[dict[str, Any]]) -> dict[str, Any]:
         "triggers": sum_scores([p["triggers"] for p in pairs]),
         "arguments": sum_scores([p["arguments"] for p in pairs]),
         "tokens": {"count": sum(p["tokens"]["count"] for p in pairs), "cohen_kappa_mean": mean(kappas) if kappas else None},
-    }
-
-
-def _fleiss(facts: dict[int, dict[str, _Facts]], names: list[str], info: dict[int, DocumentLayers]) -> dict[str, Any]:
-    """Fleiss' kappa over the tokens of the documents every annotator annotated."""
-    docs = [d for d, f in facts.items() if all(n in f for n in names)]
-    rows = [list(r) for d in docs for r in zip(*(facts[d][n].tokens for n in names), strict=True)]
-    labels = sorted({t for r in rows for t in r if t != m.OUTSIDE})
-    return {
-        "annotators": names, "documents": docs, "tokens": len(rows), "kappa": m.fleiss_kappa(rows),
-        "labels": {lab: m.fleiss_kappa([[t == lab for t in r] for r in rows]) for lab in labels},
     }
 
 

@@ -11,18 +11,25 @@ logical order, as files and other programs expect.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
+import re
 from typing import Any, TextIO
-
-import regex
 
 #: Arabic letters and marks, in the Arabic blocks and the presentation forms.
 _ARABIC = r"\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
-#: A run: from an Arabic character to an Arabic character, with single spaces, digits,
-#: marks and punctuation inside (two spaces in a row end a run: they separate columns).
-_RUN_RE = regex.compile(rf"[{_ARABIC}](?:(?: (?! )|[{_ARABIC}\p{{N}}\p{{M}}\p{{P}}\u200c\u200d\u0640])*[{_ARABIC}])?")
-_HAS_ARABIC = regex.compile(rf"[{_ARABIC}]")
+_HAS_ARABIC = re.compile(rf"[{_ARABIC}]")
+
+
+@functools.cache
+def _run_re() -> Any:
+    """A run: from an Arabic character to an Arabic character, with single spaces, digits,
+    marks and punctuation inside (two spaces in a row end a run: they separate columns).
+    Compiled on first use: importing ``regex`` is too slow for every command's start."""
+    import regex
+
+    return regex.compile(rf"[{_ARABIC}](?:(?: (?! )|[{_ARABIC}\p{{N}}\p{{M}}\p{{P}}\u200c\u200d\u0640])*[{_ARABIC}])?")
 
 ENV = "ANNOTATOR_RESHAPE"
 
@@ -46,11 +53,11 @@ def shape_runs(line: str) -> str:
     if not has_arabic(line):
         return line
 
-    def one(m: regex.Match[str]) -> str:
+    def one(m: Any) -> str:
         shaped = shape(m.group(0))
         return shaped + " " * max(0, len(m.group(0)) - len(shaped))
 
-    return _RUN_RE.sub(one, line)
+    return _run_re().sub(one, line)
 
 
 def wanted(option: bool | None = None) -> bool:

@@ -6,7 +6,10 @@ boundaries every other export uses, not spaCy's tokeniser's); white space other 
 space after a token (line breaks, runs of spaces, leading space) becomes a whitespace token
 of its own, so ``doc.text`` is the stored text and every ``start_char`` indexes it; with ``doc.ents`` holding
 the outermost entities and ``doc.spans["sc"]`` every entity, nested ones too.  The
-document's name and sha256 are in ``doc.user_data``.  Needs the optional ``spacy`` package
+document's name and sha256 are in ``doc.user_data``.  With the option ``docs_per_file``
+(``--docs-per-file N``) each split is a folder of DocBins of at most N documents
+(``train/00000.spacy``, ...; give the folder to spaCy), so memory stays bounded by N
+documents rather than by the corpus.  Needs the optional ``spacy`` package
 (``pip install 'annotator[spacy]'``).
 """
 
@@ -92,9 +95,33 @@ class SpacyFormat(Format):
 
         nlp = spacy.blank(ctx.option("spacy_lang", "ar"))
         labels = set(ctx.ner_labels)
+        per_file = int(ctx.option("docs_per_file", 0) or 0)
         bins: dict[str, Any] = {}
+        sizes: dict[str, int] = {}
+        shards: dict[str, int] = {}
+
+        def flush(split: str) -> None:
+            name = split or "data"
+            if per_file:  # a folder of DocBins per split: spaCy's Corpus reads a folder
+                (folder / name).mkdir(exist_ok=True)
+                target = folder / name / f"{shards.get(split, 0):05d}{self.file_suffix}"
+                shards[split] = shards.get(split, 0) + 1
+            else:
+                target = folder / f"{name}{self.file_suffix}"
+            bins.pop(split).to_disk(target)
+
         for record in records:
-            bins.setdefault(record.split, DocBin(store_user_data=True)).add(make_doc(nlp.vocab, record, labels, ctx))
-        for split, docbin in bins.items():
-            docbin.to_disk(folder / f"{split or 'data'}{self.file_suffix}")
+            split = record.split
+            if split not in bins:
+                bins[split] = DocBin(store_user_data=True)
+                sizes[split] = 0
+            bins[split].add(make_doc(nlp.vocab, record, labels, ctx))
+            sizes[split] += 1
+            if per_file and sizes[split] == per_file:
+                flush(split)
+        for split in list(bins):
+            if not per_file or sizes[split] % per_file:
+                flush(split)
         ctx.extra["spans_key"] = SPANS_KEY
+        if per_file:
+            ctx.extra["docs_per_file"] = per_file

@@ -29,15 +29,17 @@ class TxtFormat(Format):
 
     def read(self, path: Path, *, scheme: Scheme | None = None, **options: Any) -> ReadResult:
         if path.is_dir():
-            files, skipped = files_below(path, ".txt")
+            every, skipped = files_below(path, "")  # one walk of the tree, never out of it
+            files = [f for f in every if f.suffix.lower() == ".txt"]
             if not files:
                 raise InputError(f"{path}: the folder has no .txt files to import{' (links out of it are skipped)' if skipped else ''}.")
             result = ReadResult(warnings=skipped)
             for f in files:
                 name = f.relative_to(path).with_suffix("").as_posix()
                 result.documents.append(Document(text=read_text_file(f), name=name, source=str(f)))
-            others = len([p for p in files_below(path, "")[0] if p.suffix.lower() != ".txt" and not p.name.startswith(".")])
+            others = len([f for f in every if f.suffix.lower() != ".txt" and not f.name.startswith(".")])
             if others:
                 result.warnings.append(f"{path}: {count(others, 'file')} not ending in .txt left out.")
             return result
         return ReadResult(documents=[Document(text=read_text_file(path), name=path.stem, source=str(path))])
+

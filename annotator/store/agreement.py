@@ -3,27 +3,37 @@ more annotators annotated.  The measures themselves are in ``annotator.core``.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.comparison import DocumentLayers, compare
-from annotator.core.errors import ProjectError
+from annotator.core.errors import Cancelled, ProjectError
 
 if TYPE_CHECKING:
-    from annotator.store.project import Project
+    from annotator.core.comparison import DocumentLayers
+    from annotator.store.project import ProgressCallback, Project
+
+
+class AgreementCancelled(Cancelled):
+    """The agreement was cancelled (it changes nothing)."""
 
 
 class AgreementMixin:
     """The agreement methods of ``Project``."""
 
     def agreement(self: Project, annotators: Sequence[str] | None = None, *, done_only: bool = False,
-                  documents: Sequence[int] | None = None) -> dict[str, Any]:
+                  documents: Sequence[int] | None = None, progress: ProgressCallback | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
         """Return the agreement of ``annotators`` (default: every human annotator who
         annotated something) as ``annotator.core.comparison.compare`` computes it.
 
         A document counts as annotated by someone whose status on it is not "new" (the
         first annotation makes it "in progress"), or only "done" with ``done_only``.
+        Documents are read a batch at a time; ``progress(done, total)`` is called as they
+        are compared, and ``cancelled()`` returning True stops it (``AgreementCancelled``).
         """
+        # imported here, not at start-up: it brings the tokenizer (regex)
+        from annotator.core.comparison import DocumentLayers, compare
+
         names = self._agreement_annotators(annotators)
         statuses = ("done",) if done_only else ("in_progress", "done")
         rows = self.conn.execute(
@@ -36,16 +46,20 @@ class AgreementMixin:
         for doc, name in rows:
             who.setdefault(doc, []).append(name)
         wanted = set(documents) if documents is not None else None
-        docs = []
-        for doc_id, people in who.items():
-            if len(people) < 2 or (wanted is not None and doc_id not in wanted):
-                continue
-            doc = self.document(doc_id)
-            docs.append(DocumentLayers(doc_id, doc.name, doc.text, {n: self.annotations(doc_id, n) for n in people}))
+        ids = [d for d, people in who.items() if len(people) >= 2 and (wanted is None or d in wanted)]
+
+        def stream() -> Iterator[DocumentLayers]:
+            for n, (doc, layers) in enumerate(self.iter_export(ids, annotators=names), 1):
+                if cancelled is not None and n % 64 == 0 and cancelled():
+                    raise AgreementCancelled("the agreement was cancelled.")
+                yield DocumentLayers(doc.id, doc.name, doc.text, {p: layers[p] for p in who[doc.id] if p in layers})
+                if progress is not None and (n % 100 == 0 or n == len(ids)):
+                    progress(n, len(ids))
+
         sets = {d.name: (list(d.labels), d.multi) for d in self.scheme.doc_labels}
         # triggers and stance evidence passages are not entities: leave them out of span agreement
         not_entities = self.scheme.event_types + [x for x in [self.scheme.evidence_label] if x]
-        result = compare(docs, names, event_types=not_entities, doc_label_sets=sets)
+        result = compare(stream(), names, event_types=not_entities, doc_label_sets=sets)
         result["done_only"] = done_only
         return result
 

@@ -174,15 +174,19 @@ class ImportMixin:
                                  f"{MAX_DOCUMENT_CHARS:,} one document may hold; split it into smaller documents.")
         report = ImportReport()
         default_ann = annotator or self.annotator
-        plan = self._plan(docs, report)
         target = scheme or self.scheme
-        for n, (doc, _) in enumerate(plan):
+        for n, doc in enumerate(docs):
+            doc.sha256 = text_sha256(doc.text)
             if n % 256 == 0:
                 _check_cancelled(cancelled)
-            self._check_annotations(doc, target)
+            if doc.annotations:
+                self._check_annotations(doc, target)
         undo.set_active(self.conn, False)
         try:
             with dbmod.transaction(self.db):
+                # the known texts are read under the write lock: another process importing
+                # the same texts at the same time has committed or not started yet
+                plan = self._plan(docs, report)
                 if scheme is not None:
                     self._store_scheme(scheme)
                 self._write_plan(plan, report, default_ann, source, progress, cancelled)
@@ -240,7 +244,11 @@ class ImportMixin:
         self._log("import", None, {"added": len(report.added), "attached": len(report.attached), "skipped": len(report.skipped)})
 
     def _insert_documents(self: Project, rows: list[tuple[Any, ...]]) -> list[int]:
-        first = self.conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0] + 1
+        # the ids SQLite gives next: after the largest it ever gave (AUTOINCREMENT), not the
+        # largest there now
+        first = self.conn.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM documents), 0), "
+            "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'documents'), 0))").fetchone()[0] + 1
         self.conn.executemany(
             "INSERT INTO documents(name, text, sha256, length, meta, source, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
         )
@@ -248,9 +256,8 @@ class ImportMixin:
 
     def _plan(self: Project, docs: list[Document], report: ImportReport) -> list[tuple[Document, int | str | None]]:
         """Pair each document with the id of the project's document of the same text (or
-        the sha256 of an earlier document of this import), or None for a new one."""
-        for doc in docs:
-            doc.sha256 = text_sha256(doc.text)
+        the sha256 of an earlier document of this import), or None for a new one (each
+        document's ``sha256`` is set already)."""
         known: dict[str, int] = {}
         shas = list({d.sha256 for d in docs})
         for i in range(0, len(shas), 900):
@@ -284,10 +291,11 @@ class ImportMixin:
         scheme = scheme or self.scheme
         where = f"{doc.source or doc.name}: "
         unknown: set[str] = set()
+        span_labels = scheme.span_labels  # a property that builds the set each time
         for ann in doc.annotations.values():
             ids = set()
             for span in ann.spans:
-                if span.label not in scheme.span_labels:
+                if span.label not in span_labels:
                     unknown.add(span.label)
                 try:
                     check_fragments(doc.text, span.fragments, where)

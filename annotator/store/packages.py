@@ -23,20 +23,23 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import uuid
+import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.errors import InputError, ProjectError
+from annotator.core.decoding import text_sha256
+from annotator.core.errors import Cancelled, InputError, ProjectError
 from annotator.core.layers import fingerprint, is_blank
-from annotator.core.model import Annotations, Document
+from annotator.core.model import Annotations, Document, Normalization
 from annotator.core.wording import count
 from annotator.store import db as dbmod
 from annotator.store import undo
+from annotator.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from annotator.store.project import Project
+    from annotator.store.project import ProgressCallback, Project
 
 #: The setting of a package file that says where it came from.
 PACKAGE_SETTING = "package"
@@ -92,6 +95,10 @@ class MergeReport:
         return f"Merged {n(self.packages, 'file')}: " + ", ".join(parts) + "."
 
 
+class MergeCancelled(Cancelled):
+    """The merge was cancelled; the project is unchanged."""
+
+
 @dataclass
 class _Layer:
     kind: str
@@ -101,18 +108,66 @@ class _Layer:
     fingerprint: str
 
 
-@dataclass
-class _PackageDoc:
-    doc: Document
-    layers: dict[str, _Layer]
-
-
-@dataclass
 class _Package:
-    path: Path
-    id: str
-    sequence: int
-    docs: list[_PackageDoc]
+    """A package file read from a copy: its id, how far its edit log got, and its
+    documents with their layers, a batch at a time."""
+
+    def __init__(self, path: Path, project: Project) -> None:
+        self.path = path
+        self.project = project
+        conn = project.conn
+        info = project.get_setting(PACKAGE_SETTING) or {}
+        self.id: str = info.get("id") or f"project:{project.get_setting('created_at')}"
+        self.sequence: int = conn.execute("SELECT coalesce(max(id), 0) FROM edit_log").fetchone()[0]
+        self.kinds: dict[str, str] = dict(conn.execute("SELECT name, kind FROM annotators").fetchall())
+        self.seconds: dict[tuple[int, str], float] = {
+            (doc, name): float(sec) for doc, name, sec in conn.execute(
+                "SELECT s.document_id, a.name, s.seconds FROM document_status s JOIN annotators a ON a.id = s.annotator_id")}
+
+    def read(self) -> Iterator[tuple[Document, dict[str, Annotations]]]:
+        """Yield each document and its layers; raise ``InputError`` naming the package and
+        the document if a text does not match its stored sha256."""
+        for doc, layers in self.project.iter_export(self.project.document_ids()):
+            if text_sha256(doc.text) != doc.sha256:
+                raise InputError(f"{self.path}: the text of document {doc.name!r} does not match its stored sha256, "
+                                 "so the package is damaged or was changed outside annotator; nothing was merged.")
+            yield doc, layers
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """Open ``path`` read-only through SQLite (never with ``open()``: closing a descriptor
+    would drop the locks of another process's connection)."""
+    from urllib.parse import quote
+
+    return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=dbmod.BUSY_TIMEOUT)
+
+
+@contextlib.contextmanager
+def _open_copy(path: Path, copy: Path) -> Iterator[_Package]:
+    """Copy the package file ``path`` to ``copy`` (SQLite's backup API, from a read-only
+    connection) and open the copy, upgrading it if it is older: the package file itself
+    is never written."""
+    from annotator.store.project import Project
+
+    source = _read_only(path)
+    try:
+        target = sqlite3.connect(str(copy))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    with Project.open(copy) as project:
+        yield _Package(path, project)
+
+
+def _norm_dict(n: Normalization) -> dict[str, Any]:
+    """A normalisation as ``Project.notes`` gives it (what ``fingerprint`` reads)."""
+    return {"id": n.id, "span": n.target if n.target_kind == "span" else None,
+            "event": n.target if n.target_kind == "event" else None,
+            "relation": n.target if n.target_kind == "relation" else None,
+            "kind": "normalization", "reference": n.reference, "text": n.text}
 
 
 class PackagesMixin:
@@ -136,6 +191,8 @@ class PackagesMixin:
             raise ProjectError(f"{out} already exists; choose another name or remove it first.")
         if not out.parent.is_dir():
             raise ProjectError(f"cannot write {out}: the folder {out.parent} does not exist.")
+        import uuid  # here, not at start-up
+
         package = uuid.uuid4().hex
         part = out.with_name(f".{out.name}.{package[:8]}.part")
         try:
@@ -193,26 +250,46 @@ class PackagesMixin:
     # -- merge -------------------------------------------------------------------------
 
     def merge(self: Project, paths: list[str | os.PathLike[str]], *, on_conflict: str = "keep",
-              add_missing: bool = False) -> MergeReport:
+              add_missing: bool = False, progress: ProgressCallback | None = None,
+              cancelled: Callable[[], bool] | None = None) -> MergeReport:
         """Bring the annotations of the package files ``paths`` into this project (see the
-        module docstring for the rules); all files in one transaction."""
+        module docstring for the rules); all files in one transaction.
+
+        A package file is never changed: it is read from a copy (an older one is upgraded
+        in the copy).  ``progress(done, total)`` is called as documents are merged;
+        ``cancelled()`` returning True stops the merge (``MergeCancelled``) with nothing
+        changed, as does any error.
+        """
         if on_conflict not in CONFLICT_POLICIES:
             raise ProjectError(f"on_conflict must be one of {', '.join(CONFLICT_POLICIES)}, not {on_conflict!r}.")
         if not paths:
             raise InputError("nothing to merge: name at least one package file.")
-        packages = [self._read_package(Path(p)) for p in paths]
-        report = MergeReport(packages=len(packages))
+        import tempfile  # here, not at start-up
+
+        files = [Path(p) for p in paths]
+        sizes = [self._check_package_file(f) for f in files]
+        report = MergeReport(packages=len(files))
+        total, done = sum(sizes), 0
         undo.set_active(self.conn, False)
         try:
-            with dbmod.transaction(self.db):
-                for pkg in packages:
-                    self._merge_package(pkg, report, on_conflict, add_missing)
+            with tempfile.TemporaryDirectory(prefix="annotator-merge-") as tmp, dbmod.transaction(self.db):
+                for n, path in enumerate(files):
+                    with _open_copy(path, Path(tmp) / f"package{n}.annotproj") as pkg:
+                        for doc, layers in pkg.read():
+                            if cancelled is not None and done % 64 == 0 and cancelled():
+                                raise MergeCancelled("the merge was cancelled; the project is unchanged.")
+                            self._merge_document(pkg, doc, layers, report, on_conflict, add_missing)
+                            done += 1
+                            if progress is not None and (done % 100 == 0 or done == total):
+                                progress(done, total)
                 if on_conflict == "fail" and report.conflicts:
                     raise ProjectError(f"merge stopped by {count(len(report.conflicts), 'conflict')}, nothing was changed; "
                                        f"the first: {report.conflicts[0]}")
                 if report.changed:
-                    self._log("merge", None, {"files": [p.path.name for p in packages], "added": len(report.added),
+                    self._log("merge", None, {"files": [f.name for f in files], "added": len(report.added),
                                               "replaced": len(report.replaced), "conflicts": len(report.conflicts)})
+                if cancelled is not None and cancelled():
+                    raise MergeCancelled("the merge was cancelled; the project is unchanged.")
         except BaseException:
             self._annotator_ids.clear()  # annotators added in the rolled-back transaction are gone
             raise
@@ -222,56 +299,57 @@ class PackagesMixin:
             self.history.clear()  # undo steps must not cross a merge
         return report
 
-    def _read_package(self: Project, path: Path) -> _Package:
-        """Read every layer of a package file, checked against this project's scheme."""
-        from annotator.store.project import Project
-
+    def _check_package_file(self: Project, path: Path) -> int:
+        """Raise unless ``path`` is a project file other than this one; return its number
+        of documents.  The file is opened read-only, through SQLite only."""
         if not path.exists():
             raise InputError(f"{path} does not exist; name the package files to merge.")
         if self.path.exists() and os.path.samefile(path, self.path):
             raise InputError(f"{path} is the project itself; name the package files to merge into it.")
-        with Project.open(path) as pkg:
-            info = pkg.get_setting(PACKAGE_SETTING) or {}
-            package = info.get("id") or f"project:{pkg.get_setting('created_at')}"
-            sequence = pkg.conn.execute("SELECT coalesce(max(id), 0) FROM edit_log").fetchone()[0]
-            who = pkg.conn.execute("SELECT id, name, kind FROM annotators ORDER BY id").fetchall()
-            docs = []
-            for info_row in pkg.iter_documents():
-                doc = pkg.document(info_row.id)
-                layers: dict[str, _Layer] = {}
-                for aid, name, kind in who:
-                    ann, norms = pkg.layer(doc.id, name)
-                    if not is_blank(ann, norms):
-                        layers[name] = _Layer(kind, ann, norms, pkg._seconds(doc.id, aid), fingerprint(ann, None, norms))
-                if layers:
-                    checked = Document(text=doc.text, name=doc.name, source=f"{path.name}, document {doc.name!r}",
-                                       annotations={n: lay.ann for n, lay in layers.items()})
-                    self._check_annotations(checked)
-                docs.append(_PackageDoc(doc, layers))
-        return _Package(path, package, sequence, docs)
+        if path.is_dir():
+            raise InputError(f"{path} is a folder, not a package file.")
+        with contextlib.closing(_read_only(path)) as conn:
+            try:
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if app_id != APPLICATION_ID:
+                    raise ProjectError(f"{path} is an SQLite database, but not an annotator project.")
+                if version > SCHEMA_VERSION:
+                    raise ProjectError(f"{path} was written by a newer version of annotator (project format {version}); "
+                                       "update annotator to merge it.")
+                return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                if "not a database" in str(exc):
+                    raise ProjectError(f"{path} is not an annotator project (it is not an SQLite database).") from None
+                raise ProjectError(f"{path} cannot be read as a package: {exc}.") from None
 
-    def _merge_package(self: Project, pkg: _Package, report: MergeReport, policy: str, add_missing: bool) -> None:
+    def _merge_document(self: Project, pkg: _Package, doc: Document, layers: dict[str, Annotations], report: MergeReport,
+                        policy: str, add_missing: bool) -> None:
         from annotator.store.importing import _meta_json
         from annotator.store.project import now
 
-        for item in pkg.docs:
-            doc = item.doc
-            row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (doc.sha256,)).fetchone()
-            if row is None:
-                if not add_missing:
-                    report.missing.append(f"{pkg.path.name}: document {doc.name!r} is not in the project "
-                                          "(no document has the same text); skipped.")
-                    continue
-                doc_id = self._insert_documents([(doc.name, doc.text, doc.sha256, len(doc.text), _meta_json(doc.meta),
-                                                  doc.source or pkg.path.name, now())])[0]
-                report.added_documents.append(doc_id)
-            else:
-                doc_id = row[0]
-            for name, layer in item.layers.items():
-                self._merge_layer(pkg, doc_id, doc.name, name, layer, report, policy)
+        row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (doc.sha256,)).fetchone()
+        if row is None:
+            if not add_missing:
+                report.missing.append(f"{pkg.path.name}: document {doc.name!r} is not in the project "
+                                      "(no document has the same text); skipped.")
+                return
+            doc_id = self._insert_documents([(doc.name, doc.text, doc.sha256, len(doc.text), _meta_json(doc.meta),
+                                              doc.source or pkg.path.name, now())])[0]
+            report.added_documents.append(doc_id)
+        else:
+            doc_id = row[0]
+        for name, ann in layers.items():
+            norms = [_norm_dict(n) for n in ann.normalizations]
+            if is_blank(ann, norms):
+                continue
+            layer = _Layer(pkg.kinds.get(name, "human"), ann, norms, pkg.seconds.get((doc.id, name), 0.0),
+                           fingerprint(ann, None, norms))
+            self._merge_layer(pkg, doc_id, doc, name, layer, report, policy)
 
-    def _merge_layer(self: Project, pkg: _Package, doc_id: int, doc_name: str, name: str, layer: _Layer,
+    def _merge_layer(self: Project, pkg: _Package, doc_id: int, doc: Document, name: str, layer: _Layer,
                      report: MergeReport, policy: str) -> None:
+        doc_name = doc.name
         aid = self.annotator_id(name, kind=layer.kind)
         what = f"{pkg.path.name}: document {doc_name!r}: {name}"
         outcome = self._merge_outcome(pkg, doc_id, aid, name, layer)
@@ -288,10 +366,16 @@ class PackagesMixin:
             report.conflicts.append(f"{pkg.path.name}: document {doc_name!r}: {name} already has different annotations "
                                     f"on it in the project{keep}.")
             return
+        checked = Document(text=doc.text, name=doc.name, source=f"{pkg.path.name}, document {doc.name!r}",
+                           annotations={name: layer.ann})
+        self._check_annotations(checked)
         if outcome == "conflict":
             report.warnings.append(f"{what}'s different annotations in the project were replaced by the package's.")
         (report.added if outcome == "added" else report.replaced).append(what)
-        self._delete_layer(doc_id, aid)
+        if outcome == "added":  # the project's layer is blank: at most a status row "new"
+            self.conn.execute("DELETE FROM document_status WHERE document_id = ? AND annotator_id = ?", (doc_id, aid))
+        else:
+            self._delete_layer(doc_id, aid)
         self._copy_layer(doc_id, aid, layer.ann, layer.norms)
         self._copy_status(doc_id, aid, layer.ann.status or "new", layer.seconds)
         # the copy is exact: the layer's fingerprint is now the package's

@@ -108,6 +108,19 @@ class TestSpacy(FormatTest):
             found = sorted(e.text for d in docs for e in d.ents)
             assert found == sorted(["بشار   الأسد", "دمشق", "حلب", "الأمريكيُّ", "سوريا", "دمشق"])
 
+    def test_docbins_of_a_chosen_size_hold_the_same_documents(self, rich, tmp_path):
+        export_project(rich, "spacy", tmp_path / "one.spacy", gold=True)
+        export_project(rich, "spacy", tmp_path / "sharded", gold=True, options={"docs_per_file": 2})
+        shards = sorted((tmp_path / "sharded" / "data").glob("*.spacy"))
+        assert [p.name for p in shards] == ["00000.spacy", "00001.spacy", "00002.spacy"]
+        sizes = [len(DocBin().from_disk(p)) for p in shards]
+        assert sizes == [2, 2, 1]
+
+        def ents(paths):
+            return [(d.user_data["name"], [(e.label_, e.text) for e in d.spans["sc"]])
+                    for p in paths for d in DocBin().from_disk(p).get_docs(Vocab())]
+        assert ents(shards) == ents([tmp_path / "one.spacy"])
+
 
 class TestEvents(FormatTest):
     format = "events"

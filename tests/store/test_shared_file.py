@@ -261,3 +261,27 @@ def test_importing_into_a_read_only_file_is_one_sentence_and_changes_nothing(tmp
     assert "cannot be written" in r.stderr and "internal error" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
     assert path.read_bytes() == before
+
+
+def test_undo_never_deletes_gold_that_adjudication_wrote_since(two):
+    """The window adds a gold span; ``annotator adjudicate --accept`` replaces gold with
+    another annotator's version (its spans bulk-inserted); the window's undo must not touch
+    the new gold."""
+    a, b, doc = two
+    b.add_span(doc, "GPE", 20, 24)                     # omar's version
+    mine = a.add_span(doc, "PER", 4, 10, annotator="gold")
+    b.accept_version(doc, "omar")                      # gold is now omar's version
+    gold = [s.id for s in b.spans(doc, "gold")]
+    assert len(gold) == 1 and gold[0] > mine           # a new id, never the freed one
+    with pytest.raises(ProjectError, match="another program"):
+        a.undo()
+    assert [s.id for s in a.spans(doc, "gold")] == gold
+
+
+def test_an_import_after_a_document_was_deleted_reports_the_ids_it_gave(project):
+    first = project.add_documents(["الأول", "الثاني"]).added
+    with project.macro("drop"):
+        project.conn.execute("DELETE FROM documents WHERE id = ?", (first[-1],))  # as a script might
+    added = project.add_documents(["الثالث"]).added
+    assert added[0] > first[-1]
+    assert project.text(added[0]) == "الثالث"
