@@ -20,7 +20,8 @@ class Changes:
     """Which rows of which tables a write added, changed and removed.
 
     ``kind`` is ``edit``, ``undo``, ``redo``, ``import``, ``merge`` or ``external`` (made
-    by another connection: only ``external`` is known, not which rows).
+    by another connection: its ``documents`` and, as ``label``, the edit log's actions are
+    known, not which rows).
     """
 
     added: Mapping[str, frozenset[int]] = field(default_factory=dict)

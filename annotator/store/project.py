@@ -89,6 +89,8 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         self.listeners: list[Callable[[Changes], Any]] = []
         self._data_version = self._read_data_version()
         self._unseen = False  # another connection committed and poll() has not said so yet
+        self._log_seen = self._last_log_id()  # the edit log as far as poll() has read it
+        self._own_logs: set[int] = set()  # entries this Project wrote since then
         db.on_rollback.append(self.forget)
         self.annotator = annotator or self.get_setting("last_annotator") or default_annotator()
 
@@ -200,7 +202,9 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
             "INSERT INTO edit_log(at, annotator_id, document_id, action, detail) VALUES (?, ?, ?, ?, ?)",
             (now(), self.annotator_id(), document_id, action, json.dumps(detail or {}, ensure_ascii=False)),
         )
-        return cur.lastrowid or 0
+        log_id = cur.lastrowid or 0
+        self._own_logs.add(log_id)
+        return log_id
 
     def _last_log_id(self) -> int:
         return self.conn.execute("SELECT coalesce(max(id), 0) FROM edit_log").fetchone()[0]
@@ -211,14 +215,27 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         return self.db.data_version()
 
     def poll(self) -> Changes | None:
-        """Return ``Changes(kind="external")`` if another connection (the CLI, a script,
-        another window, a worker thread) has committed since this Project last said so,
-        after dropping what this connection cached; else None.  Cheap: call it often."""
+        """Return what other connections (the CLI, a script, another window, a worker
+        thread's import) have edited since this Project last said so, or None.
+
+        The value has ``kind="external"``, the ``documents`` the edit log names and the
+        actions as its ``label``.  A commit that is no edit (time tracking, suggestions
+        written by a recommender) drops what this connection cached but is not reported.
+        Cheap when nothing happened (one ``PRAGMA data_version``): call it often."""
         self._sync()
         if not self._unseen:
             return None
         self._unseen = False
-        return Changes(kind="external")
+        rows = self.conn.execute("SELECT id, document_id, action FROM edit_log WHERE id > ? ORDER BY id",
+                                 (self._log_seen,)).fetchall()
+        if rows:
+            self._log_seen = rows[-1][0]
+        foreign = [r for r in rows if r[0] not in self._own_logs]
+        self._own_logs.clear()
+        if not foreign:
+            return None
+        return Changes(documents=frozenset(r[1] for r in foreign if r[1] is not None), kind="external",
+                       label=",".join(dict.fromkeys(r[2] for r in foreign)))
 
     def _sync(self) -> None:
         """Drop the caches if another connection has committed (every write starts here)."""
@@ -315,6 +332,7 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         """Store ``scheme`` as the project's new current scheme (older versions are kept)."""
         with dbmod.transaction(self.db):
             self.settings.store_scheme(scheme)
+            self._log("set_scheme", None, {"name": scheme.name, "version": scheme.version})
 
     def refresh(self) -> None:
         """Forget what this connection cached, so that a change made through another

@@ -32,3 +32,20 @@ def test_undo_in_the_window_refuses_to_overwrite_a_scripts_relabel(open_window, 
     assert window.project.span(sid).label == "LOC"
     assert "another program" in window.statusBar().currentMessage()
     assert not window.actions_.undo.isEnabled()
+
+
+def test_commits_that_are_no_edits_and_edits_elsewhere_leave_the_open_document_alone(open_window, qtbot):
+    window = open_window([NEWS, "نص ثان"])
+    window.external.timer.stop()
+    doc = window.doc_id
+    second = next(d.id for d in window.project.documents() if d.id != doc)
+    with Project.open(window.project.path, annotator="omar") as script:
+        script.add_time(doc, 12.0)                # time tracking: no edit
+    assert window.external.check() is False
+    with Project.open(window.project.path, annotator="lina") as script:
+        script.add_span(second, "PER", 0, 2)      # an edit in another document
+    loads = []
+    window.documentReady.connect(loads.append)
+    assert window.external.check() is True
+    qtbot.wait(200)
+    assert loads == [] and window.ready        # the open document was not read again

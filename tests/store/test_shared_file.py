@@ -216,8 +216,8 @@ def test_poll_tells_of_another_connections_commit_once(two):
     changes = a.poll()
     assert changes is not None and changes.kind == "external"
     assert a.poll() is None
-    b.set_scheme(b.scheme)                 # cached things are read again after a notice
-    assert a.poll() is not None
+    b.set_scheme(b.scheme)                 # a new scheme version is an edit of the project
+    assert a.poll().label == "set_scheme"
 
 
 # -- files that are not what they say ---------------------------------------------------------
@@ -285,3 +285,16 @@ def test_an_import_after_a_document_was_deleted_reports_the_ids_it_gave(project)
     added = project.add_documents(["الثالث"]).added
     assert added[0] > first[-1]
     assert project.text(added[0]) == "الثالث"
+
+
+def test_poll_names_the_documents_edited_and_ignores_commits_that_are_no_edits(two):
+    a, b, doc = two
+    other = b.add_documents(["وثيقة أخرى"]).added[0]
+    assert a.poll().label == "import"
+    b.add_time(doc, 5.0)                          # a commit, but no edit
+    assert a.poll() is None
+    b.add_span(other, "PER", 0, 5)
+    changes = a.poll()
+    assert changes.documents == {other} and changes.label == "add_span"
+    a.add_span(doc, "ORG", 4, 10)                 # its own edits are never reported back
+    assert a.poll() is None
