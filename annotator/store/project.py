@@ -224,6 +224,10 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         Cheap when nothing happened (one ``PRAGMA data_version``): call it often."""
         self._sync()
         if not self._unseen:
+            # nobody else committed: every new log entry is this Project's own
+            if self._own_logs:
+                self._log_seen = max(self._log_seen, *self._own_logs)
+                self._own_logs.clear()
             return None
         self._unseen = False
         rows = self.conn.execute("SELECT id, document_id, action FROM edit_log WHERE id > ? ORDER BY id",
