@@ -5,14 +5,15 @@ edited like any layer (``add_span(..., annotator=GOLD)``, ``delete_span``, ...) 
 with ``annotations(doc, GOLD)``.  Here are the adjudicator's shortcuts, each one undoable
 edit: take one annotator's whole version, take everything all chosen annotators agree on,
 or take one item; and ``adjudication`` gives the merged view with the disagreements
-marked, which the GUI shows side by side.
+marked, which the GUI shows side by side.  A part of ``Project`` that owns no table: it
+reads and copies layers through the ``Layers`` part, inside steps of the ``Edits`` part.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core.errors import ProjectError
 from annotator.core.layers import (
@@ -25,10 +26,11 @@ from annotator.core.layers import (
     stance_key,
 )
 from annotator.core.model import Annotations, Argument, Event, Relation, Span, Stance
-from annotator.store.layers import Copied
-
-if TYPE_CHECKING:
-    from annotator.store.project import Project
+from annotator.store.annotators import GOLD, Annotators
+from annotator.store.backend import SQLiteBackend
+from annotator.store.edits import Edits
+from annotator.store.layers import Copied, Layers
+from annotator.store.status import Status
 
 
 @dataclass
@@ -60,56 +62,63 @@ class Adjudication:
         return [v for v in self.items if not v.agreed]
 
 
-class AdjudicationMixin:
-    """The adjudication methods of ``Project``."""
+class Adjudicator:
+    """The adjudication shortcuts and the merged view."""
 
-    def adjudicators_for(self: Project, document_id: int) -> list[str]:
+    def __init__(self, db: SQLiteBackend, people: Annotators, statuses: Status, edits: Edits, layers: Layers) -> None:
+        self.db = db
+        self.people = people
+        self.statuses = statuses
+        self.edits = edits
+        self.layers = layers
+
+    @property
+    def conn(self) -> Any:
+        return self.db.conn
+
+    def adjudicators_for(self, document_id: int) -> list[str]:
         """Return the annotators (not gold, not models) who annotated a document."""
         return [r[0] for r in self.conn.execute(
             "SELECT a.name FROM document_status s JOIN annotators a ON a.id = s.annotator_id WHERE s.document_id = ? "
             "AND s.status != 'new' AND a.kind IN ('human', 'import') ORDER BY a.id", (document_id,))]
 
-    def accept_version(self: Project, document_id: int, annotator: str) -> Copied:
+    def accept_version(self, document_id: int, annotator: str) -> Copied:
         """Make the gold layer of a document a copy of ``annotator``'s layer (what gold had
         there is replaced); one undo step."""
-        from annotator.store.project import GOLD
-
         self._check_source(annotator)
-        ann, norms = self.layer(document_id, annotator)
-        gold = self.annotator_id(GOLD)
-        with self.macro(f"Accept {annotator}'s version"), \
-                self._edit(f"Accept {annotator}'s version", document_id, "accept_version", {"annotator": annotator}):
-            self._delete_layer(document_id, gold, status=False)
-            copied = self._copy_layer(document_id, gold, ann, norms)
-            self._touch_status(document_id, gold)
+        ann, norms = self.layers.layer(document_id, annotator)
+        gold = self.people.id(GOLD)
+        with self.edits.macro(f"Accept {annotator}'s version") as done, \
+                self.edits.edit(f"Accept {annotator}'s version", document_id, "accept_version", {"annotator": annotator}):
+            self.layers.delete_layer(document_id, gold, status=False)
+            copied = self.layers.copy_layer(document_id, gold, ann, norms)
+            self.statuses.touch(document_id, gold)
+        copied.changes = done.changes
         return copied
 
-    def accept_agreed(self: Project, document_id: int, annotators: Sequence[str] | None = None) -> Copied:
+    def accept_agreed(self, document_id: int, annotators: Sequence[str] | None = None) -> Copied:
         """Add to the gold layer everything ``annotators`` (default: all who annotated the
         document) agree on exactly: spans (label and fragments), events (type and
         trigger, with the arguments all give), relations, stances (label, target, holder)
         and document labels.  What gold already has is not added twice; one undo step."""
-        from annotator.store.project import GOLD
-
         names = list(annotators) if annotators is not None else self.adjudicators_for(document_id)
         for n in names:
             self._check_source(n)
         if len(set(names)) < 2:
             raise ProjectError("accepting what annotators agree on needs at least two of them.")
-        agreed, spans = _agreed({n: self.annotations(document_id, n) for n in names})
-        gold = self.annotator_id(GOLD)
-        with self.macro("Accept what annotators agree on"), \
-                self._edit("Accept what annotators agree on", document_id, "accept_agreed", {"annotators": names}):
-            copied = self._copy_layer(document_id, gold, agreed, spans=spans, reuse=True, notes=False)
+        agreed, spans = _agreed({n: self.layers.annotations(document_id, n) for n in names})
+        gold = self.people.id(GOLD)
+        with self.edits.macro("Accept what annotators agree on") as done, \
+                self.edits.edit("Accept what annotators agree on", document_id, "accept_agreed", {"annotators": names}):
+            copied = self.layers.copy_layer(document_id, gold, agreed, spans=spans, reuse=True, notes=False)
             if copied.total():
-                self._touch_status(document_id, gold)
+                self.statuses.touch(document_id, gold)
+        copied.changes = done.changes
         return copied
 
-    def accept_item(self: Project, kind: str, item_id: int) -> Copied:
+    def accept_item(self, kind: str, item_id: int) -> Copied:
         """Copy one span, event (with its argument spans), relation or stance of any layer
         into the gold layer of its document; one undo step."""
-        from annotator.store.project import GOLD
-
         table = {"span": "spans", "event": "events", "relation": "relations", "stance": "stances"}.get(kind)
         if table is None:
             raise ProjectError(f"accept_item takes a span, event, relation or stance, not {kind!r}.")
@@ -118,38 +127,36 @@ class AdjudicationMixin:
         if row is None:
             raise ProjectError(f"there is no {kind} {item_id}.")
         document_id, owner = row
-        ann = self.annotations(document_id, owner)
-        spans = span_map([ann, *(self.annotations(document_id, n) for n in self.annotators() if n != owner)])
+        ann = self.layers.annotations(document_id, owner)
+        spans = span_map([ann, *(self.layers.annotations(document_id, n) for n in self.people.names() if n != owner)])
         one = Annotations(
             spans=[s for s in ann.spans if kind == "span" and s.id == item_id],
             events=[e for e in ann.events if kind == "event" and e.id == item_id],
             relations=[r for r in ann.relations if kind == "relation" and r.id == item_id],
             stances=[s for s in ann.stances if kind == "stance" and s.id == item_id],
         )
-        gold = self.annotator_id(GOLD)
-        with self.macro(f"Accept {kind}"), self._edit(f"Accept {kind}", document_id, "accept_item", {"kind": kind, "id": item_id}):
-            copied = self._copy_layer(document_id, gold, one, spans=spans, reuse=True)
-            self._touch_status(document_id, gold)
+        gold = self.people.id(GOLD)
+        with self.edits.macro(f"Accept {kind}") as done, \
+                self.edits.edit(f"Accept {kind}", document_id, "accept_item", {"kind": kind, "id": item_id}):
+            copied = self.layers.copy_layer(document_id, gold, one, spans=spans, reuse=True)
+            self.statuses.touch(document_id, gold)
+        copied.changes = done.changes
         return copied
 
-    def adjudication(self: Project, document_id: int, annotators: Sequence[str] | None = None) -> Adjudication:
+    def adjudication(self, document_id: int, annotators: Sequence[str] | None = None) -> Adjudication:
         """Return the merged view of a document: every span, event, relation and stance
         of ``annotators`` (default: all who annotated it) with who has it, whether all
         agree, and whether the gold layer has it."""
-        from annotator.store.project import GOLD
-
         names = list(annotators) if annotators is not None else self.adjudicators_for(document_id)
-        layers = {n: self.annotations(document_id, n) for n in names}
-        gold = self.annotations(document_id, GOLD)
+        layers = {n: self.layers.annotations(document_id, n) for n in names}
+        gold = self.layers.annotations(document_id, GOLD)
         return Adjudication(document_id, names, layers, gold, _votes(layers, gold))
 
-    def _check_source(self: Project, name: str) -> None:
-        from annotator.store.project import GOLD
-
+    def _check_source(self, name: str) -> None:
         if name == GOLD:
             raise ProjectError("the gold layer cannot be accepted into itself; name an annotator.")
-        if self._annotator_id_or_none(name) is None:
-            raise ProjectError(f"{self.path.name} has no annotator called {name!r}.")
+        if self.people.me_or_none(name) is None:
+            raise ProjectError(f"{self.people.path.name} has no annotator called {name!r}.")
 
 
 def _keyed(ann: Annotations, spans: dict[Any, Span], *, whole_events: bool = False) -> dict[str, dict[Any, Any]]:
@@ -162,11 +169,11 @@ def _keyed(ann: Annotations, spans: dict[Any, Span], *, whole_events: bool = Fal
         if (k := event_key(e, spans)) is not None:
             out["event"].setdefault(k if whole_events else k[:2], e)
     for r in ann.relations:
-        if (k := relation_key(r, spans)) is not None:
-            out["relation"].setdefault(k, r)
+        if (rk := relation_key(r, spans)) is not None:
+            out["relation"].setdefault(rk, r)
     for st in ann.stances:
-        if (k := stance_key(st, spans)) is not None:
-            out["stance"].setdefault(k, st)
+        if (sk := stance_key(st, spans)) is not None:
+            out["stance"].setdefault(sk, st)
     return out
 
 

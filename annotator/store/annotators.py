@@ -17,13 +17,39 @@ GOLD = "gold"
 class Annotators:
     """Annotator names and ids."""
 
-    def __init__(self, db: SQLiteBackend, path: Path) -> None:
+    def __init__(self, db: SQLiteBackend, path: Path, current: str = "annotator") -> None:
         self.db = db
         self.path = path
         self.ids: dict[str, int] = {}
+        self._current = ""
+        self.current = current
 
     def forget(self) -> None:
         self.ids.clear()
+
+    @property
+    def current(self) -> str:
+        """The name edits are stored under (``Project.annotator``)."""
+        return self._current
+
+    @current.setter
+    def current(self, name: str) -> None:
+        name = (name or "").strip()
+        if not name:
+            raise ProjectError("an annotator needs a name.")
+        self._current = name
+
+    def me(self, name: str | None = None, *, create: bool = True, kind: str = "human") -> int:
+        """Return the id of ``name`` (default: the current annotator), adding it if new."""
+        return self.id(name or self.current, create=create, kind=kind)
+
+    def me_or_none(self, name: str | None = None) -> int | None:
+        """Return the id of ``name`` (default: the current annotator), or None (never adds)."""
+        return self.id_or_none(name or self.current)
+
+    def name(self, aid: int) -> str:
+        """Return the name of annotator ``aid``."""
+        return str(self.db.conn.execute("SELECT name FROM annotators WHERE id = ?", (aid,)).fetchone()[0])
 
     def id(self, name: str, *, create: bool = True, kind: str = "human") -> int:
         """Return the id of ``name``, adding the annotator if new (and ``create``)."""

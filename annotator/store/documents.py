@@ -17,11 +17,11 @@ from annotator.store.backend import SQLiteBackend
 STATUSES = ("new", "in_progress", "done")
 
 #: The columns the mapper reads, in its order (``d`` is the documents table).
-_INFO = "d.id, d.name, d.length, d.sha256, d.meta"
+INFO = "d.id, d.name, d.length, d.sha256, d.meta"
 
 
 def info(row: Sequence[Any], status: str = "new", spans: int = 0) -> DocumentInfo:
-    """The one mapper from a ``_INFO`` row to a ``DocumentInfo``."""
+    """The one mapper from a ``INFO`` row to a ``DocumentInfo``."""
     return DocumentInfo(id=row[0], name=row[1], length=row[2], sha256=row[3], meta=json.loads(row[4]), status=status,
                         spans=spans)
 
@@ -68,7 +68,7 @@ class Documents:
     def page(self, where: str, params: list[Any], aid: int | None, offset: int, limit: int) -> list[DocumentInfo]:
         """One page of the list with each document's status and span count for ``aid``."""
         rows = self.db.conn.execute(
-            f"""SELECT {_INFO},
+            f"""SELECT {INFO},
                        coalesce((SELECT status FROM document_status s WHERE s.document_id = d.id AND s.annotator_id = ?), 'new'),
                        (SELECT count(*) FROM spans p WHERE p.document_id = d.id AND p.annotator_id = ?)
                 FROM documents d {where} ORDER BY d.id LIMIT ? OFFSET ?""",
@@ -84,7 +84,7 @@ class Documents:
         if not ids:
             return []
         rows = self.db.conn.execute(
-            f"""SELECT {_INFO},
+            f"""SELECT {INFO},
                        coalesce((SELECT status FROM document_status s WHERE s.document_id = d.id AND s.annotator_id = ?), 'new')
                 FROM documents d WHERE d.id IN ({",".join("?" * len(ids))}) ORDER BY d.id""",
             [aid, *ids],
@@ -114,6 +114,11 @@ class Documents:
             raise ProjectError(f"{self.path.name} has no document {document_id}.")
         self._keep(row[0], row[2])
         return Document(id=row[0], name=row[1], text=row[2], meta=json.loads(row[3]), sha256=row[4], source=row[5])
+
+    def name(self, document_id: int) -> str:
+        """Return a document's name ("" if there is no such document)."""
+        row = self.db.conn.execute("SELECT name FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return "" if row is None else str(row[0])
 
     def text(self, document_id: int) -> str:
         cached = self._texts.get(document_id)

@@ -1,5 +1,6 @@
 """Reads of a document's linked annotations for the window: events, relations, stances and
-document labels with only the spans they point at, and their live check.
+document labels with only the spans they point at, and their live check.  A part of
+``Project`` that owns no table: it reads through the ``Items`` and ``Stances`` parts.
 
 A document may hold 100,000 spans and a handful of events; the window reads these after
 every edit, so nothing here reads every span of the document.
@@ -7,49 +8,32 @@ every edit, so nothing here reads every span of the document.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from annotator.core.errors import ProjectError
-from annotator.core.model import Annotations, Argument, Event, Relation, Span
+from annotator.core.model import Annotations
 from annotator.core.validation import Problem, check_document
-from annotator.store.annotations import _chunks
+from annotator.store.annotations import Items
+from annotator.store.annotators import Annotators
+from annotator.store.documents import Documents
+from annotator.store.settings import Settings
+from annotator.store.stances import Stances
 
-if TYPE_CHECKING:
-    from annotator.store.project import Project
 
+class Linked:
+    """The linked-annotation read and its check."""
 
-class LinkedMixin:
-    """Single-item reads and the linked-annotation read of ``Project``."""
+    def __init__(self, settings: Settings, people: Annotators, docs: Documents, items: Items, stances: Stances) -> None:
+        self.settings = settings
+        self.people = people
+        self.docs = docs
+        self.items = items
+        self.stances = stances
 
-    def event(self: Project, event_id: int) -> Event:
-        """Return event ``event_id`` with its arguments and attributes."""
-        row = self.conn.execute("SELECT e.type, e.trigger_span_id, a.name FROM events e JOIN annotators a ON a.id = e.annotator_id "
-                                "WHERE e.id = ?", (event_id,)).fetchone()
-        if row is None:
-            raise ProjectError(f"there is no event {event_id}.")
-        event = Event(type=row[0], trigger=row[1], id=event_id, annotator=row[2])
-        for aid, role, sid in self.conn.execute("SELECT id, role, span_id FROM event_arguments WHERE event_id = ? ORDER BY id",
-                                                (event_id,)):
-            event.arguments.append(Argument(role=role, span=sid, id=aid))
-        self._attach_attributes("event_id", {event_id: event})
-        self._attach_notes("event_id", {event_id: event})
-        return event
-
-    def relation(self: Project, relation_id: int) -> Relation:
-        """Return relation ``relation_id``."""
-        row = self.conn.execute("SELECT r.document_id, a.name FROM relations r JOIN annotators a ON a.id = r.annotator_id "
-                                "WHERE r.id = ?", (relation_id,)).fetchone()
-        if row is None:
-            raise ProjectError(f"there is no relation {relation_id}.")
-        return next(r for r in self.relations(row[0], row[1]) if r.id == relation_id)
-
-    def linked_annotations(self: Project, document_id: int, annotator: str | None = None) -> Annotations:
+    def linked_annotations(self, document_id: int, annotator: str | None = None) -> Annotations:
         """Return a document's events, relations, stances and document labels by
         ``annotator`` (default: the current one), with only the spans they point at (not
         every span of the document; these spans come without attributes and notes)."""
-        events = self.events(document_id, annotator)
-        relations = self.relations(document_id, annotator)
-        stances = self.stances(document_id, annotator)
+        events = self.items.events(document_id, annotator)
+        relations = self.items.relations(document_id, annotator)
+        stances = self.stances.stances(document_id, annotator)
         ids: set[int] = set()
         for ev in events:
             ids.add(int(ev.trigger))
@@ -59,28 +43,15 @@ class LinkedMixin:
         for st in stances:
             ids.update(int(e) for e in st.evidence)
             ids.update(int(x) for x in (st.holder, st.target if st.target_kind == "span" else None) if x is not None)
-        spans = self._lean_spans(sorted(ids))
+        spans = self.items.spans_by_id(sorted(ids))
         return Annotations(spans=spans, events=events, relations=relations, stances=stances,
-                           doc_labels=self.doc_labels(document_id, annotator))
+                           doc_labels=self.stances.doc_labels(document_id, annotator))
 
-    def _lean_spans(self: Project, ids: list[int]) -> list[Span]:
-        """Return spans ``ids`` in text order: label, fragments, surface (no attributes)."""
-        by_id: dict[int, Span] = {}
-        for chunk in _chunks(ids, 900):
-            for sid, label, surface, fs, fe in self.conn.execute(
-                f"SELECT s.id, s.label, s.surface, f.start, f.end FROM spans s JOIN fragments f ON f.span_id = s.id "
-                f"WHERE s.id IN ({','.join('?' * len(chunk))}) ORDER BY s.id, f.seq", chunk):
-                span = by_id.get(sid)
-                if span is None:
-                    span = by_id[sid] = Span(label=label, fragments=[], id=sid, surface=surface)
-                span.fragments.append((fs, fe))
-        return sorted(by_id.values(), key=lambda s: (s.fragments[0][0], s.fragments[-1][1], s.id))  # fragments are sorted
-
-    def check_linked(self: Project, document_id: int, annotator: str | None = None,
+    def check_linked(self, document_id: int, annotator: str | None = None,
                      linked: Annotations | None = None) -> list[Problem]:
         """Return the problems of a document's events, relations, stances, attributes and
         document labels (the live check of the window; ``validate`` checks everything)."""
         ann = linked if linked is not None else self.linked_annotations(document_id, annotator)
-        info = self.document_info(document_id, count_spans=False)
-        return check_document(self.text(document_id), ann, self.scheme, document_id=document_id,
-                              document=info.name if info else "", annotator=annotator or self.annotator, complete=False)
+        return check_document(self.docs.text(document_id), ann, self.settings.scheme, document_id=document_id,
+                              document=self.docs.name(document_id), annotator=annotator or self.people.current,
+                              complete=False)

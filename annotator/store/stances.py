@@ -5,32 +5,58 @@ A stance is who (a holder span, or the author) takes which position (a label) to
 span, with optional evidence spans.  When the scheme names an evidence label, any text can
 be evidence: it becomes a span with that label, which lives and dies with its stances.
 
-Every public method that changes something is one committed, logged, undoable edit.
+A part of ``Project`` (tables ``stances``, ``stance_evidence``, ``document_labels``) with
+the one stance mapper (``read_stances``) and writer (``insert_stance``); spans come from the
+``Items`` part it is given.  Every public method that changes something is one committed,
+logged, undoable edit and returns its ``Changes`` (an add returns the new id).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core.errors import ProjectError
 from annotator.core.model import Stance
-from annotator.store.annotations import _chunks, check_fragments
-
-if TYPE_CHECKING:
-    from annotator.store.project import Project
+from annotator.core.scheme import Scheme
+from annotator.store.annotations import Items, check_fragments, chunks
+from annotator.store.annotators import Annotators
+from annotator.store.backend import SQLiteBackend
+from annotator.store.changes import Changes
+from annotator.store.documents import Documents
+from annotator.store.edits import Edits
+from annotator.store.settings import Settings, now
+from annotator.store.status import Status
 
 #: Evidence: a span id, or ``(start, end)`` for a new evidence span.
 EvidenceRef = int | tuple[int, int]
 _KEEP: Any = object()
 
 
-class StancesMixin:
-    """Stance and document-label methods of ``Project``."""
+class Stances:
+    """Stance and document-label edits and reads."""
+
+    def __init__(self, db: SQLiteBackend, settings: Settings, people: Annotators, docs: Documents, statuses: Status,
+                 edits: Edits, items: Items) -> None:
+        self.db = db
+        self.settings = settings
+        self.people = people
+        self.docs = docs
+        self.statuses = statuses
+        self.edits = edits
+        self.items = items
+
+    @property
+    def conn(self) -> Any:
+        return self.db.conn
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.settings.scheme
 
     # -- stances -----------------------------------------------------------------------
 
-    def add_stance(self: Project, document_id: int, label: str, target: str | int, *, target_kind: str | None = None,
+    def add_stance(self, document_id: int, label: str, target: str | int, *, target_kind: str | None = None,
                    holder: int | None = None, evidence: Iterable[EvidenceRef] = (), scope: str = "document",
                    annotator: str | None = None) -> int:
         """Add a stance and return its id.
@@ -48,36 +74,36 @@ class StancesMixin:
         evidence = list(evidence)
         self._check_target(document_id, kind, target)
         if holder is not None:
-            self._check_same_document(holder, document_id)
-        refs = self._check_evidence(document_id, evidence)
+            self.items.check_same_document(holder, document_id)
+        refs = self.check_evidence(document_id, evidence)
         if scope == "span" and not evidence:
             raise ProjectError("a stance per span needs at least one evidence span.")
-        aid = self.annotator_id(annotator)
-        with self._edit(f"Add stance {label}", document_id, "add_stance", {"label": label, "target": target}):
-            ids = self._evidence_ids(document_id, aid, refs)
-            sid = self._insert_stance(document_id, aid, label, scope, kind, target, holder, ids)
-            self._touch_status(document_id, aid)
+        aid = self.people.me(annotator)
+        with self.edits.edit(f"Add stance {label}", document_id, "add_stance", {"label": label, "target": target}):
+            ids = self.evidence_ids(document_id, aid, refs)
+            sid = self.insert_stance(document_id, aid, label, scope, kind, target, holder, ids)
+            self.statuses.touch(document_id, aid)
         return sid
 
-    def _check_scope(self: Project, scope: str) -> None:
+    def _check_scope(self, scope: str) -> None:
         allowed = self.scheme.stance.scope
         if scope not in ("document", "span") or (allowed != "both" and scope != allowed):
             raise ProjectError(f"the scheme allows stance per {allowed.replace('both', 'document or span')}, not per {scope}.")
 
-    def _check_target(self: Project, document_id: int, kind: str, target: Any) -> None:
+    def _check_target(self, document_id: int, kind: str, target: Any) -> None:
         stance = self.scheme.stance
         if kind == "fixed" and target not in [t.target for t in stance.targets]:
             raise ProjectError(f"{target!r} is not one of the scheme's stance targets.")
         if kind in ("span", "text") and not stance.free_targets:
             raise ProjectError("the scheme allows only its fixed stance targets.")
         if kind == "span":
-            self._check_same_document(int(target), document_id)
+            self.items.check_same_document(int(target), document_id)
         elif kind == "text" and not str(target).strip():
             raise ProjectError("a free-text stance target needs some text.")
         elif kind not in ("fixed", "text"):
             raise ProjectError(f"a stance target is 'fixed', 'span' or 'text', not {kind!r}.")
 
-    def _check_evidence(self: Project, document_id: int, evidence: list[EvidenceRef]) -> list[EvidenceRef]:
+    def check_evidence(self, document_id: int, evidence: list[EvidenceRef]) -> list[EvidenceRef]:
         """Check evidence span ids and ranges; return them with ranges sorted and checked."""
         out: list[EvidenceRef] = []
         for ref in evidence:
@@ -85,22 +111,21 @@ class StancesMixin:
                 if not self.scheme.evidence_label:
                     raise ProjectError(f"the scheme {self.scheme.name!r} has no evidence label: "
                                        "give evidence as spans already annotated.")
-                out.append(check_fragments(self.text(document_id), [ref])[0])
+                out.append(check_fragments(self.docs.text(document_id), [ref])[0])
             else:
-                self._check_same_document(int(ref), document_id)
+                self.items.check_same_document(int(ref), document_id)
                 out.append(int(ref))
         return out
 
-    def _evidence_ids(self: Project, document_id: int, aid: int, refs: list[EvidenceRef]) -> list[int]:
+    def evidence_ids(self, document_id: int, aid: int, refs: list[EvidenceRef]) -> list[int]:
         """Return span ids for ``refs``, adding an evidence span for each range."""
-        text = self.text(document_id) if any(isinstance(r, tuple) for r in refs) else ""
-        return [self._insert_span(document_id, aid, self.scheme.evidence_label, [r], text) if isinstance(r, tuple) else r
-                for r in refs]
+        text = self.docs.text(document_id) if any(isinstance(r, tuple) for r in refs) else ""
+        label = self.scheme.evidence_label or ""  # check_evidence refused ranges without one
+        return [self.items.insert_span(document_id, aid, label, [r], text) if isinstance(r, tuple) else r for r in refs]
 
-    def _insert_stance(self: Project, document_id: int, aid: int, label: str, scope: str, kind: str, target: Any,
-                       holder: int | None, evidence: list[int]) -> int:
-        from annotator.store.project import now
-
+    def insert_stance(self, document_id: int, aid: int, label: str, scope: str, kind: str, target: Any,
+                      holder: int | None, evidence: list[int]) -> int:
+        """Write a stance with its evidence (inside the caller's transaction); return its id."""
         cur = self.conn.execute(
             "INSERT INTO stances(document_id, annotator_id, label, scope, target_kind, target_text, target_span_id, holder_span_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -110,23 +135,23 @@ class StancesMixin:
         self.conn.executemany(
             "INSERT OR IGNORE INTO stance_evidence(stance_id, span_id) VALUES (?, ?)", [(cur.lastrowid, s) for s in evidence]
         )
-        return cur.lastrowid
+        return int(cur.lastrowid)
 
-    def _stance_row(self: Project, stance_id: int) -> tuple[int, str]:
+    def _stance_row(self, stance_id: int) -> tuple[int, str]:
         row = self.conn.execute("SELECT document_id, label FROM stances WHERE id = ?", (stance_id,)).fetchone()
         if row is None:
             raise ProjectError(f"there is no stance {stance_id}.")
-        return row
+        return int(row[0]), str(row[1])
 
-    def update_stance(self: Project, stance_id: int, *, label: str | None = None, holder: int | None | str = "keep",
-                      target: Any = _KEEP, target_kind: str | None = None, scope: str | None = None) -> None:
+    def update_stance(self, stance_id: int, *, label: str | None = None, holder: int | None | str = "keep",
+                      target: Any = _KEEP, target_kind: str | None = None, scope: str | None = None) -> Changes:
         """Change a stance's label, holder (``holder=None``: the author), target (as in
         ``add_stance``) and/or scope, as one edit."""
         document_id, old = self._stance_row(stance_id)
         if label is not None and label not in self.scheme.stance_labels:
             raise ProjectError(f"{label!r} is not a stance label of the scheme {self.scheme.name!r}.")
         if holder not in ("keep", None):
-            self._check_same_document(int(holder), document_id)
+            self.items.check_same_document(int(holder), document_id)
         kind = None
         if target is not _KEEP:
             kind = target_kind or _guess_target_kind(target, [t.target for t in self.scheme.stance.targets])
@@ -135,7 +160,8 @@ class StancesMixin:
             self._check_scope(scope)
             if scope == "span" and not self.conn.execute("SELECT 1 FROM stance_evidence WHERE stance_id = ?", (stance_id,)).fetchone():
                 raise ProjectError("a stance per span needs at least one evidence span.")
-        with self._edit(f"Change stance {old}", document_id, "update_stance", {"stance": stance_id, "label": label}):
+        with self.edits.edit(f"Change stance {old}", document_id, "update_stance",
+                             {"stance": stance_id, "label": label}) as done:
             if label is not None:
                 self.conn.execute("UPDATE stances SET label = ? WHERE id = ?", (label, stance_id))
             if holder != "keep":
@@ -145,35 +171,39 @@ class StancesMixin:
                                   (kind, None if kind == "span" else str(target), int(target) if kind == "span" else None, stance_id))
             if scope is not None:
                 self.conn.execute("UPDATE stances SET scope = ? WHERE id = ?", (scope, stance_id))
+        return done.changes
 
-    def add_evidence(self: Project, stance_id: int, span: EvidenceRef) -> int:
+    def add_evidence(self, stance_id: int, span: EvidenceRef) -> int:
         """Add an evidence span (an id, or ``(start, end)`` for a new evidence span) to a
         stance; return the span's id."""
         document_id, label = self._stance_row(stance_id)
-        ref = self._check_evidence(document_id, [span])
+        ref = self.check_evidence(document_id, [span])
         aid = self.conn.execute("SELECT annotator_id FROM stances WHERE id = ?", (stance_id,)).fetchone()[0]
-        with self._edit(f"Add evidence to {label}", document_id, "add_evidence", {"stance": stance_id, "span": span}):
-            (sid,) = self._evidence_ids(document_id, aid, ref)
+        with self.edits.edit(f"Add evidence to {label}", document_id, "add_evidence", {"stance": stance_id, "span": span}):
+            (sid,) = self.evidence_ids(document_id, aid, ref)
             self.conn.execute("INSERT OR IGNORE INTO stance_evidence(stance_id, span_id) VALUES (?, ?)", (stance_id, sid))
         return sid
 
-    def remove_evidence(self: Project, stance_id: int, span_id: int) -> None:
+    def remove_evidence(self, stance_id: int, span_id: int) -> Changes:
         """Remove an evidence span from a stance (and the span itself if it is an evidence
         passage no other stance uses)."""
         document_id, label = self._stance_row(stance_id)
-        with self._edit(f"Remove evidence from {label}", document_id, "remove_evidence", {"stance": stance_id, "span": span_id}):
+        with self.edits.edit(f"Remove evidence from {label}", document_id, "remove_evidence",
+                             {"stance": stance_id, "span": span_id}) as done:
             self.conn.execute("DELETE FROM stance_evidence WHERE stance_id = ? AND span_id = ?", (stance_id, span_id))
             self._drop_unused_evidence([span_id])
+        return done.changes
 
-    def delete_stance(self: Project, stance_id: int) -> None:
+    def delete_stance(self, stance_id: int) -> Changes:
         """Delete a stance, with the evidence passages no other stance uses."""
         document_id, label = self._stance_row(stance_id)
         spans = [r[0] for r in self.conn.execute("SELECT span_id FROM stance_evidence WHERE stance_id = ?", (stance_id,))]
-        with self._edit(f"Delete stance {label}", document_id, "delete_stance", {"stance": stance_id}):
+        with self.edits.edit(f"Delete stance {label}", document_id, "delete_stance", {"stance": stance_id}) as done:
             self.conn.execute("DELETE FROM stances WHERE id = ?", (stance_id,))
             self._drop_unused_evidence(spans)
+        return done.changes
 
-    def _drop_unused_evidence(self: Project, span_ids: list[int]) -> None:
+    def _drop_unused_evidence(self, span_ids: list[int]) -> None:
         label = self.scheme.evidence_label
         if not label:
             return
@@ -182,9 +212,13 @@ class StancesMixin:
                 "DELETE FROM spans WHERE id = ? AND label = ? AND NOT EXISTS (SELECT 1 FROM stance_evidence WHERE span_id = ?)",
                 (sid, label, sid))
 
-    def stances(self: Project, document_id: int, annotator: str | None = None, *, every_annotator: bool = False) -> list[Stance]:
+    def stances(self, document_id: int, annotator: str | None = None, *, every_annotator: bool = False) -> list[Stance]:
         """Return a document's stances with their evidence spans."""
-        where, params = self._owner_filter("s", document_id, annotator, every_annotator)
+        return self.read_stances(*self.items.owner_filter("s", document_id, annotator, every_annotator))
+
+    def read_stances(self, where: str, params: list[Any]) -> list[Stance]:
+        """The stance mapper: the stances ``where`` (on ``stances s``) selects, with
+        evidence and attributes."""
         rows = self.conn.execute(
             f"SELECT s.id, s.label, s.scope, s.target_kind, s.target_text, s.target_span_id, s.holder_span_id, a.name "
             f"FROM stances s JOIN annotators a ON a.id = s.annotator_id WHERE {where} ORDER BY s.id",
@@ -195,18 +229,19 @@ class StancesMixin:
                          holder=r[6], id=r[0], annotator=r[7])
             for r in rows
         }
-        for chunk in _chunks(list(out), 900):
+        for chunk in chunks(list(out)):
             for sid, span in self.conn.execute(
                 f"SELECT stance_id, span_id FROM stance_evidence WHERE stance_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
             ):
                 out[sid].evidence.append(span)
         if out:
-            self._attach_attributes("stance_id", out)
+            self.items.attach_attributes("stance_id", out)
         return list(out.values())
 
     # -- document labels ---------------------------------------------------------------
 
-    def set_doc_labels(self: Project, document_id: int, label_set: str, labels: Iterable[str], *, annotator: str | None = None) -> None:
+    def set_doc_labels(self, document_id: int, label_set: str, labels: Iterable[str], *,
+                       annotator: str | None = None) -> Changes:
         """Set the labels of ``label_set`` for a document (replacing earlier ones)."""
         lset = self.scheme.doc_label_set(label_set)
         if lset is None:
@@ -217,9 +252,10 @@ class StancesMixin:
             raise ProjectError(f"{', '.join(map(repr, bad))} not in the label set {label_set!r} ({', '.join(lset.labels)}).")
         if len(labels) > 1 and not lset.multi:
             raise ProjectError(f"the label set {label_set!r} takes one label, not {len(labels)}.")
-        self.text(document_id)
-        aid = self.annotator_id(annotator)
-        with self._edit(f"Set {label_set}", document_id, "set_doc_labels", {"set": label_set, "labels": labels}):
+        self.docs.text(document_id)
+        aid = self.people.me(annotator)
+        with self.edits.edit(f"Set {label_set}", document_id, "set_doc_labels",
+                             {"set": label_set, "labels": labels}) as done:
             self.conn.execute(
                 "DELETE FROM document_labels WHERE document_id = ? AND annotator_id = ? AND label_set = ?", (document_id, aid, label_set)
             )
@@ -228,14 +264,15 @@ class StancesMixin:
                 [(document_id, aid, label_set, lab) for lab in labels],
             )
             if labels:
-                self._touch_status(document_id, aid)
+                self.statuses.touch(document_id, aid)
+        return done.changes
 
-    def doc_labels(self: Project, document_id: int, annotator: str | None = None) -> dict[str, list[str]]:
+    def doc_labels(self, document_id: int, annotator: str | None = None) -> dict[str, list[str]]:
         """Return ``{label set: [labels]}`` for a document."""
         out: dict[str, list[str]] = {}
         for lset, lab in self.conn.execute(
             "SELECT label_set, label FROM document_labels WHERE document_id = ? AND annotator_id IS ? ORDER BY id",
-            (document_id, self._annotator_id_or_none(annotator)),
+            (document_id, self.people.me_or_none(annotator)),
         ):
             out.setdefault(lset, []).append(lab)
         return out

@@ -1,20 +1,34 @@
-"""Counts and checks over a whole project, for ``annotator stats`` and ``annotator validate``."""
+"""Counts and checks over a whole project, for ``annotator stats`` and ``annotator validate``:
+a part of ``Project`` that owns no table; it reads layers through the ``Layers`` part."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 from annotator.core.validation import Problem, check_document
+from annotator.store.backend import SQLiteBackend
+from annotator.store.documents import Documents
+from annotator.store.layers import Layers
+from annotator.store.settings import Settings
 
-if TYPE_CHECKING:
-    from annotator.store.project import Project
 
+class Stats:
+    """Counting and checking a whole project."""
 
-class StatsMixin:
-    """The counting methods of ``Project``."""
+    def __init__(self, db: SQLiteBackend, path: Path, settings: Settings, docs: Documents, layers: Layers) -> None:
+        self.db = db
+        self.path = path
+        self.settings = settings
+        self.docs = docs
+        self.layers = layers
 
-    def stats(self: Project) -> dict[str, Any]:
+    @property
+    def conn(self) -> Any:
+        return self.db.conn
+
+    def stats(self) -> dict[str, Any]:
         """Return counts: documents (by status), spans per label, events per type,
         relations, stances, document labels, and the same per annotator.
 
@@ -23,7 +37,7 @@ class StatsMixin:
         q = self.conn.execute
         out: dict[str, Any] = {
             "project": str(self.path),
-            "scheme": {"name": self.scheme.name, "version": self.scheme.version, "sha256": self.scheme.sha256},
+            "scheme": {"name": self.settings.scheme.name, "version": self.settings.scheme.version, "sha256": self.settings.scheme.sha256},
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
             "characters": q("SELECT coalesce(sum(length), 0) FROM documents").fetchone()[0],
             "spans": q("SELECT count(*) FROM spans").fetchone()[0],
@@ -35,15 +49,15 @@ class StatsMixin:
             "doc_labels": {},
             "annotators": {},
         }
-        event_types = set(self.scheme.event_types)
-        evidence = self.scheme.evidence_label
+        event_types = set(self.settings.scheme.event_types)
+        evidence = self.settings.scheme.evidence_label
         out["evidence"] = 0
         for label, n in q("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label"):
             if label == evidence:
                 out["evidence"] = n
             else:
                 out["triggers" if label in event_types else "entities"][label] = n
-        out["attributes"] = self._attribute_counts()
+        out["attributes"] = self.attribute_counts()
         for lset, label, n in q("SELECT label_set, label, count(*) FROM document_labels GROUP BY label_set, label ORDER BY 1, 2"):
             out["doc_labels"].setdefault(lset, {})[label] = n
         for aid, name, kind in q("SELECT id, name, kind FROM annotators WHERE kind != 'suggestion' ORDER BY id").fetchall():
@@ -60,7 +74,7 @@ class StatsMixin:
             }
         return out
 
-    def _attribute_counts(self: Project) -> dict[str, dict[str, dict[str, int]]]:
+    def attribute_counts(self) -> dict[str, dict[str, dict[str, int]]]:
         """Return ``{"span"|"event"|"relation"|"stance": {name: {value: n}}}`` (yes/no
         attributes count as "yes" and "no")."""
         out: dict[str, dict[str, dict[str, int]]] = {}
@@ -73,7 +87,7 @@ class StatsMixin:
                 out.setdefault(kind, {}).setdefault(name, {})[key] = n
         return out
 
-    def validate(self: Project, *, document_ids: list[int] | None = None) -> list[Problem]:
+    def validate(self, *, document_ids: list[int] | None = None) -> list[Problem]:
         """Return every problem in the project: offsets or surfaces that do not match the
         text, labels the scheme lacks, incomplete events, wrong argument types, broken
         cardinalities, dangling references; and damage to the file itself."""
@@ -87,14 +101,14 @@ class StatsMixin:
                 "UNION SELECT document_id FROM document_labels) ORDER BY document_id")
         ]
         for doc_id in ids:
-            doc = self.document(doc_id)
+            doc = self.docs.document(doc_id)
             for (aid, name) in self.conn.execute(
                 "SELECT id, name FROM annotators WHERE id IN (SELECT annotator_id FROM spans WHERE document_id = ? "
                 "UNION SELECT annotator_id FROM stances WHERE document_id = ? "
                 "UNION SELECT annotator_id FROM document_labels WHERE document_id = ?) ORDER BY id",
                 (doc_id, doc_id, doc_id),
             ).fetchall():
-                ann = self.annotations(doc_id, name)
+                ann = self.layers.annotations(doc_id, name)
                 surfaces: dict[int, list[str]] = {}
                 for sid, surface in self.conn.execute(
                     "SELECT f.span_id, f.surface FROM fragments f JOIN spans s ON s.id = f.span_id "
@@ -102,6 +116,6 @@ class StatsMixin:
                     (doc_id, aid),
                 ):
                     surfaces.setdefault(sid, []).append(surface)
-                problems.extend(check_document(doc.text, ann, self.scheme, document_id=doc_id, document=doc.name,
+                problems.extend(check_document(doc.text, ann, self.settings.scheme, document_id=doc_id, document=doc.name,
                                                annotator=name, surfaces=surfaces))
         return problems

@@ -8,9 +8,12 @@ time tracked on it.
 
 from __future__ import annotations
 
+from annotator.core.errors import ProjectError
 from annotator.store import undo
 from annotator.store.backend import SQLiteBackend
-from annotator.store.documents import STATUSES
+from annotator.store.changes import Changes
+from annotator.store.documents import STATUSES, Documents
+from annotator.store.edits import Edits
 from annotator.store.settings import now
 
 __all__ = ["STATUSES", "Status"]
@@ -19,14 +22,25 @@ __all__ = ["STATUSES", "Status"]
 class Status:
     """Reads and writes of document statuses and times."""
 
-    def __init__(self, db: SQLiteBackend) -> None:
+    def __init__(self, db: SQLiteBackend, docs: Documents, edits: Edits) -> None:
         self.db = db
+        self.docs = docs
+        self.edits = edits
 
     def get(self, document_id: int, aid: int | None) -> str:
         row = self.db.conn.execute(
             "SELECT status FROM document_status WHERE document_id = ? AND annotator_id = ?", (document_id, aid)
         ).fetchone()
         return str(row[0]) if row else "new"
+
+    def set(self, document_id: int, status: str, aid: int) -> Changes:
+        """Set annotator ``aid``'s status of a document (an undoable edit)."""
+        if status not in STATUSES:
+            raise ProjectError(f"status must be one of {', '.join(STATUSES)}, not {status!r}.")
+        self.docs.text(document_id)  # the document must exist
+        with self.edits.edit(f"Mark {status.replace('_', ' ')}", document_id, "set_status", {"status": status}) as done:
+            self.put(document_id, aid, status)
+        return done.changes
 
     def ensure(self, document_id: int, aid: int) -> None:
         """Make the row if there is none (inside the caller's transaction)."""
@@ -52,11 +66,12 @@ class Status:
         if self.get(document_id, aid) == "new":
             self.put(document_id, aid, "in_progress")
 
-    def add_time(self, document_id: int, aid: int, seconds: float) -> None:
-        """Add annotating time (its own transaction, outside undo)."""
+    def add_time(self, document_id: int, aid: int, seconds: float) -> Changes:
+        """Add annotating time (its own transaction, outside undo and the edit log)."""
         with self.db.transaction(), undo.paused(self.db.conn):
             self.ensure(document_id, aid)
             self.db.conn.execute(
                 "UPDATE document_status SET seconds = seconds + ? WHERE document_id = ? AND annotator_id = ?",
                 (seconds, document_id, aid),
             )
+        return self.edits.wrote("add_time", changed={"document_status": []}, documents=[document_id])

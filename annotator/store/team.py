@@ -2,7 +2,9 @@
 
 ``assign`` hands documents to annotators, a share of them (the *overlap*) to two
 annotators so that their agreement can be measured; the choice is deterministic for a
-given seed.  Assignments and renames are bookkeeping, logged but not undoable edits.
+given seed.  Assignments and renames are bookkeeping, logged but not undoable edits; each
+returns (or carries, in ``AssignReport.changes``) its ``Changes``.  A part of ``Project``
+(table ``assignments``; annotators' rows through the ``Annotators`` part).
 """
 
 from __future__ import annotations
@@ -12,14 +14,18 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import ProjectError
 from annotator.core.wording import count
-from annotator.store import db as dbmod
-
-if TYPE_CHECKING:
-    from annotator.store.project import Project
+from annotator.store.annotations import chunks
+from annotator.store.annotators import GOLD, Annotators
+from annotator.store.backend import SQLiteBackend
+from annotator.store.changes import Changes
+from annotator.store.documents import Documents
+from annotator.store.edits import Edits
+from annotator.store.settings import Settings, now
 
 
 @dataclass
@@ -52,6 +58,7 @@ class AssignReport:
     counts: dict[str, int] = field(default_factory=dict)   # new assignments per annotator
     documents: int = 0                                      # documents assigned now
     shared: list[int] = field(default_factory=list)         # of those, the ones given to two
+    changes: Changes = field(default_factory=Changes, compare=False, repr=False)  # what the write changed
 
     def summary(self) -> str:
         """Return one line saying what happened."""
@@ -60,12 +67,25 @@ class AssignReport:
                 f"{count(len(self.counts), 'annotator')} ({len(self.shared)} to two of them; seed {self.seed}): {each}.")
 
 
-class TeamMixin:
-    """Annotator and assignment methods of ``Project``."""
+class Team:
+    """Annotators' work and assignments."""
+
+    def __init__(self, db: SQLiteBackend, path: Path, settings: Settings, people: Annotators, docs: Documents,
+                 edits: Edits) -> None:
+        self.db = db
+        self.path = path
+        self.settings = settings
+        self.people = people
+        self.docs = docs
+        self.edits = edits
+
+    @property
+    def conn(self) -> Any:
+        return self.db.conn
 
     # -- annotators --------------------------------------------------------------------
 
-    def annotator_details(self: Project) -> list[AnnotatorInfo]:
+    def annotator_details(self) -> list[AnnotatorInfo]:
         """Return every annotator with counts: assigned, annotated and done documents,
         spans, events, relations, stances, document labels and time spent."""
         q = self.conn.execute
@@ -88,11 +108,9 @@ class TeamMixin:
                     setattr(out[aid], attr, n or 0)
         return list(out.values())
 
-    def rename_annotator(self: Project, old: str, new: str) -> None:
+    def rename_annotator(self, old: str, new: str) -> Changes:
         """Rename annotator ``old`` to ``new``; their annotations follow.  The gold layer
         keeps its name, and ``new`` must not be taken (two people's work never mixes)."""
-        from annotator.store.project import GOLD
-
         new = (new or "").strip()
         if not new:
             raise ProjectError("an annotator needs a name.")
@@ -102,19 +120,20 @@ class TeamMixin:
         if GOLD in (old, new):
             raise ProjectError(f"the gold layer is always called {GOLD!r}; it cannot be renamed, nor can another take its name.")
         if new == old:
-            return
+            return self.edits.announce(Changes(label="rename_annotator"))
         if self.conn.execute("SELECT 1 FROM annotators WHERE name = ?", (new,)).fetchone():
             raise ProjectError(f"{self.path.name} already has an annotator called {new!r}; choose another name.")
-        with dbmod.transaction(self.db):
+        with self.db.transaction():
             self.conn.execute("UPDATE annotators SET name = ? WHERE id = ?", (new, row[0]))
-            if self.get_setting("last_annotator") == old:
-                self._put_setting("last_annotator", new)
-            self._log("rename_annotator", None, {"from": old, "to": new})
-        self._annotator_ids.clear()
-        if self.annotator == old:
-            self.annotator = new
+            if self.settings.get("last_annotator") == old:
+                self.settings.put("last_annotator", new)
+            self.edits.log("rename_annotator", None, {"from": old, "to": new})
+        self.people.forget()
+        if self.people.current == old:
+            self.people.current = new
+        return self.edits.wrote("rename_annotator", changed={"annotators": [row[0]]})
 
-    def progress(self: Project) -> dict[str, dict[str, int]]:
+    def progress(self) -> dict[str, dict[str, int]]:
         """Return per annotator: documents assigned, and of those not started ("new"); and
         documents in progress and done (assigned or not)."""
         out: dict[str, dict[str, int]] = {}
@@ -129,7 +148,7 @@ class TeamMixin:
             out[name]["new"] = n
         return out
 
-    def label_counts(self: Project) -> dict[str, dict[str, int]]:
+    def label_counts(self) -> dict[str, dict[str, int]]:
         """Return ``{annotator: {span label: count}}`` (entity types and event triggers)."""
         out: dict[str, dict[str, int]] = {}
         for name, label, n in self.conn.execute(
@@ -141,7 +160,7 @@ class TeamMixin:
 
     # -- assignments -------------------------------------------------------------------
 
-    def assign(self: Project, annotators: Sequence[str], *, overlap: float = 0.2, seed: int = 0,
+    def assign(self, annotators: Sequence[str], *, overlap: float = 0.2, seed: int = 0,
                documents: Iterable[int] | None = None, reassign: bool = False) -> AssignReport:
         """Assign documents to ``annotators``: each to one of them, and a share
         ``overlap`` (0 to 1) of them to two, spread evenly over every pair.
@@ -154,33 +173,36 @@ class TeamMixin:
         names = _check_team(annotators, overlap)
         if documents is not None:
             ids = sorted(set(documents))
-            known = set(self.document_ids())
+            known = set(self.docs.ids())
             if missing := [i for i in ids if i not in known]:
                 raise ProjectError(f"{self.path.name} has no document {missing[0]}.")
         elif reassign:
-            ids = self.document_ids()
+            ids = self.docs.ids()
         else:
             ids = [r[0] for r in self.conn.execute(
                 "SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = d.id) ORDER BY id")]
         plan, shared = _plan(ids, len(names), overlap, seed)
         report = AssignReport(seed=seed, overlap=overlap, counts=dict.fromkeys(names, 0), documents=len(ids), shared=shared)
-        from annotator.store.project import now
-
         stamp = now()
-        with dbmod.transaction(self.db):
-            aids = [self.annotator_id(n) for n in names]
+        added: list[int] = []
+        with self.db.transaction():
+            aids = [self.people.id(n) for n in names]
             if reassign:
-                for chunk in _chunks(ids, 900):
+                for chunk in chunks(ids):
                     self.conn.execute(f"DELETE FROM assignments WHERE document_id IN ({','.join('?' * len(chunk))})", chunk)
             for doc_id, who in plan:
                 for k in who:
                     cur = self.conn.execute("INSERT OR IGNORE INTO assignments(document_id, annotator_id, assigned_at) VALUES (?, ?, ?)",
                                             (doc_id, aids[k], stamp))
                     report.counts[names[k]] += cur.rowcount
-            self._log("assign", None, {"annotators": names, "overlap": overlap, "seed": seed, "documents": len(ids)})
+                    if cur.rowcount:
+                        added.append(cur.lastrowid)
+            self.edits.log("assign", None, {"annotators": names, "overlap": overlap, "seed": seed, "documents": len(ids)})
+        report.changes = self.edits.wrote("assign", added={"assignments": added},
+                                          removed={"assignments": []} if reassign else None, documents=ids)
         return report
 
-    def assignments(self: Project) -> dict[str, list[int]]:
+    def assignments(self) -> dict[str, list[int]]:
         """Return ``{annotator: [document ids]}`` for everyone with assigned documents."""
         out: dict[str, list[int]] = {}
         for name, doc in self.conn.execute(
@@ -189,36 +211,37 @@ class TeamMixin:
             out.setdefault(name, []).append(doc)
         return out
 
-    def assigned_documents(self: Project, annotator: str | None = None) -> list[int]:
+    def assigned_documents(self, annotator: str | None = None) -> list[int]:
         """Return the ids of the documents assigned to ``annotator`` (default: the current one)."""
-        aid = self._annotator_id_or_none(annotator)
+        aid = self.people.me_or_none(annotator)
         return [r[0] for r in self.conn.execute(
             "SELECT document_id FROM assignments WHERE annotator_id IS ? ORDER BY document_id", (aid,))]
 
-    def assignees(self: Project, document_id: int) -> list[str]:
+    def assignees(self, document_id: int) -> list[str]:
         """Return who is assigned document ``document_id``."""
         return [r[0] for r in self.conn.execute(
             "SELECT n.name FROM assignments a JOIN annotators n ON n.id = a.annotator_id WHERE a.document_id = ? ORDER BY n.id",
             (document_id,))]
 
-    def unassign(self: Project, annotator: str, documents: Iterable[int] | None = None) -> int:
-        """Remove ``annotator``'s assignments (of ``documents``, or all); return how many."""
-        aid = self._annotator_id_or_none(annotator)
+    def unassign(self, annotator: str, documents: Iterable[int] | None = None) -> int:
+        """Remove ``annotator``'s assignments (of ``documents``, or all); return how many
+        (the ``Changes`` is ``Edits.last_changes``)."""
+        aid = self.people.me_or_none(annotator)
         if aid is None:
             raise ProjectError(f"{self.path.name} has no annotator called {annotator!r}.")
-        with dbmod.transaction(self.db):
-            if documents is None:
+        docs = None if documents is None else list(documents)
+        with self.db.transaction():
+            if docs is None:
                 n = self.conn.execute("DELETE FROM assignments WHERE annotator_id = ?", (aid,)).rowcount
             else:
                 n = sum(self.conn.execute("DELETE FROM assignments WHERE annotator_id = ? AND document_id = ?", (aid, d)).rowcount
-                        for d in documents)
-            self._log("unassign", None, {"annotator": annotator, "removed": n})
+                        for d in docs)
+            self.edits.log("unassign", None, {"annotator": annotator, "removed": n})
+        self.edits.wrote("unassign", removed={"assignments": []}, documents=docs or ())
         return n
 
 
 def _check_team(annotators: Sequence[str], overlap: float) -> list[str]:
-    from annotator.store.project import GOLD
-
     names = [a.strip() for a in annotators if a and a.strip()]
     if not names:
         raise ProjectError("name at least one annotator to assign documents to.")
@@ -257,7 +280,3 @@ def _plan(ids: list[int], k: int, overlap: float, seed: int) -> tuple[list[tuple
         plan.append((doc, (a,)))
     plan.sort()
     return plan, sorted(order[:n_shared])
-
-
-def _chunks(items: list[Any], size: int) -> list[list[Any]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -2,22 +2,29 @@
 kind), and every annotator's status of a page of documents.
 
 The document list shows, per document, who annotated it and how far each got; it reads a
-page of 200 documents at a time, so this is one query per page, never one per row.
+page of 200 documents at a time, so this is one query per page, never one per row.  A part
+of ``Project`` that only reads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from annotator.store.project import Project
+from annotator.store.backend import SQLiteBackend
 
 
-class TeamViewsMixin:
-    """Read methods of ``Project`` for the layer selector and the document list."""
+class TeamViews:
+    """Reads for the layer selector and the document list."""
 
-    def annotator_kinds(self: Project, *, active: bool = False) -> dict[str, str]:
+    def __init__(self, db: SQLiteBackend) -> None:
+        self.db = db
+
+    @property
+    def conn(self) -> Any:
+        return self.db.conn
+
+    def annotator_kinds(self, *, active: bool = False) -> dict[str, str]:
         """Return ``{name: kind}`` for every annotator, in the order they were added
         (kind is 'human', 'import', 'model' or 'gold'); with ``active``, only those who
         started a document (annotated something, or set a status)."""
@@ -25,7 +32,7 @@ class TeamViewsMixin:
                  if active else "")
         return dict(self.conn.execute(f"SELECT a.name, a.kind FROM annotators a{where} ORDER BY a.id").fetchall())
 
-    def document_statuses(self: Project, document_ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
+    def document_statuses(self, document_ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
         """Return ``{document id: [(annotator, status), ...]}`` for the given documents:
         everyone with a status other than "new" on it, in the order annotators were
         added (documents nobody started are left out)."""

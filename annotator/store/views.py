@@ -3,34 +3,71 @@ unfinished document, a document's row number in a filtered list.
 
 The window shows documents of 100,000 spans and projects of 100,000 documents; these
 queries return plain tuples and touch only the rows asked for, so the window never builds
-a dataclass per span or loads a text it does not show.
+a dataclass per span or loads a text it does not show.  A part of ``Project`` that owns no
+table: it reads the spans, documents and statuses (a document row through the one
+``DocumentInfo`` mapper of ``documents.py``).
 """
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core.model import DocumentInfo
-
-if TYPE_CHECKING:
-    from annotator.store.project import Project
+from annotator.store import documents
+from annotator.store.annotators import Annotators
+from annotator.store.backend import SQLiteBackend
+from annotator.store.documents import Documents
 
 #: ``(span id, label, ((start, end), ...))``: a span as the window draws it.
 SpanRow = tuple[int, str, tuple[tuple[int, int], ...]]
 
 
-class ViewsMixin:
-    """Fast read methods of ``Project`` for the annotation window."""
+class Views:
+    """Fast reads for the annotation window, and the filtered document list."""
 
-    def span_rows(self: Project, document_id: int, annotator: str | None = None) -> list[SpanRow]:
+    def __init__(self, db: SQLiteBackend, people: Annotators, docs: Documents) -> None:
+        self.db = db
+        self.people = people
+        self.docs = docs
+
+    @property
+    def conn(self) -> Any:
+        return self.db.conn
+
+    # -- the filtered document list ----------------------------------------------------
+
+    def where(self, status: str | None, annotator: str | None, name: str | None) -> tuple[str, list[Any]]:
+        """A WHERE clause (on ``documents d``) for the list's filters, and its parameters:
+        ``status`` of ``annotator`` (default: the current one), ``name`` contained."""
+        aid = self.people.me_or_none(annotator) if status is not None else None
+        return self.docs.where(status, aid, name)
+
+    def count_documents(self, *, status: str | None = None, annotator: str | None = None, name: str | None = None) -> int:
+        """Return how many documents match the filters (see ``documents``)."""
+        return self.docs.count(*self.where(status, annotator, name))
+
+    def documents(self, offset: int = 0, limit: int = 100, *, status: str | None = None,
+                  annotator: str | None = None, name: str | None = None) -> list[DocumentInfo]:
+        """Return one page of the document list, in import order, without the texts."""
+        where, params = self.where(status, annotator, name)
+        return self.docs.page(where, params, self.people.me_or_none(annotator), offset, limit)
+
+    def documents_after(self, last_id: int, limit: int, *, status: str | None = None, annotator: str | None = None,
+                        name: str | None = None) -> list[DocumentInfo]:
+        """The next ``limit`` documents after id ``last_id`` in the filtered list."""
+        where, params = self.where(status, annotator, name)
+        return self.docs.after(where, params, self.people.me_or_none(annotator), last_id, limit)
+
+    # -- the window's reads ------------------------------------------------------------
+
+    def span_rows(self, document_id: int, annotator: str | None = None) -> list[SpanRow]:
         """Return ``annotator``'s spans of a document (default: the current annotator) as
         ``(id, label, fragments)`` tuples, ordered by start, end and id.
 
         The same spans as ``spans()``, without attributes and notes, several times faster
         on a document with many spans.
         """
-        aid = self._annotator_id_or_none(annotator)
+        aid = self.people.me_or_none(annotator)
         if aid is None:
             return []
         # One row per span from the spans table (its envelope is its one fragment, for all
@@ -54,7 +91,7 @@ class ViewsMixin:
             return [(sid, label, ((start, end),)) for start, end, sid, label in rows]
         return [(sid, label, tuple(multi[sid]) if sid in multi else ((start, end),)) for start, end, sid, label in rows]
 
-    def span_row(self: Project, span_id: int) -> SpanRow | None:
+    def span_row(self, span_id: int) -> SpanRow | None:
         """Return one span as ``(id, label, fragments)``, or None if it does not exist."""
         rows = self.conn.execute(
             "SELECT s.label, f.start, f.end FROM spans s JOIN fragments f ON f.span_id = s.id WHERE s.id = ? ORDER BY f.seq",
@@ -64,14 +101,14 @@ class ViewsMixin:
             return None
         return span_id, rows[0][0], tuple((s, e) for _, s, e in rows)
 
-    def document_info(self: Project, document_id: int, annotator: str | None = None, *,
+    def document_info(self, document_id: int, annotator: str | None = None, *,
                       count_spans: bool = True) -> DocumentInfo | None:
         """Return one document-list row (status and, unless ``count_spans`` is False, the
         span count for ``annotator``), or None if there is no such document."""
-        aid = self._annotator_id_or_none(annotator)
+        aid = self.people.me_or_none(annotator)
         count = "(SELECT count(*) FROM spans p WHERE p.document_id = d.id AND p.annotator_id IS ?)" if count_spans else "?"
         r = self.conn.execute(
-            f"""SELECT d.id, d.name, d.length, d.sha256, d.meta,
+            f"""SELECT {documents.INFO},
                       coalesce((SELECT status FROM document_status s WHERE s.document_id = d.id AND s.annotator_id IS ?), 'new'),
                       {count}
                FROM documents d WHERE d.id = ?""",
@@ -79,12 +116,12 @@ class ViewsMixin:
         ).fetchone()
         if r is None:
             return None
-        return DocumentInfo(id=r[0], name=r[1], length=r[2], sha256=r[3], meta=json.loads(r[4]), status=r[5], spans=r[6])
+        return documents.info(r, r[5], r[6])
 
-    def status_counts(self: Project, annotator: str | None = None, *, total: int | None = None) -> dict[str, int]:
+    def status_counts(self, annotator: str | None = None, *, total: int | None = None) -> dict[str, int]:
         """Return how many documents ``annotator`` has as new, in progress and done
         (``total``: the number of documents, if the caller knows it)."""
-        aid = self._annotator_id_or_none(annotator)
+        aid = self.people.me_or_none(annotator)
         counts = {"new": 0, "in_progress": 0, "done": 0}
         for status, n in self.conn.execute(
             "SELECT status, count(*) FROM document_status WHERE annotator_id IS ? GROUP BY status", (aid,)
@@ -94,10 +131,10 @@ class ViewsMixin:
         counts["new"] = total - counts["in_progress"] - counts["done"]
         return counts
 
-    def next_unfinished(self: Project, after: int | None = None, annotator: str | None = None) -> int | None:
+    def next_unfinished(self, after: int | None = None, annotator: str | None = None) -> int | None:
         """Return the id of the first document after ``after`` (in import order, wrapping
         round) that ``annotator`` has not marked done, or None if every one is done."""
-        aid = self._annotator_id_or_none(annotator)
+        aid = self.people.me_or_none(annotator)
         query = """SELECT d.id FROM documents d WHERE d.id {op} ? AND NOT EXISTS (
                        SELECT 1 FROM document_status s WHERE s.document_id = d.id AND s.annotator_id IS ?
                        AND s.status = 'done') ORDER BY d.id LIMIT 1"""
@@ -107,18 +144,18 @@ class ViewsMixin:
             row = self.conn.execute(query.format(op="<="), (start, aid)).fetchone()
         return row[0] if row else None
 
-    def document_position(self: Project, document_id: int, *, status: str | None = None,
+    def document_position(self, document_id: int, *, status: str | None = None,
                           annotator: str | None = None, name: str | None = None) -> int | None:
         """Return the row of document ``document_id`` in ``documents(...)`` with the same
         filters (0 for the first), or None if the filters leave it out."""
-        where, params = self._doc_filter(status, annotator, name)
+        where, params = self.where(status, annotator, name)
         joined = (where + " AND" if where else "WHERE") + " d.id = ?"
         if self.conn.execute(f"SELECT 1 FROM documents d {joined}", [*params, document_id]).fetchone() is None:
             return None
         before = (where + " AND" if where else "WHERE") + " d.id < ?"
         return self.conn.execute(f"SELECT count(*) FROM documents d {before}", [*params, document_id]).fetchone()[0]
 
-    def neighbour_document(self: Project, document_id: int, step: int, **filters: Any) -> int | None:
+    def neighbour_document(self, document_id: int, step: int, **filters: Any) -> int | None:
         """Return the id of the document ``step`` rows after (or before, if negative)
         ``document_id`` in the filtered list, or None past either end."""
         pos = self.document_position(document_id, **filters)
