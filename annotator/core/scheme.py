@@ -8,6 +8,7 @@ The format is documented in ``docs/scheme.md``; the default scheme for Arabic ne
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 from collections.abc import Iterable
@@ -329,7 +330,7 @@ class _Locator:
         return start
 
 
-def load_scheme(path: str | Path) -> Scheme:
+def load_scheme(path: str | os.PathLike[str]) -> Scheme:
     """Load and validate the scheme in the TOML file at ``path``."""
     path = Path(path)
     try:

@@ -19,7 +19,6 @@ the end of the class, each a delegation to the part that owns the work.
 from __future__ import annotations
 
 import contextlib
-import functools
 import getpass
 import os
 import sqlite3
@@ -625,27 +624,39 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
             self.edits.announce(changes(report))
         return report
 
-    @functools.wraps(ImportMixin.import_files)
-    def import_files(self, *args: Any, **kwargs: Any) -> ImportReport:
-        return self._reported(lambda: ImportMixin.import_files(self, *args, **kwargs), _imported)
+    def import_files(self, paths: Sequence[str | Path], *, format: str = "auto", annotator: str | None = None,
+                     progress: ProgressCallback | None = None, cancelled: Callable[[], bool] | None = None,
+                     reading: Callable[[Path, int, int], Any] | None = None, **options: Any) -> ImportReport:
+        """Import files or folders in ``format``, all or nothing (``ImportMixin.import_files``)."""
+        return self._reported(lambda: ImportMixin.import_files(
+            self, paths, format=format, annotator=annotator, progress=progress, cancelled=cancelled, reading=reading,
+            **options), _imported)
 
-    @functools.wraps(ImportMixin.add_documents)
-    def add_documents(self, *args: Any, **kwargs: Any) -> ImportReport:
-        return self._reported(lambda: ImportMixin.add_documents(self, *args, **kwargs), _imported)
+    def add_documents(self, documents: Iterable[Document | dict[str, Any] | str], *, annotator: str | None = None,
+                      progress: ProgressCallback | None = None, source: str = "", cancelled: Callable[[], bool] | None = None,
+                      scheme: Scheme | None = None) -> ImportReport:
+        """Add documents with any annotations they carry, in one transaction (``ImportMixin.add_documents``)."""
+        return self._reported(lambda: ImportMixin.add_documents(
+            self, documents, annotator=annotator, progress=progress, source=source, cancelled=cancelled, scheme=scheme),
+            _imported)
 
-    @functools.wraps(PackagesMixin.merge)
-    def merge(self, *args: Any, **kwargs: Any) -> MergeReport:
-        return self._reported(lambda: PackagesMixin.merge(self, *args, **kwargs), _merged)
+    def merge(self, paths: list[str | os.PathLike[str]], *, on_conflict: str = "keep", add_missing: bool = False,
+              progress: ProgressCallback | None = None, cancelled: Callable[[], bool] | None = None) -> MergeReport:
+        """Merge annotators' packages into this project (``PackagesMixin.merge``)."""
+        return self._reported(lambda: PackagesMixin.merge(
+            self, paths, on_conflict=on_conflict, add_missing=add_missing, progress=progress, cancelled=cancelled),
+            _merged)
 
-    @functools.wraps(PackagesMixin.pack)
-    def pack(self, *args: Any, **kwargs: Any) -> PackReport:
-        return self._reported(lambda: PackagesMixin.pack(self, *args, **kwargs),
+    def pack(self, out: str | os.PathLike[str], annotator: str, *, documents: list[int] | None = None) -> PackReport:
+        """Write a package for ``annotator`` (``PackagesMixin.pack``)."""
+        return self._reported(lambda: PackagesMixin.pack(self, out, annotator, documents=documents),
                               lambda r: Changes(changed={"layer_origins": frozenset()}, label="pack"))
 
     # -- names the import, export, package and agreement mixins use -------------------
     # ImportMixin, ExportMixin, PackagesMixin and AgreementMixin are being reworked and
     # moved; until they are parts, these private names stay, each a delegation to the part
-    # that owns the work.  Nothing else may use them.  ``_insert_extras`` and
+    # that owns the work.  Nothing else may use them.  (ImportMixin's ``self._scheme = None``
+    # after a failed import needs no shim: every rollback calls ``forget``.)  ``_insert_extras`` and
     # ``_insert_note`` replace ImportMixin's own copies, so imports write attributes and
     # notes through the one writer of ``Items``.
 
@@ -664,15 +675,6 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
 
     def _store_scheme(self, scheme: Scheme) -> None:
         self.settings.store_scheme(scheme)
-
-    @property
-    def _scheme(self) -> Scheme | None:
-        return self.settings.scheme
-
-    @_scheme.setter
-    def _scheme(self, scheme: Scheme | None) -> None:
-        if scheme is None:
-            self.settings.forget()
 
     def _touch_status(self, document_id: int, aid: int) -> None:
         self.statuses.touch(document_id, aid)
