@@ -97,7 +97,7 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
         self.edits = Edits(db, self.people, self.forget)
         #: the undo and redo stacks (``edits.history``)
         self.history: undo.History = self.edits.history
-        self.statuses = Status(db, self.docs, self.edits)
+        self.statuses = Status(db, self.people, self.docs, self.edits)
         self.items = Items(db, self.settings, self.people, self.docs, self.statuses, self.edits)
         self.stance_items = Stances(db, self.settings, self.people, self.docs, self.statuses, self.edits, self.items)
         self.layers = Layers(db, self.settings, self.people, self.docs, self.statuses, self.items, self.stance_items)
@@ -404,7 +404,7 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
 
     def set_status(self, document_id: int, status: str, annotator: str | None = None) -> Changes:
         """Set ``annotator``'s status of the document (an undoable edit)."""
-        return self.statuses.set(document_id, status, self.people.me(annotator))
+        return self.statuses.set(document_id, status, annotator)
 
     def add_time(self, document_id: int, seconds: float, annotator: str | None = None) -> Changes:
         """Add annotating time to the document's record (not an undoable edit)."""

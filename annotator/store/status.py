@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from annotator.core.errors import ProjectError
 from annotator.store import undo
+from annotator.store.annotators import Annotators
 from annotator.store.backend import SQLiteBackend
 from annotator.store.changes import Changes
 from annotator.store.documents import STATUSES, Documents
@@ -22,8 +23,9 @@ __all__ = ["STATUSES", "Status"]
 class Status:
     """Reads and writes of document statuses and times."""
 
-    def __init__(self, db: SQLiteBackend, docs: Documents, edits: Edits) -> None:
+    def __init__(self, db: SQLiteBackend, people: Annotators, docs: Documents, edits: Edits) -> None:
         self.db = db
+        self.people = people
         self.docs = docs
         self.edits = edits
 
@@ -33,13 +35,14 @@ class Status:
         ).fetchone()
         return str(row[0]) if row else "new"
 
-    def set(self, document_id: int, status: str, aid: int) -> Changes:
-        """Set annotator ``aid``'s status of a document (an undoable edit)."""
+    def set(self, document_id: int, status: str, annotator: str | None = None) -> Changes:
+        """Set ``annotator``'s status of a document (default: the current annotator's; an
+        undoable edit)."""
         if status not in STATUSES:
             raise ProjectError(f"status must be one of {', '.join(STATUSES)}, not {status!r}.")
         self.docs.text(document_id)  # the document must exist
         with self.edits.edit(f"Mark {status.replace('_', ' ')}", document_id, "set_status", {"status": status}) as done:
-            self.put(document_id, aid, status)
+            self.put(document_id, self.people.me(annotator), status)
         return done.changes
 
     def ensure(self, document_id: int, aid: int) -> None:

@@ -6,6 +6,9 @@ the step whose ``changes`` it is.  A write that changes no row still reports (an
 
 from __future__ import annotations
 
+import pytest
+
+from annotator.core.errors import ProjectError
 from annotator.core.model import Annotations, Span
 from annotator.store.changes import Changes
 from annotator.store.project import GOLD, Project
@@ -180,3 +183,10 @@ def test_imports_merges_and_packages_report_their_changes(project, tmp_path):
         other.add_span(d, "PER", *at("مسؤول"))
     merged = p.merge([pack.path])
     assert seen(merged, "spans", kind="merge").kind == "merge"
+
+
+def test_a_refused_status_adds_no_annotator(project):
+    d = project.add_documents([{"text": TEXT}]).added[0]
+    with pytest.raises(ProjectError, match="status must be one of"):
+        project.set_status(d, "finished", annotator="newcomer")
+    assert "newcomer" not in project.annotators()
