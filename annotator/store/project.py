@@ -54,7 +54,7 @@ from annotator.store.layers import Copied, Layers
 from annotator.store.linked import Linked
 from annotator.store.packages import MergeReport, PackagesMixin, PackReport
 from annotator.store.settings import DEFAULT_SETTINGS, Settings, now
-from annotator.store.stances import _KEEP, EvidenceRef, Stances
+from annotator.store.stances import KEEP, EvidenceRef, Stances
 from annotator.store.stats import Stats
 from annotator.store.status import Status
 from annotator.store.team import AnnotatorInfo, AssignReport, Team
@@ -530,7 +530,7 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
                                             evidence=evidence, scope=scope, annotator=annotator)
 
     def update_stance(self, stance_id: int, *, label: str | None = None, holder: int | None | str = "keep",
-                      target: Any = _KEEP, target_kind: str | None = None, scope: str | None = None) -> Changes:
+                      target: Any = KEEP, target_kind: str | None = None, scope: str | None = None) -> Changes:
         """Change a stance's label, holder, target and/or scope, as one edit."""
         return self.stance_items.update_stance(stance_id, label=label, holder=holder, target=target,
                                                target_kind=target_kind, scope=scope)
@@ -655,10 +655,10 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
     # -- names the import, export, package and agreement mixins use -------------------
     # ImportMixin, ExportMixin, PackagesMixin and AgreementMixin are being reworked and
     # moved; until they are parts, these private names stay, each a delegation to the part
-    # that owns the work.  Nothing else may use them.  (ImportMixin's ``self._scheme = None``
-    # after a failed import needs no shim: every rollback calls ``forget``.)  ``_insert_extras`` and
-    # ``_insert_note`` replace ImportMixin's own copies, so imports write attributes and
-    # notes through the one writer of ``Items``.
+    # that owns the work.  Nothing else may use them.  ``_insert_extras`` and ``_insert_note``
+    # replace ImportMixin's own copies, so imports write attributes and notes through the
+    # one writer of ``Items``.  (ImportMixin's ``self._scheme = None`` after a failed import
+    # needs no shim: every rollback calls ``forget``.)
 
     def _log(self, action: str, document_id: int | None, detail: dict[str, Any] | None) -> int:
         return self.edits.log(action, document_id, detail)

@@ -30,7 +30,8 @@ from annotator.store.status import Status
 
 #: Evidence: a span id, or ``(start, end)`` for a new evidence span.
 EvidenceRef = int | tuple[int, int]
-_KEEP: Any = object()
+#: ``update_stance``'s default for ``target``: leave the target as it is.
+KEEP: Any = object()
 
 
 class Stances:
@@ -144,7 +145,7 @@ class Stances:
         return int(row[0]), str(row[1])
 
     def update_stance(self, stance_id: int, *, label: str | None = None, holder: int | None | str = "keep",
-                      target: Any = _KEEP, target_kind: str | None = None, scope: str | None = None) -> Changes:
+                      target: Any = KEEP, target_kind: str | None = None, scope: str | None = None) -> Changes:
         """Change a stance's label, holder (``holder=None``: the author), target (as in
         ``add_stance``) and/or scope, as one edit."""
         document_id, old = self._stance_row(stance_id)
@@ -153,7 +154,7 @@ class Stances:
         if holder not in ("keep", None):
             self.items.check_same_document(int(holder), document_id)
         kind = None
-        if target is not _KEEP:
+        if target is not KEEP:
             kind = target_kind or _guess_target_kind(target, [t.target for t in self.scheme.stance.targets])
             self._check_target(document_id, kind, target)
         if scope is not None:
