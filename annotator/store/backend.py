@@ -59,7 +59,7 @@ class SQLiteBackend:
     def transaction(self) -> contextlib.AbstractContextManager[Any]:
         from annotator.store import db
 
-        return db.transaction(self)
+        return db._sqlite_transaction(self)
 
     def data_version(self) -> int:
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])

@@ -19,7 +19,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from annotator.core.errors import ProjectError
 from annotator.core.model import Document, DocumentInfo
@@ -58,6 +58,18 @@ def default_annotator() -> str:
         return getpass.getuser() or "annotator"
     except Exception:  # noqa: BLE001 - no login name in some containers
         return os.environ.get("USER") or "annotator"
+
+
+def _team_backend(url: str, *, create: bool) -> SQLiteBackend:
+    """The backend of a team database (``postgresql://``), created or opened: a
+    ``PostgreSQLBackend``, which has the shape of an ``SQLiteBackend`` that the parts use
+    (``conn``, ``transaction``, ``data_version``, ``on_rollback``, ``location``, ``path``)."""
+    if url.split("://", 1)[0] not in ("postgresql", "postgres"):
+        refuse_url(url)
+    from annotator.store import postgres
+
+    team = postgres.create_database(url) if create else postgres.open_database(url)
+    return cast(SQLiteBackend, team)
 
 
 class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMixin, ExportMixin, ViewsMixin,
@@ -103,14 +115,16 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         Arabic news scheme; a path to a TOML file, or a loaded ``Scheme``)."""
         from annotator.core.scheme import load_scheme
 
-        if is_url(path):
-            refuse_url(str(path))
-        path = Path(path)
         if scheme is None:
             scheme = default_scheme()
         elif not isinstance(scheme, Scheme):
             scheme = load_scheme(scheme)
-        db = dbmod.create_file(path)
+        if is_url(path):
+            db = _team_backend(str(path), create=True)
+            path = db.path
+        else:
+            path = Path(path)
+            db = dbmod.create_file(path)
         project = cls(path, db, annotator)
         with dbmod.transaction(db):
             for key, value in DEFAULT_SETTINGS.items():
@@ -123,7 +137,8 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
     def open(cls, path: str | os.PathLike[str], *, annotator: str | None = None) -> Project:
         """Open the project file at ``path`` (an older file is backed up, then upgraded)."""
         if is_url(path):
-            refuse_url(str(path))
+            team = _team_backend(str(path), create=False)
+            return cls(team.path, team, annotator)
         path = Path(path)
         db = dbmod.open_file(path)
         return cls(path, db, annotator)
