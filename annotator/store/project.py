@@ -136,6 +136,7 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, annotator: str | None = None) -> Project:
         """Open the project file at ``path`` (an older file is backed up, then upgraded)."""
+        path = getattr(path, "url", path)  # a team project's ``path`` (postgres.DatabasePath)
         if is_url(path):
             team = _team_backend(str(path), create=False)
             return cls(team.path, team, annotator)
