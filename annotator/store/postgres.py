@@ -278,6 +278,10 @@ class PostgreSQLBackend:
         self.on_rollback: list[Callable[[], None]] = []
         self._seen: int | None = None  # the commit count as this connection last saw it
         self._foreign = 0  # how many times another connection's commits were seen
+        #: ``create_database`` made the database itself (it did not exist before)
+        self.created_database = False
+        #: the role this connection logged in as (an annotator's name, in a lab)
+        self.user: str = raw.info.user
 
     # transactions
 
@@ -433,6 +437,7 @@ def create_database(url: str) -> PostgreSQLBackend:
     maintenance, name = split_url(url)
     if not name:
         raise ProjectError(f"{_redact(url)} names no database; add its name, as in postgresql://host/lab.")
+    created = False
     try:
         raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.OperationalError as exc:
@@ -447,12 +452,14 @@ def create_database(url: str) -> PostgreSQLBackend:
                                f"{str(exc2).strip().splitlines()[0]}.") from None
         finally:
             admin.close()
+        created = True
         raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
     _adapt(raw)
     if _is_project(raw):
         raw.close()
         raise ProjectError(f"{_redact(url)} already holds an annotator project; open it, or choose another database.")
     backend = PostgreSQLBackend(raw, url)
+    backend.created_database = created
     try:
         migrate(backend, 0)
     except psycopg.Error as exc:
@@ -564,8 +571,9 @@ END $$
 
 
 def _install_support(raw: Any) -> None:
-    """The undo triggers and the compatibility views (after every migration: a migration
-    may add an undoable table)."""
+    """The undo triggers, the compatibility views and the lanes (after every migration: a
+    migration may add a table)."""
+    from annotator.store import lanes
     from annotator.store.undo import UNTRACKED
 
     raw.execute(_COMPAT_VIEWS)
@@ -580,9 +588,12 @@ def _install_support(raw: Any) -> None:
         if not raw.execute("SELECT to_regclass(%s) IS NOT NULL", (table,)).fetchone()[0]:
             continue  # made by a later migration
         skip = ", ".join(f"'{c}'" for c in sorted(UNTRACKED.get(table, ())))
-        raw.execute(f'DROP TRIGGER IF EXISTS annotator_undo ON "{table}"')
-        raw.execute(f'CREATE TRIGGER annotator_undo AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
+        # named to fire before the foreign keys' cascades ("RI_ConstraintTrigger_..."), so a
+        # parent row's image comes before its children's and an undo restores it first
+        raw.execute(f'DROP TRIGGER IF EXISTS "Annotator_undo" ON "{table}"')
+        raw.execute(f'CREATE TRIGGER "Annotator_undo" AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
                     f"FOR EACH ROW EXECUTE FUNCTION annotator_undo({skip})")
+    lanes.install(raw)
 
 
 def migrate(backend: PostgreSQLBackend, current: int) -> None:

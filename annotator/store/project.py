@@ -139,7 +139,8 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         path = getattr(path, "url", path)  # a team project's ``path`` (postgres.DatabasePath)
         if is_url(path):
             team = _team_backend(str(path), create=False)
-            return cls(team.path, team, annotator)
+            # in a lab, who logged in is who annotates (the lanes are the roles' names)
+            return cls(team.path, team, annotator or team.user)  # type: ignore[attr-defined]
         path = Path(path)
         db = dbmod.open_file(path)
         return cls(path, db, annotator)

@@ -1,0 +1,183 @@
+"""A team database on PostgreSQL (issue 14): a project file copied in and out exactly, every
+CLI verb on a URL, pack and merge against the database, other clients' edits seen by poll.
+
+The cluster is a throwaway one the session starts (tests/pgcluster.py); without PostgreSQL
+these tests are skipped with the reason."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import ProjectError
+from annotator.core.scheme import default_scheme
+from annotator.store.project import GOLD, Project
+from tests.cli.test_cli import run
+from tests.teamwork import annotate, make_team
+
+
+def tables(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table of a project file, sqlite_sequence included."""
+    conn = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                            "AND name != 'sqlite_stat1' ORDER BY name")]
+        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in names}
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def lab_file(tmp_path):
+    """A lead's project after a round of team work: layers, gold, statuses with time,
+    layer origins, a scheme with two versions, deleted rows (ids the sequence has passed)."""
+    lead, lina, omar = make_team(tmp_path)
+    with Project.open(lead, annotator="lead") as p:
+        p.merge([lina, omar])
+        doc = p.find_document(name="shared").id
+        p.accept_agreed(doc)
+        p.annotator = GOLD
+        p.delete_span(p.add_span(doc, "ORG", 0, 3))
+        p.annotator = "lead"
+        p.add_time(doc, 42.25, annotator="lina")
+        p.set_scheme(dataclasses.replace(default_scheme(), version=default_scheme().version + 1))
+    return lead
+
+
+def test_team_create_copies_every_table_exactly_and_export_gives_it_back(capsys, pg_cluster, lab_file, tmp_path):
+    url = pg_cluster.url(pg_cluster.new_name("lab"))
+    code, out, err = run(capsys, "team", "create", url, "--from", lab_file)
+    assert code == 0, err
+    assert "checked row by row" in out and "***" in out and "admin-secret" not in out
+    back = tmp_path / "back.annotproj"
+    code, out, err = run(capsys, "team", "export", url, "--out", back)
+    assert code == 0, err
+    before, after = tables(lab_file), tables(back)
+    assert before.keys() == after.keys()
+    for name in before:
+        assert before[name] == after[name], name
+    assert len(before["schemes"]) == 2 and before["sqlite_sequence"]
+    # the same API gives the same answers on both
+    with Project.open(lab_file, annotator="lead") as f, Project.open(url, annotator="lead") as t:
+        fs, ts = f.stats(), t.stats()
+        fs.pop("project"), ts.pop("project")
+        assert fs == ts
+        for doc in f.document_ids():
+            for who in f.annotators():
+                assert f.spans(doc, who) == t.spans(doc, who)
+        assert f.scheme == t.scheme
+
+
+def test_team_create_refuses_a_database_that_holds_a_project(capsys, pg_cluster, lab_file):
+    url = pg_cluster.url(pg_cluster.new_name("lab"))
+    assert run(capsys, "team", "create", url, "--from", lab_file)[0] == 0
+    code, _, err = run(capsys, "team", "create", url, "--from", lab_file)
+    assert code == 1 and "already holds an annotator project" in err and "Traceback" not in err
+
+
+def test_ids_given_by_a_file_are_never_given_again_in_the_database(pg_cluster, tmp_path):
+    path = tmp_path / "a.annotproj"
+    with Project.create(path, annotator="lina") as p:
+        doc = p.add_documents(["زار الرئيس دمشق ثم بيروت"]).added[0]
+        last = [p.add_span(doc, "GPE", 11, 15) for _ in range(3)][-1]
+        p.delete_span(last)  # the file's sequence is past every id still there
+    url = pg_cluster.url(pg_cluster.new_name("lab"))
+    from annotator.store import teamdb
+
+    teamdb.create_from_file(url, path)
+    with Project.open(url, annotator="lina") as t:
+        assert t.add_span(doc, "GPE", 19, 24) == last + 1
+
+
+def test_every_verb_takes_a_url(capsys, pg_cluster, tmp_path):
+    url = pg_cluster.url(pg_cluster.new_name("lab"))
+    code, out, err = run(capsys, "init", url, "--annotator", "lead")
+    assert code == 0, err
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(f"الوثيقة {i}: زار الرئيس دمشق", encoding="utf-8")
+    code, out, err = run(capsys, "import", url, folder)
+    assert code == 0 and "6" in out, err
+    code, out, err = run(capsys, "assign", url, "--annotators", "lina,omar", "--overlap", "0.5", "--seed", "1")
+    assert code == 0 and "6 documents assigned" in out, err
+    code, out, err = run(capsys, "stats", url, "--json")
+    assert code == 0 and '"documents": 6' in out, err
+    code, out, err = run(capsys, "export", url, "--format", "jsonl", "--out", tmp_path / "out")
+    assert code == 0, err
+    assert (tmp_path / "out" / "manifest.json").exists()
+    code, out, err = run(capsys, "validate", url)
+    assert code == 0, err
+    # the lab works offline: a package checked out of the database and merged back
+    package = tmp_path / "lina.annotproj"
+    code, out, err = run(capsys, "pack", url, "--annotator", "lina", "--out", package)
+    assert code == 0 and "documents for lina" in out, err
+    with Project.open(package) as p:
+        doc = p.documents(limit=1)[0].id
+        text = p.text(doc)
+        p.add_span(doc, "GPE", text.index("دمشق"), text.index("دمشق") + 4)
+    code, out, err = run(capsys, "merge", url, package)
+    assert code == 0, err
+    with Project.open(url, annotator="lead") as t:
+        assert [s.surface for d in t.document_ids() for s in t.spans(d, "lina")] == ["دمشق"]
+    code, out, err = run(capsys, "annotators", url)
+    assert code == 0 and "lina" in out, err
+
+
+def test_a_url_that_is_not_a_project_or_not_reachable_is_one_sentence(capsys, pg_cluster):
+    empty = pg_cluster.new_name("empty")
+    from annotator.store import postgres
+
+    admin = postgres._connect(pg_cluster.url())
+    admin.execute(f'CREATE DATABASE "{empty}"')
+    admin.close()
+    code, _, err = run(capsys, "stats", pg_cluster.url(empty))
+    assert code == 1 and "holds no annotator project" in err and "admin-secret" not in err
+    code, _, err = run(capsys, "stats", pg_cluster.url(empty, password="wrong"))
+    assert code == 1 and "cannot connect to" in err and "wrong" not in err
+    assert err.count("\n") == 1
+
+
+def test_poll_reports_another_clients_edit_and_undo_is_guarded_across_clients(project, backend):
+    if backend != "postgresql":
+        pytest.skip("the file's two connections are tested in test_shared_file.py")
+    doc = project.add_documents(["قال الرئيس محمّد في دمشق"]).added[0]
+    other = Project.open(project.path, annotator="omar")
+    try:
+        assert project.poll() is None
+        sid = other.add_span(doc, "PER", 4, 10)
+        changes = project.poll()
+        assert changes is not None and changes.kind == "external" and changes.documents == {doc}
+        assert project.poll() is None
+        assert [s.id for s in project.spans(doc, "omar")] == [sid]
+        # lina relabels omar's span; omar's undo of his add is then refused, nothing lost
+        project.relabel_span(sid, "ORG")
+        with pytest.raises(ProjectError, match="another program changed"):
+            other.undo()
+        assert project.span(sid).label == "ORG"
+        assert other.poll() is not None
+    finally:
+        other.close()
+
+
+def test_two_teams_in_one_cluster_do_not_see_each_others_commits(pg_cluster):
+    a = Project.create(pg_cluster.url(pg_cluster.new_name("a")), annotator="lina")
+    b = Project.create(pg_cluster.url(pg_cluster.new_name("b")), annotator="lina")
+    try:
+        b.poll()
+        a.add_documents(["نص"])
+        assert b.poll() is None
+    finally:
+        a.close()
+        b.close()
+
+
+def test_lab_file_packages_are_annotated_by_hand(tmp_path):
+    """The fixture's packages are what tests/teamwork.py describes (a guard on the fixture)."""
+    lead, lina, _omar = make_team(tmp_path)
+    with Project.open(lina) as p:
+        assert p.annotator == "lina" and p.count_documents() >= 1
+    assert annotate  # the helper the fixture uses
