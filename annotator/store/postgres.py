@@ -136,6 +136,7 @@ class PgConnection:
         self.raw = raw
         self.backend = backend
         self.wrote = False  # the open transaction wrote to the shared tables
+        self.undo_installed = False
 
     @property
     def in_transaction(self) -> bool:
@@ -145,6 +146,7 @@ class PgConnection:
     # -- running statements ------------------------------------------------------------
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = ()) -> PgCursor:
+        self.backend.ensure_connected()
         special = self._special(sql)
         if special is not None:
             return special
@@ -170,9 +172,10 @@ class PgConnection:
                 self._follow_sequence(stmt.table)
             return result
         except _psycopg().Error as exc:
-            raise _map_error(exc, stmt.plain) from None
+            raise self.backend.failed(exc, stmt.plain) from None
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> PgCursor:
+        self.backend.ensure_connected()
         stmt = sqlpg.translate(sql)
         rows = [list(r) for r in seq]
         if stmt.write and not self.in_transaction:
@@ -195,7 +198,7 @@ class PgConnection:
                 self._follow_sequence(stmt.table)
             return PgCursor(None, cur.rowcount)
         except _psycopg().Error as exc:
-            raise _map_error(exc, stmt.plain) from None
+            raise self.backend.failed(exc, stmt.plain) from None
 
     def _follow_sequence(self, table: str) -> None:
         """After rows were given their ids, move the id sequence past them (ids are never
@@ -254,6 +257,7 @@ class PgConnection:
 
     def install_undo(self) -> None:
         """Start recording undo images in this session (``annotator.store.undo.install``)."""
+        self.undo_installed = True
         self.raw.execute(
             'CREATE TEMP TABLE IF NOT EXISTS undo_log (seq BIGSERIAL PRIMARY KEY, tbl TEXT NOT NULL, '
             '"row" BIGINT NOT NULL, before TEXT, after TEXT)')
@@ -272,6 +276,9 @@ class PostgreSQLBackend:
     def __init__(self, raw: Any, url: str) -> None:
         self.raw = raw
         self.url = url
+        #: called after the connection was lost and made again (the undo history is gone)
+        self.on_reconnect: list[Callable[[], None]] = []
+        self._own: set[int] = set()  # commit numbers this connection made, not yet notified back
         self.location = _redact(url)
         self.path = DatabasePath(url)
         self.conn = PgConnection(raw, self)
@@ -283,18 +290,70 @@ class PostgreSQLBackend:
         #: the role this connection logged in as (an annotator's name, in a lab)
         self.user: str = raw.info.user
 
+    # the connection
+
+    def ensure_connected(self) -> None:
+        """Connect again after a lost connection (the first statement after it)."""
+        if not self.raw.broken and not self.raw.closed:
+            return
+        raw = _connect(self.url)
+        self.raw = self.conn.raw = raw
+        raw.execute(f"LISTEN {CHANNEL}")
+        if self.conn.undo_installed:
+            self.conn.install_undo()
+        self._seen = None
+        self._foreign += 1  # anything may have happened meanwhile
+        for forget in (*self.on_rollback, *self.on_reconnect):
+            forget()
+
+    def failed(self, exc: Exception, sql: str) -> Exception:
+        """The exception to raise for a failed statement: one sentence if the connection
+        was lost (the open transaction is gone with it: nothing of it was saved)."""
+        if self.raw.broken or self.raw.closed:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else "no answer"
+            with contextlib.suppress(ProjectError):
+                self.ensure_connected()  # at once if the server is there (else: next time)
+            return ConnectionLost(f"the connection to {self.location} was lost ({first}); the last change was not "
+                                  "saved, and annotator connects again for the next one.")
+        return _map_error(exc, sql)
+
+    def wait(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for another client's commit; True if one came."""
+        self.ensure_connected()
+        foreign = self._drain(timeout)
+        return foreign
+
+    def _drain(self, timeout: float = 0.0) -> bool:
+        """Read the notifications that have arrived; True if another client's is among them."""
+        foreign = False
+        try:
+            for note in self.raw.notifies(timeout=timeout, stop_after=None if timeout == 0 else 1):
+                n = int(note.payload) if note.payload.isdigit() else -1
+                if n in self._own:
+                    self._own.discard(n)
+                else:
+                    foreign = True
+        except _psycopg().Error as exc:
+            raise self.failed(exc, "LISTEN") from None
+        return foreign
+
+    def fileno(self) -> int:
+        """The connection's socket: readable when a notification (another client's commit)
+        has arrived, for an event loop to watch."""
+        return int(self.raw.fileno())
+
     # transactions
 
     def begin(self) -> None:
-        self.raw.execute("BEGIN")
-        self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        self.raw.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")  # one round trip
         self.conn.wrote = False
 
     def commit(self) -> None:
         if self.conn.wrote:
-            n = self.raw.execute("UPDATE annotator_meta SET value = value + 1 WHERE key = 'commits' "
-                                 "RETURNING value").fetchone()[0]
-            self.raw.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(n)))
+            n = self.raw.execute(
+                "WITH c AS (UPDATE annotator_meta SET value = value + 1 WHERE key = 'commits' RETURNING value) "
+                f"SELECT value, pg_notify('{CHANNEL}', value::text) FROM c").fetchone()[0]
+            self._own.add(n)
             if self._seen is not None and n - 1 != self._seen:
                 self._foreign += 1
             self._seen = n
@@ -313,10 +372,11 @@ class PostgreSQLBackend:
             yield self
             return
         psycopg = _psycopg()
+        self.ensure_connected()
         try:
             self.begin()
         except psycopg.Error as exc:
-            raise _map_error(exc, "BEGIN") from None
+            raise self.failed(exc, "BEGIN") from None
         try:
             yield self
         except BaseException:
@@ -328,19 +388,26 @@ class PostgreSQLBackend:
             try:
                 self.commit()
             except psycopg.Error as exc:
+                lost = self.failed(exc, "COMMIT")
                 self.rollback()
                 for forget in self.on_rollback:
                     forget()
-                raise _map_error(exc, "COMMIT") from None
+                raise lost from None
 
     def data_version(self) -> int:
-        """Changes whenever another connection has committed a write (as SQLite's pragma)."""
+        """Changes whenever another connection has committed a write (as SQLite's pragma).
+
+        Other clients' commits are announced by NOTIFY; the commit count is read as well,
+        so a notification that has not arrived yet cannot hide a commit."""
+        self.ensure_connected()
+        if self._drain():
+            self._foreign += 1
         try:
             n = self.raw.execute("SELECT value FROM annotator_meta WHERE key = 'commits'").fetchone()[0]
         except _psycopg().Error as exc:
-            raise _map_error(exc, "data_version") from None
+            raise self.failed(exc, "data_version") from None
         if n != self._seen:
-            if self._seen is not None:
+            if self._seen is not None and n not in self._own:
                 self._foreign += 1
             self._seen = n
         return self._foreign
@@ -460,6 +527,7 @@ def create_database(url: str) -> PostgreSQLBackend:
         raise ProjectError(f"{_redact(url)} already holds an annotator project; open it, or choose another database.")
     backend = PostgreSQLBackend(raw, url)
     backend.created_database = created
+    raw.execute(f"LISTEN {CHANNEL}")
     try:
         migrate(backend, 0)
     except psycopg.Error as exc:
@@ -477,6 +545,7 @@ def open_database(url: str) -> PostgreSQLBackend:
         raise ProjectError(f"{_redact(url)} holds no annotator project; create one with "
                            f"'annotator team create {_redact(url)} --from FILE'.")
     backend = PostgreSQLBackend(raw, url)
+    raw.execute(f"LISTEN {CHANNEL}")
     version = backend.schema_version()
     if version > SCHEMA_VERSION:
         backend.close()

@@ -104,6 +104,8 @@ class Project(AnnotationsMixin, StancesMixin, LinkedMixin, ImportMixin, StatsMix
         self._log_seen = self._last_log_id()  # the edit log as far as poll() has read it
         self._own_logs: set[int] = set()  # entries this Project wrote since then
         db.on_rollback.append(self.forget)
+        # a team database's lost connection takes the session's undo log with it
+        getattr(db, "on_reconnect", []).append(self.history.clear)
         self.annotator = annotator or self.get_setting("last_annotator") or default_annotator()
 
     # -- lifecycle ---------------------------------------------------------------------

@@ -141,9 +141,16 @@ def test_a_url_that_is_not_a_project_or_not_reachable_is_one_sentence(capsys, pg
     assert err.count("\n") == 1
 
 
-def test_poll_reports_another_clients_edit_and_undo_is_guarded_across_clients(project, backend):
-    if backend != "postgresql":
-        pytest.skip("the file's two connections are tested in test_shared_file.py")
+@pytest.fixture
+def team_project(pg_cluster):
+    """A new team project, annotator 'lina' (for what only a team database does)."""
+    p = Project.create(pg_cluster.url(pg_cluster.new_name()), annotator="lina")
+    yield p
+    p.close()
+
+
+def test_poll_reports_another_clients_edit_and_undo_is_guarded_across_clients(team_project):
+    project = team_project
     doc = project.add_documents(["قال الرئيس محمّد في دمشق"]).added[0]
     other = Project.open(project.path, annotator="omar")
     try:
@@ -181,3 +188,52 @@ def test_lab_file_packages_are_annotated_by_hand(tmp_path):
     with Project.open(lina) as p:
         assert p.annotator == "lina" and p.count_documents() >= 1
     assert annotate  # the helper the fixture uses
+
+
+def test_a_lost_connection_is_one_sentence_and_the_next_edit_connects_again(team_project, pg_cluster):
+    from annotator.store import postgres
+
+    project = team_project
+
+    doc = project.add_documents(["قال الرئيس محمّد في دمشق"]).added[0]
+    kept = project.add_span(doc, "PER", 4, 10)
+    admin = postgres._connect(pg_cluster.url())
+    try:  # the server ends the window's session (a restart, a network cut)
+        admin.execute("SELECT pg_terminate_backend(%s)", (project.conn.raw.info.backend_pid,))
+    finally:
+        admin.close()
+    with pytest.raises(ProjectError) as info:
+        project.add_span(doc, "GPE", 20, 24)
+    message = str(info.value)
+    assert message.startswith("the connection to postgresql://") and "was lost" in message
+    assert "admin-secret" not in message and message.endswith(".") and ". " not in message
+    assert not project.can_undo  # the undo log went with the session
+    again = project.add_span(doc, "GPE", 20, 24)  # connected again
+    assert {s.id for s in project.spans(doc)} == {kept, again}
+    project.undo()
+    assert {s.id for s in project.spans(doc)} == {kept}
+
+
+def test_wait_returns_when_another_client_commits(team_project):
+    import threading
+
+    project = team_project
+
+    doc = project.add_documents(["نص"]).added[0]
+    project.poll()
+    assert project.db.wait(0) is False  # its own commits are not news
+    other = Project.open(project.path, annotator="omar")
+    try:
+        done = threading.Event()
+
+        def edit() -> None:
+            other.add_span(doc, "GPE", 0, 2)
+            done.set()
+
+        worker = threading.Thread(target=edit)
+        worker.start()
+        assert project.db.wait(30) is True
+        worker.join()
+        assert done.is_set() and project.poll() is not None
+    finally:
+        other.close()
