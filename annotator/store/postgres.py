@@ -432,7 +432,18 @@ class PostgreSQLBackend:
 # -- connecting, creating, migrating ----------------------------------------------------
 
 
+#: The URLs this process has connected with, by their shown form (password hidden): the
+#: window's reader thread opens ``str(project.path)`` and gets the same connection, and no
+#: password is ever written into a setting, a title or a message.
+_KNOWN: dict[str, str] = {}
+
+
+def _known(url: str) -> str:
+    return _KNOWN.get(url, url)
+
+
 def _connect(url: str) -> Any:
+    url = _known(url)
     psycopg = _psycopg()
     try:
         raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
@@ -440,6 +451,7 @@ def _connect(url: str) -> Any:
         first = str(exc).strip().splitlines()[-1] if str(exc).strip() else "refused"
         raise ProjectError(f"cannot connect to {_redact(url)}: {first}.") from None
     _adapt(raw)
+    _KNOWN[_redact(url)] = url
     return raw
 
 
@@ -501,6 +513,7 @@ def create_database(url: str) -> PostgreSQLBackend:
     """Create the project's tables in the database ``url`` names (created if missing)."""
     psycopg = _psycopg()
     _learn_schema()
+    url = _known(url)
     maintenance, name = split_url(url)
     if not name:
         raise ProjectError(f"{_redact(url)} names no database; add its name, as in postgresql://host/lab.")
@@ -522,6 +535,7 @@ def create_database(url: str) -> PostgreSQLBackend:
         created = True
         raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
     _adapt(raw)
+    _KNOWN[_redact(url)] = url
     if _is_project(raw):
         raw.close()
         raise ProjectError(f"{_redact(url)} already holds an annotator project; open it, or choose another database.")
@@ -539,6 +553,7 @@ def create_database(url: str) -> PostgreSQLBackend:
 def open_database(url: str) -> PostgreSQLBackend:
     """Open the team project in the database ``url`` names, migrating an older one."""
     _learn_schema()
+    url = _known(url)
     raw = _connect(url)
     if not _is_project(raw):
         raw.close()

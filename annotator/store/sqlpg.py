@@ -14,6 +14,7 @@ What changes on the way:
   the table's unique key; an ``INSERT`` into a table with an ``id`` gets ``RETURNING id``
   (the cursor's ``lastrowid``);
 - ``json_object`` becomes ``json_build_object``; ``sum(a = b)`` sums ``(a = b)::int``;
+- a parameter used as a truth value (``... OR ?``) is compared with 0;
 - ``LIKE`` becomes ``ILIKE`` (SQLite's LIKE ignores case); ``temp.t`` is ``pg_temp.t`` and
   ``main.t`` is ``t``; every identifier is quoted (``end`` is reserved in PostgreSQL);
 - ``ORDER BY`` keeps SQLite's order of NULLs (first) only on columns that can hold NULL,
@@ -90,6 +91,13 @@ def translate(sql: str) -> Statement:
             node.set("alias", exp.TableAlias(this=exp.to_identifier(f"_q{id(node) % 10**6}")))
         elif isinstance(node, (exp.Sum, exp.Avg)) and isinstance(node.this, exp.Predicate):
             node.set("this", exp.Cast(this=exp.Paren(this=node.this.copy()), to=exp.DataType.build("int")))
+        elif isinstance(node, exp.And | exp.Or | exp.Not):
+            # SQLite takes a number as a truth value: "... OR ?" with 0 or 1
+            for key in ("this", "expression"):
+                arg = node.args.get(key)
+                if isinstance(arg, exp.Placeholder):
+                    node.set(key, exp.Paren(this=exp.NEQ(this=exp.Cast(this=arg.copy(), to=exp.DataType.build("int")),
+                                                         expression=exp.Literal.number(0))))
         elif isinstance(node, exp.Like):
             return exp.ILike(this=node.this, expression=node.expression)
         elif isinstance(node, exp.Escape) and isinstance(node.this, exp.Like):
