@@ -127,3 +127,25 @@ def pg_cluster():
     cluster = Cluster().start()
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture(params=["file", "postgresql"])
+def backend(request):
+    """Which backend a store test runs on."""
+    return request.param
+
+
+@pytest.fixture
+def project(request, backend, tmp_path):
+    """A new, empty project with the default scheme, annotator 'lina', on each backend:
+    a project file, and a new database in the session's cluster."""
+    from annotator.store.project import Project
+
+    if backend == "file":
+        p = Project.create(tmp_path / "test.annotproj", annotator="lina")
+    else:
+        cluster = request.getfixturevalue("pg_cluster")
+        p = Project.create(cluster.url(cluster.new_name()), annotator="lina")
+    yield p
+    if not p.closed:
+        p.close()

@@ -621,7 +621,12 @@ PG_MIGRATIONS: dict[int, Callable[[PgConnection], None]] = {
 #: sqlite_master and sqlite_sequence as views, for the parts that read them
 _COMPAT_VIEWS = """
 CREATE OR REPLACE VIEW sqlite_master AS
-  SELECT 'table'::text AS type, c.relname::text AS name, c.relname::text AS tbl_name, NULL::text AS sql
+  SELECT 'table'::text AS type, c.relname::text AS name, c.relname::text AS tbl_name,
+    'CREATE TABLE ' || c.relname || ' (' || concat_ws(', ',
+      (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+       FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
+      (SELECT string_agg(pg_get_constraintdef(k.oid), ', ' ORDER BY k.conname) FROM pg_constraint k
+       WHERE k.conrelid = c.oid)) || ')' AS sql
   FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
   UNION ALL
   SELECT 'index'::text, i.relname::text, t.relname::text, pg_get_indexdef(i.oid)
