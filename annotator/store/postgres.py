@@ -159,6 +159,11 @@ class PgConnection:
     def _run(self, stmt: sqlpg.Statement, params: Sequence[Any] | dict[str, Any] | None) -> PgCursor:
         if stmt.write:
             self.wrote = True
+        if not self.in_transaction:  # a read on its own: asked again on a new connection if lost
+            return self.backend.retrying(lambda: self._run_once(stmt, params))
+        return self._run_once(stmt, params)
+
+    def _run_once(self, stmt: sqlpg.Statement, params: Sequence[Any] | dict[str, Any] | None) -> PgCursor:
         try:
             cur = self.raw.cursor()
             if params:
@@ -317,6 +322,17 @@ class PostgreSQLBackend:
                                   "saved, and annotator connects again for the next one.")
         return _map_error(exc, sql)
 
+    def retrying(self, run: Callable[[], Any]) -> Any:
+        """Run ``run`` (nothing of an open transaction: a read, or the start of a write);
+        if the connection turns out to be lost, connect again and run it once more, so a
+        server restart between two edits costs the next one nothing but the undo history."""
+        try:
+            return run()
+        except ConnectionLost:
+            if self.raw.broken or self.raw.closed:
+                raise  # connecting again failed too (failed() tried): the server is away
+            return run()
+
     def wait(self, timeout: float) -> bool:
         """Wait up to ``timeout`` seconds for another client's commit; True if one came."""
         self.ensure_connected()
@@ -373,10 +389,14 @@ class PostgreSQLBackend:
             return
         psycopg = _psycopg()
         self.ensure_connected()
-        try:
-            self.begin()
-        except psycopg.Error as exc:
-            raise self.failed(exc, "BEGIN") from None
+
+        def begin() -> None:
+            try:
+                self.begin()
+            except psycopg.Error as exc:
+                raise self.failed(exc, "BEGIN") from None
+
+        self.retrying(begin)
         try:
             yield self
         except BaseException:
@@ -400,17 +420,20 @@ class PostgreSQLBackend:
         Other clients' commits are announced by NOTIFY; the commit count is read as well,
         so a notification that has not arrived yet cannot hide a commit."""
         self.ensure_connected()
-        if self._drain():
-            self._foreign += 1
-        try:
-            n = self.raw.execute("SELECT value FROM annotator_meta WHERE key = 'commits'").fetchone()[0]
-        except _psycopg().Error as exc:
-            raise self.failed(exc, "data_version") from None
+        n = self.retrying(self._read_commits)
         if n != self._seen:
             if self._seen is not None and n not in self._own:
                 self._foreign += 1
             self._seen = n
         return self._foreign
+
+    def _read_commits(self) -> int:
+        try:
+            if self._drain():
+                self._foreign += 1
+            return int(self.raw.execute("SELECT value FROM annotator_meta WHERE key = 'commits'").fetchone()[0])
+        except _psycopg().Error as exc:
+            raise self.failed(exc, "data_version") from None
 
     def schema_version(self) -> int:
         row = self.raw.execute("SELECT value FROM annotator_meta WHERE key = 'user_version'").fetchone()

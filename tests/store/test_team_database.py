@@ -190,28 +190,41 @@ def test_lab_file_packages_are_annotated_by_hand(tmp_path):
     assert annotate  # the helper the fixture uses
 
 
-def test_a_lost_connection_is_one_sentence_and_the_next_edit_connects_again(team_project, pg_cluster):
+def _cut(pg_cluster, project) -> None:
+    """The server ends the project's session (a restart, a network cut)."""
     from annotator.store import postgres
 
-    project = team_project
-
-    doc = project.add_documents(["قال الرئيس محمّد في دمشق"]).added[0]
-    kept = project.add_span(doc, "PER", 4, 10)
     admin = postgres._connect(pg_cluster.url())
-    try:  # the server ends the window's session (a restart, a network cut)
+    try:
         admin.execute("SELECT pg_terminate_backend(%s)", (project.conn.raw.info.backend_pid,))
     finally:
         admin.close()
-    with pytest.raises(ProjectError) as info:
+
+
+def test_a_connection_lost_between_edits_costs_the_next_edit_nothing(team_project, pg_cluster):
+    project = team_project
+    doc = project.add_documents(["قال الرئيس محمّد في دمشق"]).added[0]
+    kept = project.add_span(doc, "PER", 4, 10)
+    _cut(pg_cluster, project)
+    again = project.add_span(doc, "GPE", 20, 24)  # connected again, and saved
+    assert {s.id for s in project.spans(doc)} == {kept, again}
+    project.undo()  # the step made after the new connection undoes; older ones are gone
+    assert {s.id for s in project.spans(doc)} == {kept} and not project.can_undo
+
+
+def test_a_connection_lost_inside_an_edit_is_one_sentence_and_nothing_half_done(team_project, pg_cluster):
+    project = team_project
+    doc = project.add_documents(["قال الرئيس محمّد في دمشق"]).added[0]
+    kept = project.add_span(doc, "PER", 4, 10)
+    with pytest.raises(ProjectError) as info, project.macro("Two spans"):
         project.add_span(doc, "GPE", 20, 24)
+        _cut(pg_cluster, project)
+        project.add_span(doc, "GPE", 11, 13)
     message = str(info.value)
     assert message.startswith("the connection to postgresql://") and "was lost" in message
     assert "admin-secret" not in message and message.endswith(".") and ". " not in message
-    assert not project.can_undo  # the undo log went with the session
-    again = project.add_span(doc, "GPE", 20, 24)  # connected again
-    assert {s.id for s in project.spans(doc)} == {kept, again}
-    project.undo()
-    assert {s.id for s in project.spans(doc)} == {kept}
+    assert [s.id for s in project.spans(doc)] == [kept]  # the unacknowledged macro is not there
+    assert project.add_span(doc, "GPE", 20, 24) > kept  # and the next edit works
 
 
 def test_wait_returns_when_another_client_commits(team_project):
