@@ -22,13 +22,15 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import PosixPath
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from annotator.core.errors import ProjectError
 from annotator.store import sqlpg
 from annotator.store.backend import _redact
 from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, UNDOABLE_TABLES
+
+_T = TypeVar("_T")
 
 #: The advisory lock every write transaction takes (one per database: writers take turns).
 WRITE_LOCK = 0x416E6E6F
@@ -322,7 +324,7 @@ class PostgreSQLBackend:
                                   "saved, and annotator connects again for the next one.")
         return _map_error(exc, sql)
 
-    def retrying(self, run: Callable[[], Any]) -> Any:
+    def retrying(self, run: Callable[[], _T]) -> _T:
         """Run ``run`` (nothing of an open transaction: a read, or the start of a write);
         if the connection turns out to be lost, connect again and run it once more, so a
         server restart between two edits costs the next one nothing but the undo history."""
@@ -508,10 +510,11 @@ def _learn_schema() -> None:
     if sqlpg.NULLABLE:
         return
     from annotator.store import db as dbmod
+    from annotator.store.backend import SQLiteBackend
 
     mem = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        backend = dbmod.SQLiteBackend(mem, PosixPath(":memory:"))
+        backend = SQLiteBackend(mem, PosixPath(":memory:"))
         dbmod._migrate(backend, 0)
         cols = []
         for (table,) in mem.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
@@ -529,7 +532,7 @@ def split_url(url: str) -> tuple[str, str]:
 
 
 def _is_project(raw: Any) -> bool:
-    return raw.execute("SELECT to_regclass('annotator_meta') IS NOT NULL").fetchone()[0]
+    return bool(raw.execute("SELECT to_regclass('annotator_meta') IS NOT NULL").fetchone()[0])
 
 
 def create_database(url: str) -> PostgreSQLBackend:
