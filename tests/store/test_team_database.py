@@ -250,3 +250,39 @@ def test_wait_returns_when_another_client_commits(team_project):
         assert done.is_set() and project.poll() is not None
     finally:
         other.close()
+
+
+CLIENT = """
+import json, sys
+sys.path.insert(0, sys.argv[4])
+from annotator.store.project import Project
+p = Project.open(sys.argv[1], annotator=sys.argv[2])
+doc = int(sys.argv[3])
+acked = [p.add_span(doc, "PER", i % 20, i % 20 + 3) for i in range(25)]
+p.undo()  # its own last edit, undone while the others write
+print(json.dumps(acked[:-1]))
+p.close()
+"""
+
+
+def test_every_acknowledged_edit_of_three_processes_at_once_is_committed(pg_cluster):
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    url = pg_cluster.url(pg_cluster.new_name("busy"))
+    with Project.create(url, annotator="lead") as p:
+        doc = p.add_documents(["قال الرئيس محمّد في دمشق إنّ الاتفاق تمّ مع الوفد الكردي"]).added[0]
+    procs = [subprocess.Popen([sys.executable, "-c", CLIENT, url, who, str(doc), str(ROOT)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for who in ("lina", "omar", "sara")]
+    acked = {}
+    for who, proc in zip(("lina", "omar", "sara"), procs, strict=True):
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err[-2000:]
+        acked[who] = json.loads(out)
+    with Project.open(url, annotator="lead") as p:
+        for who, ids in acked.items():
+            assert sorted(s.id for s in p.spans(doc, who)) == sorted(ids)  # each one's, under their name
+        assert len({i for ids in acked.values() for i in ids}) == 72  # no id given twice
