@@ -21,3 +21,15 @@ def test_the_window_on_a_team_database_shows_another_clients_span(open_window, q
         other.add_span(doc, "FAC", s, s + len("الشدادي"), annotator="lina")
     qtbot.waitUntil(lambda: len(window.view.store) == 1 and window.ready, timeout=10000)
     assert "Another program" in window.statusBar().currentMessage()
+
+
+def test_annotator_gui_url_opens_the_team_database(pg_cluster, settings):  # noqa: F811
+    from annotator.gui.app import open_project
+
+    url = pg_cluster.url(pg_cluster.new_name("gui"))
+    Project.create(url, annotator="lina").close()
+    opened = open_project(url, settings)
+    try:
+        assert opened.path.name == url.rsplit("/", 1)[1] and opened.count_documents() == 0
+    finally:
+        opened.close()
