@@ -512,6 +512,15 @@ def selftest(verbose: bool) -> None:
     click.echo(line)
 
 
+def _add_team_verbs() -> None:
+    from annotator.team_cli import team
+
+    cli.add_command(team)
+
+
+_add_team_verbs()
+
+
 def _log_internal_error(exc: BaseException) -> Path | None:
     from annotator.errorlog import log_internal_error
 

@@ -52,10 +52,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def resolve_project(name: str | None, settings: AppSettings) -> Path:
-    """Return the project to open: ``name``, else the last one, else the sample."""
+def resolve_project(name: str | None, settings: AppSettings) -> Path | str:
+    """Return the project to open: ``name`` (a path, or a team database's URL), else the
+    last one, else the sample."""
+    from annotator.store.backend import is_url
+
     if name:
-        return Path(name)
+        return name if is_url(name) else Path(name)
     last = settings.last_project
     if last and Path(last).is_file():
         return Path(last)

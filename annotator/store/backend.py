@@ -3,12 +3,12 @@ store reaches the database through.
 
 A ``Backend`` holds one connection and knows how to run a write transaction, how to tell
 that another connection has written, and whom to tell when a transaction rolls back.
-``SQLiteBackend`` (a project file) is the only backend today; a PostgreSQL backend for a
-lab's team database is a second implementation of this interface, chosen by
-``open_backend`` from a ``postgresql://`` URL, not an edit of every part.
+``SQLiteBackend`` is a project file; ``annotator.store.postgres.PostgreSQLBackend`` (a
+lab's team database) is a second implementation of this interface, chosen by
+``Project.open`` from a ``postgresql://`` URL, not an edit of every part.
 
-SQL in the parts is written with ``?`` placeholders; a backend whose driver wants another
-style translates it.
+SQL in the parts is written in SQLite's dialect with ``?`` placeholders; the PostgreSQL
+backend translates each statement once (``annotator.store.sqlpg``).
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class SQLiteBackend:
     def transaction(self) -> contextlib.AbstractContextManager[Any]:
         from annotator.store import db
 
-        return db.transaction(self)
+        return db._sqlite_transaction(self)
 
     def data_version(self) -> int:
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])

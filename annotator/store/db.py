@@ -66,8 +66,16 @@ def configure(db: SQLiteBackend) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def transaction(db: SQLiteBackend) -> contextlib.AbstractContextManager[Any]:
+    """Run the block in one write transaction of ``db``'s database, or join the open one
+    (a team database's backend runs its own: ``annotator.store.postgres``)."""
+    if isinstance(db, SQLiteBackend):
+        return _sqlite_transaction(db)
+    return db.transaction()
+
+
 @contextlib.contextmanager
-def transaction(db: SQLiteBackend) -> Iterator[SQLiteBackend]:
+def _sqlite_transaction(db: SQLiteBackend) -> Iterator[SQLiteBackend]:
     """Run the block in one write transaction (``BEGIN IMMEDIATE``), or join the open one.
 
     ``BEGIN IMMEDIATE`` takes the write lock at once, so the busy timeout applies; a

@@ -24,7 +24,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from annotator.core.model import (
     Annotations,
@@ -76,6 +76,18 @@ def default_annotator() -> str:
         return os.environ.get("USER") or "annotator"
 
 
+def _team_backend(url: str, *, create: bool) -> SQLiteBackend:
+    """The backend of a team database (``postgresql://``), created or opened: a
+    ``PostgreSQLBackend``, which has the shape of an ``SQLiteBackend`` that the parts use
+    (``conn``, ``transaction``, ``data_version``, ``on_rollback``, ``location``, ``path``)."""
+    if url.split("://", 1)[0] not in ("postgresql", "postgres"):
+        refuse_url(url)
+    from annotator.store import postgres
+
+    team = postgres.create_database(url) if create else postgres.open_database(url)
+    return cast(SQLiteBackend, team)
+
+
 class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
     """An open project file.
 
@@ -109,6 +121,8 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
         self.adjudicator = Adjudicator(db, self.people, self.statuses, self.edits, self.layers)
         db.on_rollback.append(self.forget)
         self._bulk_depth = 0  # imports and merges running (the outermost reports)
+        # a team database's lost connection takes the session's undo log with it
+        getattr(db, "on_reconnect", []).append(self.history.clear)
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -119,14 +133,16 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
         Arabic news scheme; a path to a TOML file, or a loaded ``Scheme``)."""
         from annotator.core.scheme import load_scheme
 
-        if is_url(path):
-            refuse_url(str(path))
-        path = Path(path)
         if scheme is None:
             scheme = default_scheme()
         elif not isinstance(scheme, Scheme):
             scheme = load_scheme(scheme)
-        db = dbmod.create_file(path)
+        if is_url(path):
+            db = _team_backend(str(path), create=True)
+            path = db.path
+        else:
+            path = Path(path)
+            db = dbmod.create_file(path)
         project = cls(path, db, annotator)
         with dbmod.transaction(db):
             for key, value in DEFAULT_SETTINGS.items():
@@ -138,8 +154,11 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, annotator: str | None = None) -> Project:
         """Open the project file at ``path`` (an older file is backed up, then upgraded)."""
+        path = getattr(path, "url", path)  # a team project's ``path`` (postgres.DatabasePath)
         if is_url(path):
-            refuse_url(str(path))
+            team = _team_backend(str(path), create=False)
+            # in a lab, who logged in is who annotates (the lanes are the roles' names)
+            return cls(team.path, team, annotator or team.user)  # type: ignore[attr-defined]
         path = Path(path)
         db = dbmod.open_file(path)
         return cls(path, db, annotator)

@@ -66,7 +66,12 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 
 def install(conn: sqlite3.Connection) -> None:
-    """Create this connection's temporary undo log and triggers."""
+    """Create this connection's temporary undo log and triggers (a team database's
+    connection has triggers of its own and only starts recording: ``install_undo``)."""
+    team = getattr(conn, "install_undo", None)
+    if team is not None:
+        team()
+        return
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS undo_log (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
         "row INTEGER NOT NULL, before TEXT, after TEXT)"
