@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -381,3 +382,9 @@ def test_tokens_fast_path_agrees_on_the_corpus():
         text = path.read_text(encoding="utf-8")
         for s, e in T.sentences(text):
             assert T.tokens(text, s, e) == T._scan_tokens(text, s, e), path
+
+
+@pytest.mark.parametrize("text", [" \u064eبا", "\n\u064eبا", "\u064eبا ب", "3.5 و٣٫٥ 1,000.", "-\u064e ب", "ب. ١٢،٣",
+                                  "كتب\u200cها", "«قال» — نعم…"])
+def test_tokens_fast_path_cases(text):
+    assert T.tokens(text) == T._scan_tokens(text)
