@@ -353,6 +353,18 @@ class ImportMixin:
         # a document this import just added has no spans yet: nothing to look up
         existing = ({} if fresh else
                     {(s.label, tuple(map(tuple, s.fragments))): s.id for s in self.spans(document_id, who)})
+        self._insert_layer(document_id, text, aid, ann, report, existing)
+        if ann.status:
+            self._put_status(document_id, aid, ann.status)
+        elif not ann.is_empty():
+            self._touch_status(document_id, aid)
+
+    def _insert_layer(self: Project, document_id: int, text: str, aid: int, ann: Annotations, report: ImportReport,
+                      existing: dict[Any, int]) -> None:
+        """Insert what ``ann`` holds (checked already) into annotator ``aid``'s layer, but
+        its status: spans (but those in ``existing``, ``{(label, fragments): id}``), events,
+        relations, normalisations, stances, document labels, notes.  Imports and merges
+        both write layers here."""
         ids = self._insert_spans(document_id, aid, text, ann.spans, existing, report)
         targets: dict[tuple[str, Any], int] = {("span", k): v for k, v in ids.items()}
         for ev in ann.events:
@@ -385,10 +397,6 @@ class ImportMixin:
             )
         for note in ann.notes:
             self._insert_note(document_id, aid, note)
-        if ann.status:
-            self._put_status(document_id, aid, ann.status)
-        elif not ann.is_empty():
-            self._touch_status(document_id, aid)
 
     def _insert_spans(self: Project, document_id: int, aid: int, text: str, spans: list[Any], existing: dict[Any, int],
                       report: ImportReport) -> dict[Any, int]:
