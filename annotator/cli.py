@@ -200,8 +200,8 @@ def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: b
     Every span is checked against the text first; a wrong one stops the export and nothing
     is written.
     """
-    from annotator.formats.export import export_project
     from annotator.formats.labels import parse_label_list, parse_label_map
+    from annotator.transfer.export import export_project
 
     options = {"scheme_tags": scheme_tags, "nested": nested, "docstart": False if no_docstart else None,
                "stance_format": stance_format, "doccano_relations": doccano_relations or None,

@@ -7,7 +7,7 @@ import pytest
 
 from annotator import formats
 from annotator.cli import cli
-from annotator.formats.export import export_project
+from annotator.transfer.export import export_project
 from tests.conftest import CORPUS
 
 
