@@ -31,8 +31,11 @@ def interrupted(*args: str, after: str) -> tuple[int, str]:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     env = {**os.environ, "TERM": "xterm"}
+    # as from a shell's foreground: Ctrl-C's signal not ignored (a background job ignores it,
+    # and a child inherits that)
     proc = subprocess.Popen([sys.executable, "-m", "annotator", *args], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=slave, env=env)
+                            stdout=subprocess.PIPE, stderr=slave, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     os.close(slave)
     seen = b""
     sent = False
