@@ -66,10 +66,79 @@ def _echo_json(data: Any) -> None:
 
 
 class _Group(click.Group):
-    """Lists verbs in the order they are defined (the order of DESIGN §5)."""
+    """Lists verbs in the order they are defined (the order of DESIGN §5); ``import`` and
+    ``export`` get their formats' options from the formats' registry when they are used
+    (so other verbs never load the formats)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        cmd = super().get_command(ctx, cmd_name)
+        kind = _FORMAT_VERBS.get(cmd_name)
+        if cmd is not None and kind is not None and not getattr(cmd, "_format_options", None):
+            options = _format_options(kind)
+            for param in cmd.params:
+                if param.name == "fmt" and isinstance(param, click.Option):
+                    param.help = ", ".join(["auto"] * (kind == "read") + _format_names(kind)) + "."
+            cmd.params.extend(click.Option([flag], **spec) for flag, (_, spec) in options.items())
+            cmd._format_options = options  # type: ignore[attr-defined]
+        return cmd
+
+
+#: The verbs whose formats' options come from the registry: read options or write options.
+_FORMAT_VERBS = {"import": "read", "export": "write"}
+
+
+def _format_names(kind: str) -> list[str]:
+    from annotator import formats
+
+    return [n for n in formats.names() if (formats.get(n).can_read if kind == "read" else formats.get(n).can_write)]
+
+
+def _format_options(kind: str) -> dict[str, tuple[list[Any], dict[str, Any]]]:
+    """Return ``{flag: (the formats' Option records, click keyword arguments)}`` for every
+    option the formats declare for reading (``kind`` "read") or writing ("write"): one per
+    flag, with the values of every format that takes it, and help naming those formats."""
+    from annotator import formats
+
+    found: dict[str, list[tuple[str, Any]]] = {}
+    for name in _format_names(kind):
+        fmt = formats.get(name)
+        for opt in fmt.read_options if kind == "read" else fmt.write_options:
+            found.setdefault(opt.flag, []).append((name, opt))
+    out: dict[str, tuple[list[Any], dict[str, Any]]] = {}
+    for flag, pairs in found.items():
+        opts = [o for _, o in pairs]
+        first = opts[0]
+        owners = ", ".join(dict.fromkeys(n for n, _ in pairs))
+        if first.is_flag:  # given, it turns the option on (or, for one that is on unless told, off)
+            spec: dict[str, Any] = {"is_flag": True, "help": f"{owners}: {'leave out ' if first.default else ''}{first.help}."}
+        else:
+            choices = list(dict.fromkeys(c for o in opts for c in o.choices))
+            given = {n: o.default for n, o in pairs if o.default is not None}
+            if len(set(given.values())) == 1:
+                defaults = str(next(iter(given.values())))
+            else:
+                defaults = ", ".join(f"{n} {d}" for n, d in given.items())
+            shown = f" (default: {defaults})" if defaults and "default" not in first.help else ""
+            spec = {"type": click.Choice(choices), "help": f"{owners}: {first.help}{shown}."}
+        out[flag] = (opts, spec)
+    return out
+
+
+def _given_format_options(ctx: click.Context, kind: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Return the formats' options given on the command line as ``{option name: value}``:
+    a yes/no option given means the opposite of its default (``--no-docstart``: docstart
+    False), a choice its value."""
+    options = getattr(ctx.command, "_format_options", None) or _format_options(kind)
+    out: dict[str, Any] = {}
+    for flag, (opts, spec) in options.items():
+        value = values.get(flag.lstrip("-").replace("-", "_"))
+        if value is None or value is False:
+            continue
+        out[opts[0].name] = (not opts[0].default) if spec.get("is_flag") else value
+    return out
 
 
 @click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -135,27 +204,23 @@ def init(project: str, scheme: str | None, annotator_name: str | None) -> None:
 @click.option("--format", "fmt", default="auto", show_default=True,
               help="auto, txt, jsonl, conll, conllu, brat, doccano, labelstudio, csv, stance, tokens.")
 @click.option("--annotator", "annotator_name", help="Whose annotations these are (default: your login name).")
-@click.option("--scheme-tags", type=click.Choice(["auto", "io", "iob1", "iob2", "bioes"]),
-              help="conll, tokens: the file's tagging scheme (default: auto, told from its tags).")
-@click.option("--nested", type=click.Choice(["columns", "outermost", "innermost"]),
-              help="conll: keep every tag column (default), or only the outermost or innermost entities.")
-@click.option("--add-labels", is_flag=True,
-              help="Add labels the scheme lacks to it as new types (conll, tokens, brat, doccano, labelstudio).")
 @click.option("--map", "maps", multiple=True, metavar="OLD=NEW", help="Rename labels while importing (repeatable; NEW empty drops).")
 @click.option("--columns", metavar="ROLE=COLUMN,...",
               help="tokens (implied with --format auto): the header's columns, "
                    "e.g. token=word,tag=ner,sentence=sent_id,document=doc_id.")
-def import_(project: str, paths: tuple[str, ...], fmt: str, annotator_name: str | None, scheme_tags: str | None,
-            nested: str | None, add_labels: bool, maps: tuple[str, ...], columns: str | None) -> None:
+@click.pass_context
+def import_(ctx: click.Context, project: str, paths: tuple[str, ...], fmt: str, annotator_name: str | None,
+            maps: tuple[str, ...], columns: str | None, **format_options: Any) -> None:
     """Import documents (and any annotations in them) from PATHS into PROJECT.
 
     All or nothing: a bad file stops the import, names the file and line, and leaves the
     project unchanged.  Annotations of a text the project already holds are attached to
-    it, under --annotator.
+    it, under --annotator.  The formats' own options (--scheme-tags, --nested,
+    --add-labels, ...) come from the formats' registry.
     """
     from annotator.formats.labels import parse_label_map
 
-    options: dict[str, Any] = {"scheme_tags": scheme_tags, "nested": nested, "add_labels": add_labels,
+    options: dict[str, Any] = {**_given_format_options(ctx, "read", format_options),
                                "label_map": parse_label_map(maps) or None, "columns": columns}
     if columns and fmt == "auto":  # only the tokens format has columns to name
         fmt = "tokens"
@@ -182,30 +247,22 @@ def import_(project: str, paths: tuple[str, ...], fmt: str, annotator_name: str 
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split: the same seed, the same split.")
 @click.option("--map", "maps", multiple=True, metavar="OLD=NEW", help="Rename labels (repeatable; NEW empty drops the label).")
 @click.option("--labels", "label_lists", multiple=True, metavar="A,B", help="Keep only spans with these labels.")
-@click.option("--scheme-tags", type=click.Choice(["iob2", "bioes"]), help="conll, hf: the tagging scheme (default: iob2).")
-@click.option("--nested", type=click.Choice(["columns", "outermost", "innermost"]),
-              help="conll: nested entities in extra columns (default), or only the outermost or innermost.")
-@click.option("--no-docstart", is_flag=True, help="conll: no -DOCSTART- lines between documents.")
-@click.option("--stance-format", type=click.Choice(["csv", "jsonl"]), help="stance: CSV (default) or JSON Lines.")
-@click.option("--doccano-relations", is_flag=True, help="doccano: write entities and relations, not label lists.")
 @click.option("--force", is_flag=True, help="Replace --out even if no earlier export wrote it.")
 @click.option("--docs-per-file", type=click.IntRange(min=1), help="spacy: DocBins of at most N documents, a folder per split.")
-def export(project: str, fmt: str, out: str, annotator_name: str | None, gold: bool, status: str | None,
-           all_documents: bool, split: str | None,
-           seed: int, maps: tuple[str, ...], label_lists: tuple[str, ...], scheme_tags: str | None, nested: str | None,
-           no_docstart: bool, stance_format: str | None, doccano_relations: bool, force: bool,
-           docs_per_file: int | None) -> None:
+@click.pass_context
+def export(ctx: click.Context, project: str, fmt: str, out: str, annotator_name: str | None, gold: bool, status: str | None,
+           all_documents: bool, split: str | None, seed: int, maps: tuple[str, ...], label_lists: tuple[str, ...],
+           force: bool, docs_per_file: int | None, **format_options: Any) -> None:
     """Export PROJECT as training data in --format to --out, with a manifest.json beside it.
 
     Every span is checked against the text first; a wrong one stops the export and nothing
-    is written.
+    is written.  The formats' own options (--scheme-tags, --nested, --no-docstart, ...)
+    come from the formats' registry.
     """
-    from annotator.formats.export import export_project
     from annotator.formats.labels import parse_label_list, parse_label_map
+    from annotator.transfer.export import export_project
 
-    options = {"scheme_tags": scheme_tags, "nested": nested, "docstart": False if no_docstart else None,
-               "stance_format": stance_format, "doccano_relations": doccano_relations or None,
-               "docs_per_file": docs_per_file}
+    options = {**_given_format_options(ctx, "write", format_options), "docs_per_file": docs_per_file}
     with _open(project) as p, progress_bar("exporting") as progress:
         manifest = export_project(p, fmt, out, annotator=annotator_name, gold=gold, status=status, split=split, seed=seed,
                                   all_documents=all_documents,

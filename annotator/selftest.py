@@ -92,7 +92,7 @@ def _check_suggestions(project: object, doc: int, text: str) -> int:
 
 
 def _check_exports(project: object, folder: Path, text: str, expected: set[tuple[str, str]]) -> dict[str, int]:
-    from annotator.formats.export import export_project
+    from annotator.transfer.export import export_project
 
     export_project(project, "jsonl", folder / "jsonl", annotator="selftest")
     spans = 0

@@ -73,7 +73,7 @@ result["seconds"] = time.perf_counter() - t
 """
 
 EXPORT = """
-from annotator.formats.export import export_project
+from annotator.transfer.export import export_project
 from annotator.store.project import Project
 if P["format"] == "spacy":  # the optional packages are imported once, before the clock
     import spacy; spacy.blank("ar")

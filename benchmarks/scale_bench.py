@@ -47,7 +47,7 @@ result["spans"] = report.spans
 """
 
 EXPORT = """
-from annotator.formats.export import export_project
+from annotator.transfer.export import export_project
 from annotator.store.project import Project
 if P["format"] == "spacy":
     import spacy; spacy.blank("ar")

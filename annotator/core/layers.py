@@ -24,7 +24,11 @@ EventKey = tuple[str, SpanKey, tuple[tuple[str, SpanKey], ...]]
 
 def frags(span: Span) -> Frags:
     """Return a span's fragments as a sorted tuple of ``(start, end)``."""
-    return tuple(sorted((int(s), int(e)) for s, e in span.fragments))
+    fragments = span.fragments
+    if len(fragments) == 1:  # most spans: no sort
+        (s, e), = fragments
+        return ((int(s), int(e)),)
+    return tuple(sorted((int(s), int(e)) for s, e in fragments))
 
 
 def span_key(span: Span) -> SpanKey:

@@ -128,7 +128,7 @@ class Format:
     def write(self, records: Iterable[ExportRecord], folder: Path, ctx: ExportContext) -> None:
         """Write ``records`` (a stream: read each once) into the empty folder ``folder``.
 
-        Called by ``annotator.formats.export.export_project``, which checks every span
+        Called by ``annotator.transfer.export.export_project``, which checks every span
         against the text, applies label maps and filters, and counts what is written.
         """
         raise NotImplementedError(f"the {self.name} format cannot be exported")

@@ -197,9 +197,13 @@ class _AnnReader:
         self.warnings["equivalence (*) lines, which annotator does not keep, left out"] += 1
 
 
+_FLAT = str.maketrans({"\r": " ", "\n": " ", "\t": " ", "\ufeff": None})
+_NOT_FLAT = re.compile("[\r\n\t\ufeff]")
+
+
 def _flat(surface: str) -> str:
     """A surface as a ``.ann`` line can hold it: line breaks and tabs as spaces, no U+FEFF."""
-    return surface.replace("\r", " ").replace("\n", " ").replace("\t", " ").replace("\ufeff", "")
+    return surface.translate(_FLAT) if _NOT_FLAT.search(surface) else surface
 
 
 def _collection(path: Path) -> tuple[Path, list[Path], list[str]]:
@@ -334,11 +338,14 @@ class BratFormat(Format):
     def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:
         used: dict[str, set[str]] = {}
         labels: set[str] = set()
+        made: set[Path] = set()  # folders made already
         for record in records:
             taken = used.setdefault(record.split, set())
             stem = _safe_name(record.document.name, record.document.id, taken)
             base = folder / record.split / stem if record.split else folder / stem
-            base.parent.mkdir(parents=True, exist_ok=True)
+            if base.parent not in made:
+                base.parent.mkdir(parents=True, exist_ok=True)
+                made.add(base.parent)
             base.with_name(base.name + ".txt").write_text(record.document.text, encoding="utf-8", newline="\n")
             base.with_name(base.name + ".ann").write_text(ann_text(record, ctx), encoding="utf-8", newline="\n")
             labels.update(s.label for s in record.annotations.spans)
@@ -379,8 +386,13 @@ def ann_text(record: ExportRecord, ctx: ExportContext) -> str:
     ids: dict[tuple[str, Any], str] = {}
     for i, s in enumerate(ann.spans, 1):
         ids["span", s.id] = f"T{i}"
-        offsets = ";".join(f"{a} {b}" for a, b in s.fragments)
-        surface = _flat(" ".join(text[a:b] for a, b in s.fragments))
+        frags = s.fragments
+        if len(frags) == 1:
+            (a, b), = frags
+            offsets, surface = f"{a} {b}", _flat(text[a:b])
+        else:
+            offsets = ";".join(f"{a} {b}" for a, b in frags)
+            surface = _flat(" ".join(text[a:b] for a, b in frags))
         lines.append(f"T{i}\t{s.label} {offsets}\t{surface}")
     for i, e in enumerate(ann.events, 1):
         ids["event", e.id] = f"E{i}"

@@ -179,9 +179,19 @@ class Reader:
         s = self.survey
         counts: dict[str, int] = {}
         firsts: dict[str, int] = {}
+        uppers: dict[str, str] = {}  # a tag -> its type after the map, in upper case
         i_starts = 0
-        prev: list[str] = []
+        prev: list[str] = []  # the previous row's fields (token first), or none after a break
         in_doc = False
+        tokens = 0
+        get = counts.get
+
+        def upper(tag: str) -> str:
+            got = uppers.get(tag)
+            if got is None:
+                got = uppers[tag] = self.mapped(tag)[1].upper()
+            return got
+
         for n, fields, docstart in self.rows():
             if fields is None:
                 prev = []
@@ -190,20 +200,22 @@ class Reader:
             if not in_doc:
                 s.documents += 1
                 in_doc = True
-            s.tokens += 1
-            tags = fields[1:]
-            for c, tag in enumerate(tags):
-                k = counts.get(tag)
+                s.tokens = tokens + 1  # rows() looks for CoNLL-U comments only before the first token
+            tokens += 1
+            for c in range(1, len(fields)):
+                tag = fields[c]
+                k = get(tag)
                 if k is None:
                     counts[tag] = 1
                     firsts[tag] = n
                 else:
                     counts[tag] = k + 1
                 if tag[:1] in "Ii" and tag[1:2] in "-_":
-                    before = self.mapped(prev[c])[1] if c < len(prev) else ""
-                    if before.upper() != self.mapped(tag)[1].upper():
+                    before = upper(prev[c]) if c < len(prev) else ""
+                    if before != upper(tag):
                         i_starts += 1
-            prev = tags
+            prev = fields
+        s.tokens = tokens
         for tag, k in counts.items():
             prefix, label, _ = self.mapped(tag)
             s.prefixes[prefix] += k
@@ -369,7 +381,7 @@ class Reader:
             if not lines and not tokens:
                 first_line = n
             tokens.append(fields[0])
-            tags.append(fields[1:])
+            tags.append(fields)  # the token first, then its tags
             where.append(n)
         doc = end_document()
         if doc is not None:
@@ -399,55 +411,67 @@ class Reader:
         return got
 
     def _decode(self, rows: list[list[str]], where: list[int]) -> list[tuple[int, int, str, int]]:
-        width = max(len(r) for r in rows)
+        """Return the entities ``(first token, end token, type, column)`` of one sentence's
+        rows (each its token, then its tags)."""
+        width = max(map(len, rows))
         found = []
-        for c in range(width):
+        decoded = self._decoded
+        tag = self._tag
+        for c in range(1, width):
             col = []
+            append = col.append
             for k, row in enumerate(rows):
                 raw = row[c] if c < len(row) else "O"
-                prefix, label, kinds = self._tag(raw)
-                for kind in kinds:
-                    if kind == "tags with a misspelt type repaired":
-                        was = self.mapped(raw)
-                        self.add(kind, f"{was[0] + '-' if was[0] else ''}{was[1]} to {prefix + '-' if was[0] else ''}{label} "
-                                       f"on line {where[k]}")
-                    else:
-                        self.add(kind, f"{raw} on line {where[k]}")
-                col.append((prefix, label))
-            found.extend((i, j, label, c) for i, j, label in self._chunks(col, where))
+                got = decoded.get(raw) or tag(raw)
+                if got[2]:  # a repair: counted with its line
+                    prefix, label, kinds = got
+                    for kind in kinds:
+                        if kind == "tags with a misspelt type repaired":
+                            was = self.mapped(raw)
+                            self.add(kind, f"{was[0] + '-' if was[0] else ''}{was[1]} to {prefix + '-' if was[0] else ''}"
+                                           f"{label} on line {where[k]}")
+                        else:
+                            self.add(kind, f"{raw} on line {where[k]}")
+                append(got)
+            found.extend((i, j, label, c - 1) for i, j, label in self._chunks(col, where))
         return found
 
-    def _chunks(self, tags: list[tuple[str, str]], lines: list[int]) -> list[tuple[int, int, str]]:
+    def _chunks(self, tags: list[tuple[str, str, tuple[str, ...]]], lines: list[int]) -> list[tuple[int, int, str]]:
+        """Return the entities ``(first token, end token, type)`` of one column of decoded tags."""
         out: list[tuple[int, int, str]] = []
-        open_: tuple[int, str] | None = None
+        append = out.append
+        start = -1  # the open entity's first token, or -1
+        open_label = ""
         loose = self.tagging in ("io", "iob1")
-
-        def close(end: int) -> None:
-            nonlocal open_
-            if open_ is not None:
-                out.append((open_[0], end, open_[1]))
-                open_ = None
-
-        for k, (prefix, label) in enumerate(tags):
+        for k, (prefix, label, _) in enumerate(tags):
             if prefix == "O":
-                close(k)
-            elif prefix == "B":
-                close(k)
-                open_ = (k, label)
+                if start >= 0:
+                    append((start, k, open_label))
+                    start = -1
             elif prefix == "I":
-                if open_ is None or open_[1] != label:
+                if start < 0 or open_label != label:
                     if not loose:
                         self.add("orphan I- tags repaired to B-", f"I-{label} on line {lines[k]}")
-                    close(k)
-                    open_ = (k, label)
+                    if start >= 0:
+                        append((start, k, open_label))
+                    start, open_label = k, label
+            elif prefix == "B":
+                if start >= 0:
+                    append((start, k, open_label))
+                start, open_label = k, label
             elif prefix == "E":
-                if open_ is None or open_[1] != label:
+                if start < 0 or open_label != label:
                     self.add("orphan E- tags repaired to S-", f"E-{label} on line {lines[k]}")
-                    close(k)
-                    open_ = (k, label)
-                close(k + 1)
+                    if start >= 0:
+                        append((start, k, open_label))
+                    start = k
+                append((start, k + 1, label))
+                start = -1
             else:  # S
-                close(k)
-                out.append((k, k + 1, label))
-        close(len(tags))
+                if start >= 0:
+                    append((start, k, open_label))
+                append((k, k + 1, label))
+                start = -1
+        if start >= 0:
+            append((start, len(tags), open_label))
         return out

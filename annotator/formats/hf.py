@@ -17,6 +17,7 @@ the optional ``datasets`` package (``pip install 'annotator[hf]'``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
@@ -65,14 +66,17 @@ def _rows(record: Any, labels: set[str], tags: str, index: dict[str, int], ctx: 
     found = chunks(tok, spans, labels, ctx)
     flat = encode(columns(found, "outermost")[0], len(tok.starts), tags)
     rows = []
+    text, starts, ends = doc.text, tok.starts, tok.ends
+    ordered = sorted(found, key=lambda c: (c[0], -c[1]))  # stable: as sorting each sentence's chunks
+    firsts = [c[0] for c in ordered]
     for k, (a, b) in enumerate(tok.sentence_ranges()):
-        s0, e0 = tok.starts[a], tok.ends[b - 1]
-        inside = sorted((c for c in found if a <= c[0] < b), key=lambda c: (c[0], -c[1]))
+        s0, e0 = starts[a], ends[b - 1]
+        inside = ordered[bisect_left(firsts, a) : bisect_left(firsts, b)]
         rows.append({
-            "id": f"{doc.name}#{k}", "document": doc.name, "sentence": k, "text": doc.text[s0:e0],
-            "tokens": [tok.token_text(i) for i in range(a, b)], "ner_tags": [index[t] for t in flat[a:b]],
-            "spans": [{"start": tok.starts[i] - s0, "end": tok.ends[j - 1] - s0, "token_start": i - a, "token_end": j - a,
-                       "label": label, "text": doc.text[tok.starts[i] : tok.ends[j - 1]]} for i, j, label in inside],
+            "id": f"{doc.name}#{k}", "document": doc.name, "sentence": k, "text": text[s0:e0],
+            "tokens": [text[starts[i] : ends[i]] for i in range(a, b)], "ner_tags": [index[t] for t in flat[a:b]],
+            "spans": [{"start": starts[i] - s0, "end": ends[j - 1] - s0, "token_start": i - a, "token_end": j - a,
+                       "label": label, "text": text[starts[i] : ends[j - 1]]} for i, j, label in inside],
         })
     return rows
 

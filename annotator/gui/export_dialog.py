@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import formats
-from annotator.formats.export import earlier_export
 from annotator.gui.format_options import OptionsBox, add_footer, format_combo
 from annotator.gui.jobs import Job
 from annotator.gui.label_table import LabelTable
+from annotator.transfer.export import earlier_export
 
 SPLITS = ("train", "dev", "test")
 

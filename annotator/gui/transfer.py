@@ -70,7 +70,7 @@ class TransferMixin:
 
     def start_export(self: MainWindow, request: ExportRequest) -> Job:
         """Export on a job thread (its own connection; nothing is written unless it all is)."""
-        from annotator.formats.export import export_project
+        from annotator.transfer.export import export_project
 
         def work(project: Any, job: Job) -> Any:
             return export_project(project, request.format, request.out, progress=job.report, cancelled=job.is_cancelled,

@@ -32,7 +32,7 @@ Layers = dict[str, Annotations]
 
 
 class ExportMixin:
-    """The bulk-read methods of ``Project`` used by ``annotator.formats.export``."""
+    """The bulk-read methods of ``Project`` used by ``annotator.transfer.export`` (and by merge and agreement)."""
 
     def export_document_ids(self: Project, *, annotators: Sequence[str] | None = None, status: str | None = None,
                             touched: bool = False) -> list[int]:

@@ -80,82 +80,12 @@ class ImportMixin:
     def import_files(self: Project, paths: Sequence[str | Path], *, format: str = "auto", annotator: str | None = None,
                      progress: ProgressCallback | None = None, cancelled: Callable[[], bool] | None = None,
                      reading: Callable[[Path, int, int], Any] | None = None, **options: Any) -> ImportReport:
-        """Import files or folders in ``format`` (``auto``: by suffix and content).
+        """Import files or folders in ``format``: see ``annotator.transfer.importing.import_files``
+        (the pipeline lives above the store and the formats; this method only calls it)."""
+        from annotator.transfer.importing import import_files
 
-        Raises ``InputError`` naming the file (and line) of the first problem; then the
-        project is unchanged.  ``reading(path, index, count)`` is called before each path
-        is read, ``progress(done, total)`` while documents are written; ``cancelled()``
-        returning True stops the import (``ImportCancelled``), also unchanged.  A scheme
-        that a format brings (brat's ``annotation.conf``, ``add_labels``) is stored in the
-        same transaction as the documents.
-        """
-        from annotator import formats
-
-        docs: list[Document] = []
-        streams: list[Any] = []  # results whose documents are read while they are written
-        warnings: list[str] = []
-        label_map = options.get("label_map")  # readers see it too, to tell which labels are new
-        if not paths:
-            raise InputError("nothing to import: name at least one file or folder.")
-        scheme = self.scheme
-        options.setdefault("fresh_project", self.count_documents() == 0)  # a file's own scheme may be adopted
-        for n, path in enumerate(map(Path, paths)):
-            _check_cancelled(cancelled)
-            if reading is not None:
-                reading(path, n, len(paths))
-            fmt = formats.detect(path) if format == "auto" else formats.get(format)
-            if not fmt.can_read:
-                raise InputError(f"the {fmt.name} format can be exported but not imported.")
-            result = fmt.read(path, scheme=scheme, **options)
-            if label_map and not result.mapped:
-                from annotator.formats.labels import map_documents
-
-                map_documents(result.documents, label_map)
-            if isinstance(result.documents, list):
-                docs.extend(result.documents)
-                warnings.extend(result.warnings)
-            else:  # its warnings so far now, the rest (repairs counted while reading) when it is written
-                warnings.extend(result.warnings)
-                streams.append((result, len(result.warnings)))
-            if result.scheme is not None and result.scheme.sha256 != scheme.sha256:
-                scheme = result.scheme
-                warnings.append(f"{path}: the project's scheme {scheme.name!r} is now version {scheme.version}, "
-                                "with the types this import brings.")
-        _check_cancelled(cancelled)
-        new_scheme = scheme if scheme is not self.scheme else None
-        if streams:
-            return self._import_streams(docs, streams, warnings, new_scheme, annotator, progress, cancelled)
-        report = self.add_documents(docs, annotator=annotator, progress=progress, cancelled=cancelled, scheme=new_scheme)
-        report.warnings[:0] = warnings
-        return report
-
-    def _import_streams(self: Project, docs: list[Document], streams: list[Any], warnings: list[str], scheme: Scheme | None,
-                        annotator: str | None, progress: ProgressCallback | None,
-                        cancelled: Callable[[], bool] | None) -> ImportReport:
-        """Write documents while streaming readers read them, a batch at a time, all in one
-        transaction (still all or nothing), so memory holds a batch, not the corpus."""
-        from itertools import chain
-
-        total = len(docs) + sum(r.count or 0 for r, _ in streams)
-        report = ImportReport()
-        done = 0
-
-        def step(n: int, _: int) -> None:
-            if progress is not None:
-                progress(done + n, max(total, done + n))
-
-        with dbmod.transaction(self.db):
-            items = chain(docs, *(r.documents for r, _ in streams))
-            while batch := _batch(items):
-                part = self.add_documents(batch, annotator=annotator, progress=step, cancelled=cancelled, scheme=scheme)
-                scheme = None  # stored with the first batch
-                done += len(batch)
-                for name in ("added", "attached", "skipped"):
-                    getattr(report, name).extend(getattr(part, name))
-                for name in ("spans", "events", "relations", "stances"):
-                    setattr(report, name, getattr(report, name) + getattr(part, name))
-        report.warnings = warnings + [w for r, k in streams for w in r.warnings[k:]]
-        return report
+        return import_files(self, paths, format=format, annotator=annotator, progress=progress, cancelled=cancelled,
+                            reading=reading, **options)
 
     def add_documents(self: Project, documents: Iterable[Document | dict[str, Any] | str], *, annotator: str | None = None,
                       progress: ProgressCallback | None = None, source: str = "", cancelled: Callable[[], bool] | None = None,
@@ -228,6 +158,7 @@ class ImportMixin:
                 if pending:
                     report.added.extend(self._insert_documents(pending))
                     pending.clear()
+                fresh = existing_id is None
                 if existing_id is None:
                     existing_id = self._insert_documents([(doc.name, doc.text, doc.sha256, len(doc.text),
                                                            _meta_json(doc.meta), doc.source or source, stamp)])[0]
@@ -236,7 +167,7 @@ class ImportMixin:
                 elif existing_id not in report.attached and existing_id not in report.added:
                     report.attached.append(existing_id)
                 for who, ann in doc.annotations.items():
-                    self._insert_annotations(existing_id, doc.text, who or default_ann, ann, report)
+                    self._insert_annotations(existing_id, doc.text, who or default_ann, ann, report, fresh)
             if progress and (n % 200 == 0 or n == total):
                 progress(n, total)
         if pending:
@@ -344,22 +275,27 @@ class ImportMixin:
         if missing:
             raise InputError(f"{where}{what} points at {', '.join(map(str, missing))}, which is not a span of the same document.")
 
-    def _insert_annotations(self: Project, document_id: int, text: str, who: str, ann: Annotations, report: ImportReport) -> None:
+    def _insert_annotations(self: Project, document_id: int, text: str, who: str, ann: Annotations, report: ImportReport,
+                            fresh: bool = False) -> None:
         from annotator.store.project import GOLD
 
         aid = self.annotator_id(who, kind="gold" if who == GOLD else "human")
-        existing = {(s.label, tuple(map(tuple, s.fragments))): s.id for s in self.spans(document_id, who)}
-        ids: dict[Any, int] = {}
-        for span in ann.spans:
-            frags = check_fragments(text, span.fragments)
-            key = (span.label, tuple(frags))
-            if key in existing:
-                ids[span.id] = existing[key]
-                continue
-            sid = self._insert_span(document_id, aid, span.label, frags, text)
-            existing[key] = ids[span.id] = sid
-            report.spans += 1
-            self._insert_extras(document_id, aid, "span_id", sid, span.attributes, span.notes)
+        # a document this import just added has no spans yet: nothing to look up
+        existing = ({} if fresh else
+                    {(s.label, tuple(map(tuple, s.fragments))): s.id for s in self.spans(document_id, who)})
+        self._insert_layer(document_id, text, aid, ann, report, existing)
+        if ann.status:
+            self._put_status(document_id, aid, ann.status)
+        elif not ann.is_empty():
+            self._touch_status(document_id, aid)
+
+    def _insert_layer(self: Project, document_id: int, text: str, aid: int, ann: Annotations, report: ImportReport,
+                      existing: dict[Any, int]) -> None:
+        """Insert what ``ann`` holds (checked already) into annotator ``aid``'s layer, but
+        its status: spans (but those in ``existing``, ``{(label, fragments): id}``), events,
+        relations, normalisations, stances, document labels, notes.  Imports and merges
+        both write layers here."""
+        ids = self._insert_spans(document_id, aid, text, ann.spans, existing, report)
         targets: dict[tuple[str, Any], int] = {("span", k): v for k, v in ids.items()}
         for ev in ann.events:
             eid = self._insert_event(document_id, aid, ev.type, ids[ev.trigger], [(a.role, ids[a.span]) for a in ev.arguments])
@@ -391,10 +327,61 @@ class ImportMixin:
             )
         for note in ann.notes:
             self._insert_note(document_id, aid, note)
-        if ann.status:
-            self._put_status(document_id, aid, ann.status)
-        elif not ann.is_empty():
-            self._touch_status(document_id, aid)
+
+    def _insert_spans(self: Project, document_id: int, aid: int, text: str, spans: list[Any], existing: dict[Any, int],
+                      report: ImportReport) -> dict[Any, int]:
+        """Insert a layer's spans with two ``executemany`` (spans, fragments), not two
+        statements per span (the caller holds the write transaction, so the ids given are
+        the table's next ones); a span the layer already has (same label and fragments) is
+        not added twice.  Return ``{span id in the record: id in the project}``.  The
+        fragments were checked against the text before the transaction."""
+        from annotator.store.project import now
+
+        stamp = now()
+        ids: dict[Any, int] = {}
+        span_rows: list[tuple[Any, ...]] = []
+        frag_rows: list[tuple[Any, ...]] = []
+        extras: list[tuple[int, Any]] = []
+        next_id = 0
+        for span in spans:
+            frags = span.fragments
+            if len(frags) == 1:
+                (s, e), = frags
+                frags = [(int(s), int(e))]
+            else:
+                frags = sorted((int(s), int(e)) for s, e in frags)
+            key = (span.label, tuple(frags))
+            sid = existing.get(key)
+            if sid is not None:
+                ids[span.id] = sid
+                continue
+            if not next_id:
+                # after the largest id the table ever gave (AUTOINCREMENT), not the largest there now
+                next_id = self.conn.execute(
+                    "SELECT max(coalesce((SELECT max(id) FROM spans), 0), "
+                    "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'spans'), 0))").fetchone()[0] + 1
+            sid = next_id
+            next_id += 1
+            if len(frags) == 1:
+                s, e = frags[0]
+                surface = text[s:e]
+                span_rows.append((sid, document_id, aid, span.label, s, e, surface, stamp))
+                frag_rows.append((sid, 0, s, e, surface))
+            else:
+                span_rows.append((sid, document_id, aid, span.label, frags[0][0], max(e for _, e in frags),
+                                  " ".join(text[s:e] for s, e in frags), stamp))
+                frag_rows.extend((sid, i, s, e, text[s:e]) for i, (s, e) in enumerate(frags))
+            existing[key] = ids[span.id] = sid
+            if span.attributes or span.notes:
+                extras.append((sid, span))
+        if span_rows:
+            self.conn.executemany("INSERT INTO spans(id, document_id, annotator_id, label, start, end, surface, created_at) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", span_rows)
+            self.conn.executemany("INSERT INTO fragments(span_id, seq, start, end, surface) VALUES (?, ?, ?, ?, ?)", frag_rows)
+            report.spans += len(span_rows)
+        for sid, span in extras:
+            self._insert_extras(document_id, aid, "span_id", sid, span.attributes, span.notes)
+        return ids
 
     def _insert_extras(self: Project, document_id: int, aid: int, column: str, oid: int, attributes: dict[str, Any], notes: list[str]) -> None:
         self.conn.executemany(

@@ -36,6 +36,7 @@ from annotator.core.model import Annotations, Document, Normalization
 from annotator.core.wording import count
 from annotator.store import db as dbmod
 from annotator.store import undo
+from annotator.store.importing import ImportReport
 from annotator.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -124,10 +125,23 @@ class _Package:
             (doc, name): float(sec) for doc, name, sec in conn.execute(
                 "SELECT s.document_id, a.name, s.seconds FROM document_status s JOIN annotators a ON a.id = s.annotator_id")}
 
-    def read(self) -> Iterator[tuple[Document, dict[str, Annotations]]]:
-        """Yield each document and its layers; raise ``InputError`` naming the package and
-        the document if a text does not match its stored sha256."""
-        for doc, layers in self.project.iter_export(self.project.document_ids()):
+    def layers(self) -> dict[int, set[str]]:
+        """Return ``{document id: names of the annotators with a layer that is not blank}``
+        (anything on the document, or a status other than "new"), read without the texts."""
+        out: dict[int, set[str]] = {}
+        names = dict(self.project.conn.execute("SELECT id, name FROM annotators").fetchall())
+        for doc, aid in self.project.conn.execute(
+            "SELECT document_id, annotator_id FROM spans UNION SELECT document_id, annotator_id FROM stances "
+            "UNION SELECT document_id, annotator_id FROM document_labels UNION SELECT document_id, annotator_id FROM notes "
+            "UNION SELECT document_id, annotator_id FROM document_status WHERE status != 'new'"):
+            out.setdefault(doc, set()).add(names[aid])
+        return out
+
+    def read(self, skip: set[int] = frozenset()) -> Iterator[tuple[Document, dict[str, Annotations]]]:  # type: ignore[assignment]
+        """Yield each document (but those in ``skip``) and its layers; raise ``InputError``
+        naming the package and the document if a text does not match its stored sha256."""
+        ids = [d for d in self.project.document_ids() if d not in skip]
+        for doc, layers in self.project.iter_export(ids):
             if text_sha256(doc.text) != doc.sha256:
                 raise InputError(f"{self.path}: the text of document {doc.name!r} does not match its stored sha256, "
                                  "so the package is damaged or was changed outside annotator; nothing was merged.")
@@ -275,7 +289,9 @@ class PackagesMixin:
             with tempfile.TemporaryDirectory(prefix="annotator-merge-") as tmp, dbmod.transaction(self.db):
                 for n, path in enumerate(files):
                     with _open_copy(path, Path(tmp) / f"package{n}.annotproj") as pkg:
-                        for doc, layers in pkg.read():
+                        skip = self._unchanged_documents(pkg, report)
+                        done += len(skip)
+                        for doc, layers in pkg.read(skip):
                             if cancelled is not None and done % 64 == 0 and cancelled():
                                 raise MergeCancelled("the merge was cancelled; the project is unchanged.")
                             self._merge_document(pkg, doc, layers, report, on_conflict, add_missing)
@@ -298,6 +314,37 @@ class PackagesMixin:
         if report.changed:
             self.history.clear()  # undo steps must not cross a merge
         return report
+
+    def _unchanged_documents(self: Project, pkg: _Package, report: MergeReport) -> set[int]:
+        """Return the package's documents whose every layer is, by the package's edit log,
+        as it was when last packed or merged from this same package: their layers are
+        "unchanged" without reading or fingerprinting them (every edit of a layer adds to
+        the edit log, so the same package id and log position mean the same layers).  Their
+        time tracked is merged as for any unchanged layer; they are counted in ``report``."""
+        origins = {(doc, aid) for doc, aid in self.conn.execute(
+            "SELECT document_id, annotator_id FROM layer_origins WHERE package = ? AND sequence = ?", (pkg.id, pkg.sequence))}
+        if not origins:
+            return set()
+        aids = dict(self.conn.execute("SELECT name, id FROM annotators").fetchall())
+        shas = dict(pkg.project.conn.execute("SELECT id, sha256 FROM documents").fetchall())
+        here: dict[str, int] = {}
+        wanted = list(set(shas.values()))
+        for i in range(0, len(wanted), 900):
+            chunk = wanted[i : i + 900]
+            here.update(self.conn.execute(f"SELECT sha256, id FROM documents WHERE sha256 IN ({','.join('?' * len(chunk))})",
+                                          chunk).fetchall())
+        skip: set[int] = set()
+        seconds: list[tuple[float, int, int]] = []
+        for doc, names in pkg.layers().items():
+            doc_id = here.get(shas.get(doc, ""))
+            if doc_id is None or not all((doc_id, aids.get(name)) in origins for name in names):
+                continue
+            skip.add(doc)
+            report.unchanged += len(names)
+            seconds += [(pkg.seconds.get((doc, name), 0.0), doc_id, aids[name]) for name in names]
+        self.conn.executemany("UPDATE document_status SET seconds = max(seconds, ?) WHERE document_id = ? AND annotator_id = ?",
+                              seconds)
+        return skip
 
     def _check_package_file(self: Project, path: Path) -> int:
         """Raise unless ``path`` is a project file other than this one; return its number
@@ -376,7 +423,8 @@ class PackagesMixin:
             self.conn.execute("DELETE FROM document_status WHERE document_id = ? AND annotator_id = ?", (doc_id, aid))
         else:
             self._delete_layer(doc_id, aid)
-        self._copy_layer(doc_id, aid, layer.ann, layer.norms)
+        # written as an import writes a layer (the text is the project's: the same sha256)
+        self._insert_layer(doc_id, doc.text, aid, layer.ann, ImportReport(), {})
         self._copy_status(doc_id, aid, layer.ann.status or "new", layer.seconds)
         # the copy is exact: the layer's fingerprint is now the package's
         self._put_origin(doc_id, aid, pkg.id, pkg.sequence, layer.fingerprint)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -355,3 +356,35 @@ def test_moving_edges_by_words_and_letters():
     assert T.move_edge(text, s, e, "end", False) == (s, e)  # one word: nothing to leave out
     assert text[slice(*T.move_edge(text, s, e, "end", False, "grapheme"))] == "المتحد"  # the mark goes with its letter
     assert text[slice(*T.move_edge(text, s, e, "start", True, "grapheme"))] == "ت المتحدةُ"
+
+
+# the fast path of tokens() for simple text must find what the full grapheme scan finds
+_SIMPLE_ALPHABET = ("abcXYZ09٠٩۰۹ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإئؤةىـٱپچژکگیۓە"
+                    "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u065f\u0670"
+                    " \n.,;:!?-_()[]{}\"'/\\@#$%&*+=<>|~^`«»،؛؟٪٫٬٭۔–—‘’“”…")
+#: beside them, characters that must leave the fast path (their clusters are not simple)
+_NOT_SIMPLE = "\u200c\u200d\u200f\u061c\u0600\u06dd\r\t\u00a0\u06d6\U0001f600\U0001f1f8\U0001f1e6"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SIMPLE_ALPHABET + _NOT_SIMPLE, max_size=60), st.data())
+def test_tokens_fast_path_finds_what_the_grapheme_scan_finds(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert T.tokens(text, start, end) == T._scan_tokens(text, start, end)
+    assert T.tokens(text) == T._scan_tokens(text)
+
+
+def test_tokens_fast_path_agrees_on_the_corpus():
+    from tests.conftest import CORPUS
+
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for s, e in T.sentences(text):
+            assert T.tokens(text, s, e) == T._scan_tokens(text, s, e), path
+
+
+@pytest.mark.parametrize("text", [" \u064eبا", "\n\u064eبا", "\u064eبا ب", "3.5 و٣٫٥ 1,000.", "-\u064e ب", "ب. ١٢،٣",
+                                  "كتب\u200cها", "«قال» — نعم…"])
+def test_tokens_fast_path_cases(text):
+    assert T.tokens(text) == T._scan_tokens(text)

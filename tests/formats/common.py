@@ -22,8 +22,8 @@ import pytest
 
 from annotator import Project
 from annotator.core.errors import ExportError, InputError
-from annotator.formats.export import ExportCancelled, export_project
 from annotator.store.project import GOLD
+from annotator.transfer.export import ExportCancelled, export_project
 
 #: The nasty texts: each has the facts DESIGN §3 names.
 TEXTS = {

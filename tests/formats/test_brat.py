@@ -11,7 +11,7 @@ from annotator import Project
 from annotator.cli import main
 from annotator.core.errors import InputError
 from annotator.formats.brat_conf import scheme_from_conf
-from annotator.formats.export import export_project
+from annotator.transfer.export import export_project
 from tests.formats.common import ImportFormatTest
 
 TEXT = "قال الرئيس\r\nإن الولايات المتحدة ستنسحب من قاعدة الشدادي.\r\n"

@@ -12,8 +12,8 @@ from seqeval.scheme import IOB2, IOBES
 
 from annotator import Project
 from annotator.core.errors import InputError
-from annotator.formats.export import export_project
 from annotator.store.project import GOLD
+from annotator.transfer.export import export_project
 from tests.conftest import CORPUS
 from tests.formats.common import ImportFormatTest, gold_entities
 

@@ -9,7 +9,7 @@ import datasets
 from spacy.tokens import DocBin
 from spacy.vocab import Vocab
 
-from annotator.formats.export import export_project
+from annotator.transfer.export import export_project
 from tests.formats.common import FormatTest, gold_entities
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from annotator import Project
 from annotator.core.errors import ExportError
-from annotator.formats.export import export_project
+from annotator.transfer.export import export_project
 
 
 @pytest.fixture

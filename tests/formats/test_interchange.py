@@ -10,7 +10,7 @@ import pytest
 
 from annotator import Project
 from annotator.core.errors import InputError
-from annotator.formats.export import export_project
+from annotator.transfer.export import export_project
 from tests.conftest import CORPUS
 from tests.formats.common import ImportFormatTest
 

@@ -8,8 +8,8 @@ import pytest
 
 from annotator import Project
 from annotator.core.errors import InputError
-from annotator.formats.export import export_project
 from annotator.store.project import GOLD
+from annotator.transfer.export import export_project
 from tests.formats.common import TEXTS, ImportFormatTest
 
 

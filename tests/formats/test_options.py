@@ -7,12 +7,13 @@ import pytest
 
 from annotator import formats
 from annotator.cli import cli
-from annotator.formats.export import export_project
+from annotator.transfer.export import export_project
 from tests.conftest import CORPUS
 
 
 def cli_option(verb: str, flag: str) -> click.Option:
-    command = cli.commands[verb]
+    # the group adds a verb's format options when the verb is looked up, as a run does
+    command = cli.get_command(click.Context(cli), verb)
     found = [p for p in command.params if isinstance(p, click.Option) and flag in p.opts]
     assert found, f"annotator {verb} has no {flag}"
     return found[0]

@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from annotator.formats.export import export_project
 from annotator.store.project import GOLD, Project
+from annotator.transfer.export import export_project
 from tests.gui.test_main_window import select_utf16
 from tests.teamwork import SHARED, find, make_team
 

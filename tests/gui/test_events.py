@@ -203,7 +203,7 @@ def check_everything(p: Project, doc: int, e: dict[str, int]) -> None:
 
 
 def export_and_check(p: Project, folder) -> None:
-    from annotator.formats.export import export_project
+    from annotator.transfer.export import export_project
 
     manifest = export_project(p, "jsonl", folder / "out", annotator="lina")
     (line,) = [json.loads(x) for x in manifest.files[0].read_text(encoding="utf-8").splitlines()]

@@ -92,7 +92,7 @@ def test_mark_now_label_later(open_window, qtbot, tmp_path):
     assert any(p.kind == "unlabelled" for p in w.project.validate())  # annotator validate lists it
     # exports refuse it (but the lossless native jsonl)
     from annotator.core.errors import AnnotatorError
-    from annotator.formats.export import export_project as export
+    from annotator.transfer.export import export_project as export
 
     with pytest.raises(AnnotatorError, match="marked but not labelled"):
         export(w.project, "conll", tmp_path / "out")

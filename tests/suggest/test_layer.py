@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from annotator.formats.export import export_project
 from annotator.store.project import Project
 from annotator.store.suggestions import Suggestion, SuggestionLayer
+from annotator.transfer.export import export_project
 
 TEXT = "زار مُحَمَّد علي دمشـــق 😀 والتقى وزير الخارجية."
 
