@@ -149,11 +149,22 @@ class EventsPanel(QWidget):
         for et in scheme.events:
             self.type.addItem(swatch(et.color), f"{et.name(lang)}  [{et.hotkey}]" if et.hotkey else et.name(lang), et.type)
 
-    def show_state(self, state: LinkedState, current: int | None, span: int | None = None) -> None:
+    def show_state(self, state: LinkedState, current: int | None, span: int | None = None, *,
+                   changed: frozenset[Any] | None = None) -> None:
         """List ``state``'s events; keep ``current`` selected (and its argument ``span``).
-        Only the rows of events that changed are made again, not for a new selection."""
+        Only the rows of events that changed are made again, not for a new selection;
+        ``changed`` names the events that may differ (None: any)."""
         self._loading = True
-        rows = {ev.id: self._row_key(ev, state) for ev in state.events}
+        if changed is not None and state.document_id == self._document:
+            rows = dict(self._rows)
+            for eid in changed:
+                ev = state.event(eid)
+                if ev is None:
+                    rows.pop(eid, None)
+                else:
+                    rows[eid] = self._row_key(ev, state)
+        else:
+            rows = {ev.id: self._row_key(ev, state) for ev in state.events}
         order = [ev.id for ev in state.events]
         if state.document_id != self._document or not self._patch(state, rows, order):
             self._rebuild(state, rows)
@@ -184,9 +195,9 @@ class EventsPanel(QWidget):
         for eid in old:
             if eid not in rows:
                 self._drop(eid)
-        by_id = {ev.id: ev for ev in state.events}
+        by_id = state.by_id
         for index, eid in enumerate(order):
-            if self._rows.get(eid) == rows[eid]:
+            if self._rows.get(eid) is rows[eid] or self._rows.get(eid) == rows[eid]:
                 continue
             if eid in self._rows:
                 index = self.tree.indexOfTopLevelItem(self._items[(eid, None)])

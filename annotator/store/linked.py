@@ -7,7 +7,7 @@ every edit, so nothing here reads every span of the document.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ProjectError
 from annotator.core.model import Annotations, Argument, Event, Relation, Span
@@ -62,6 +62,40 @@ class LinkedMixin:
         spans = self._lean_spans(sorted(ids))
         return Annotations(spans=spans, events=events, relations=relations, stances=stances,
                            doc_labels=self.doc_labels(document_id, annotator))
+
+    def events_named(self: Project, document_id: int, event_ids: Any = (), argument_ids: Any = (),
+                     annotator: str | None = None) -> list[Event]:
+        """Return, of events ``event_ids`` and the events of arguments ``argument_ids``,
+        those ``annotator`` (default: the current one) has in the document, with their
+        arguments and attributes: what a ``Changes`` names, read back for the window (one
+        edit re-reads its events, not the document's 10,000)."""
+        ids = {int(i) for i in event_ids}
+        args = list(argument_ids)
+        for chunk in _chunks(args, 900):
+            ids.update(r[0] for r in self.conn.execute(
+                f"SELECT event_id FROM event_arguments WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        aid = self._annotator_id_or_none(annotator)
+        events: dict[int, Event] = {}
+        for chunk in _chunks(sorted(ids), 900):
+            for eid, type_, trigger, name in self.conn.execute(
+                f"SELECT e.id, e.type, e.trigger_span_id, a.name FROM events e JOIN annotators a ON a.id = e.annotator_id "
+                f"WHERE e.id IN ({','.join('?' * len(chunk))}) AND e.document_id = ? AND e.annotator_id IS ?",
+                [*chunk, document_id, aid]):
+                events[eid] = Event(type=type_, trigger=trigger, id=eid, annotator=name)
+        for chunk in _chunks(list(events), 900):
+            for arg_id, eid, role, sid in self.conn.execute(
+                f"SELECT id, event_id, role, span_id FROM event_arguments WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY id",
+                chunk):
+                events[eid].arguments.append(Argument(role=role, span=sid, id=arg_id))
+        if events:
+            self._attach_attributes("event_id", events)
+            self._attach_notes("event_id", events)
+        return list(events.values())
+
+    def lean_spans(self: Project, ids: list[int]) -> list[Span]:
+        """Return spans ``ids`` (those that exist) in text order: label, fragments,
+        surface, no attributes."""
+        return self._lean_spans(ids)
 
     def _lean_spans(self: Project, ids: list[int]) -> list[Span]:
         """Return spans ``ids`` in text order: label, fragments, surface (no attributes)."""
