@@ -268,6 +268,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         info = self.project.document_info(document_id, count_spans=False)
         self.doc_name = info.name if info else ""
         self.view.set_document(text, SpanStore())
+        self._show_first_screen(document_id)
         self.span_model.set_store(self.view.store, text)
         self.view.set_find_hits([])
         self.reload_spans()
@@ -277,6 +278,18 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._update_status_labels()
         if self.docks["find"].isVisible() and self.find_panel.query.text().strip():
             self._search(self.find_panel.query.text().strip())
+
+    def _show_first_screen(self, document_id: int) -> None:
+        """Show at once the spans of the text on screen (one indexed read), so the first
+        paint has them; all of the document's spans follow from the reader thread."""
+        blocks = self.view.visible_blocks()
+        if not blocks:
+            return
+        try:
+            rows = self.project.span_rows_between(document_id, blocks[0].start, blocks[-1].end, self.layer)
+        except AnnotatorError:
+            return
+        self.view.set_store(SpanStore(rows))
 
     def reload_spans(self) -> None:
         """Read the open document's spans again (on the reader thread)."""

@@ -64,6 +64,21 @@ class ViewsMixin:
             return None
         return span_id, rows[0][0], tuple((s, e) for _, s, e in rows)
 
+    def span_rows_between(self: Project, document_id: int, start: int, end: int, annotator: str | None = None, *,
+                          reach: int = 2000) -> list[SpanRow]:
+        """Return the spans of ``annotator`` (default: the current one) that overlap
+        ``[start, end)`` and begin at most ``reach`` code points before it, in text order:
+        what one screen of a document shows, read by the index on span starts (the
+        window's first paint, before all of a document's spans have loaded)."""
+        aid = self._annotator_id_or_none(annotator)
+        if aid is None:
+            return []
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT id FROM spans WHERE document_id = ? AND annotator_id = ? AND start >= ? AND start < ? AND end > ?",
+            (document_id, aid, max(0, start - reach), end, start))]
+        rows = self.span_rows_named(document_id, ids, annotator=annotator)
+        return sorted(rows.values(), key=lambda r: (r[2][0][0], r[2][-1][1], r[0]))
+
     def span_rows_named(self: Project, document_id: int, span_ids: Any = (), fragment_ids: Any = (),
                         annotator: str | None = None) -> dict[int, SpanRow]:
         """Return, of spans ``span_ids`` and the spans of fragments ``fragment_ids``, those

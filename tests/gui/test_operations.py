@@ -195,3 +195,21 @@ def test_other_programs_and_imports_come_through_show_changes(open_window, qtbot
     qtbot.waitUntil(lambda: w.ready)
     assert shown(w) == stored(w) and len(stored(w)) == 1
     assert list_count(w, w.doc_id) == "1"
+
+
+def test_a_document_opens_with_the_spans_on_screen_before_all_have_loaded(open_window, qtbot):
+    w = open_window([TEXT, "وثيقة ثانية"])
+    doc = w.doc_id
+    e = entities(qtbot, w)
+    w.open_document(w.project.documents(0, 2)[1].id)
+    qtbot.waitUntil(lambda: w.ready)
+    w.open_document(doc)  # returns before the reader thread has read the document's spans
+    assert not w.ready
+    on_screen = {it.id for it in w.view.store.items()}
+    lo, hi = w.view.visible_blocks()[0].start, w.view.visible_blocks()[-1].end
+    assert on_screen and on_screen <= set(e.values())
+    assert on_screen == {sid for sid, (_, frags) in stored(w).items() if frags[0][0] < hi and frags[-1][1] > lo}
+    w.view.viewport().repaint()
+    assert {it.id for _, it, _ in w.view.painter.hits} == on_screen  # drawn in the first paint
+    qtbot.waitUntil(lambda: w.ready)
+    assert shown(w) == stored(w)
