@@ -156,19 +156,13 @@ class EventsPanel(QWidget):
         ``changed`` names the events that may differ (None: any)."""
         self._loading = True
         if changed is not None and state.document_id == self._document:
-            rows = dict(self._rows)
-            for eid in changed:
-                ev = state.event(eid)
-                if ev is None:
-                    rows.pop(eid, None)
-                else:
-                    rows[eid] = self._row_key(ev, state)
+            self._patch_changed(state, changed)
         else:
             rows = {ev.id: self._row_key(ev, state) for ev in state.events}
-        order = [ev.id for ev in state.events]
-        if state.document_id != self._document or not self._patch(state, rows, order):
-            self._rebuild(state, rows)
-        self._document, self._rows, self._order = state.document_id, rows, order
+            order = [ev.id for ev in state.events]
+            if state.document_id != self._document or not self._patch(state, rows, order):
+                self._rebuild(state, rows)
+            self._document, self._rows, self._order = state.document_id, rows, order
         item = self._items.get((current, span)) or self._items.get((current, None))
         if item is not None:
             self.tree.setCurrentItem(item)
@@ -184,6 +178,24 @@ class EventsPanel(QWidget):
         """What an event's rows show: the event, its texts and its problems."""
         return (ev, tuple(state.surface(i) for i in (ev.trigger, *(a.span for a in ev.arguments))),
                 tuple(p.message for p in state.problems_of("event", ev.id)))
+
+    def _patch_changed(self, state: LinkedState, changed: frozenset[Any]) -> None:
+        """Make again the rows of the events ``changed`` (added, edited, moved or gone),
+        the others untouched: the cost of one edit, whatever the number of events."""
+        if not changed:
+            return
+        order = [ev.id for ev in state.events]
+        for eid in changed:
+            if (eid, None) in self._items:
+                self._drop(eid)
+            self._rows.pop(eid, None)
+        position = {eid: i for i, eid in enumerate(order) if eid in changed}
+        for eid in sorted(position, key=position.__getitem__):
+            ev = state.by_id[eid]
+            self._rows[eid] = self._row_key(ev, state)
+            self.tree.insertTopLevelItem(position[eid], self._event_item(ev, state))
+            self._items[(eid, None)].setExpanded(True)
+        self._order = order
 
     def _patch(self, state: LinkedState, rows: dict[Any, Any], order: list[Any]) -> bool:
         """Change only the rows that differ (an event added, removed or edited); return
@@ -208,8 +220,10 @@ class EventsPanel(QWidget):
 
     def _drop(self, event_id: Any) -> None:
         top = self._items.pop((event_id, None))
-        for key in [k for k in self._items if k[0] == event_id]:
-            del self._items[key]
+        for i in range(top.childCount()):  # its argument rows (not a walk over every row)
+            data = top.child(i).data(0, KIND_ROLE)
+            if self._items.get((event_id, data[3])) is top.child(i):
+                del self._items[(event_id, data[3])]
         self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(top))
 
     def _rebuild(self, state: LinkedState, rows: dict[Any, Any]) -> None:

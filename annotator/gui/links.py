@@ -221,7 +221,7 @@ class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
         doc = self.w.doc_id
         self.state = LinkedState.load(self.w.project, doc) if doc is not None else LinkedState()
         self._forget_gone()
-        self.show()
+        self.show(None)
 
     def show_changes(self, changes: Any) -> None:
         """Show what an edit, undo or redo changed: only the events, relations and stances
@@ -243,9 +243,10 @@ class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
         if self.state.stance(self.stance_id) is None:
             self.stance_id = None
 
-    def show(self, events: frozenset[Any] | None = None) -> None:
-        """Show the state in the panels and over the text (``events``: only these events'
-        rows may differ from what the Events panel shows)."""
+    def show(self, events: frozenset[Any] | None = frozenset()) -> None:
+        """Show the state in the panels and over the text: what is selected, and of the
+        events only ``events`` may differ from what the Events panel shows (none, by
+        default: a new selection; None: any, after a whole read)."""
         state = self.state
         self.events_panel.show_state(state, self.event_id, self.arg_span, changed=events)
         self.relations_panel.show_state(state, self.relation_id)
@@ -258,15 +259,28 @@ class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
         self._show_inspector(self.w.view.selected_span)
         self._update_overlay()
 
-    def _update_overlay(self) -> None:
+    def _relation_arcs(self) -> list[Arc]:
+        """The arrows of the document's relations, made again only when the relations or
+        the selected one changed (a document may have hundreds)."""
         state, scheme = self.state, self.scheme
-        overlay = Overlay(marks=state.marks())
+        key = (state.ann.relations, self.relation_id, self.w.lang, scheme)
+        cached = getattr(self, "_arcs_cache", None)
+        if cached is not None and all(a is b for a, b in zip(cached[0], key, strict=True)):
+            return cached[1]
+        arcs = []
         for rel in state.relations:
             src, tgt = state.spans.get(rel.source), state.spans.get(rel.target)
             rt = scheme.relation(rel.type)
             if src and tgt:
-                overlay.arcs.append(Arc(src, tgt, rt.name(self.w.lang) if rt else rel.type, QColor(rt.color if rt else "#555555"),
-                                        strong=rel.id == self.relation_id))
+                arcs.append(Arc(src, tgt, rt.name(self.w.lang) if rt else rel.type, QColor(rt.color if rt else "#555555"),
+                                strong=rel.id == self.relation_id))
+        self._arcs_cache = (key, arcs)
+        return arcs
+
+    def _update_overlay(self) -> None:
+        state, scheme = self.state, self.scheme
+        overlay = Overlay(marks=state.marks())
+        overlay.arcs.extend(self._relation_arcs())
         ev = state.event(self.event_id)
         if ev is not None and (trigger := state.spans.get(ev.trigger)):
             color = QColor(scheme.color(ev.type))

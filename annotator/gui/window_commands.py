@@ -9,11 +9,12 @@ changes a view itself: what it shows is what the project now holds, read back.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import UNLABELLED
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 
 
 translate = QCoreApplication.translate
+
+#: A bulk edit (label-all) turns the event loop at least this often, in seconds.
+BULK_SLICE_S = 0.03
 
 
 class CommandsMixin:
@@ -162,14 +166,24 @@ class CommandsMixin:
         if not todo:
             self.status(translate("MainWindow", "Every whole-word match already has this label."))
             return
-        added: list[tuple[int, int, int]] = []
+        added: list[int] = []
 
         def run() -> None:
             with self.project.macro(self.counted("label_all", len(todo)).format(label=label)):
+                turned = time.perf_counter()
                 for s, e in todo:
-                    added.append((self.project.add_span(self.doc_id, label, s, e), s, e))
+                    added.append(self.project.add_span(self.doc_id, label, s, e))
+                    if time.perf_counter() - turned > BULK_SLICE_S:
+                        # thousands of spans take a while: let the window paint meanwhile
+                        # (keys and clicks wait: they must not join this one undo step)
+                        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+                        turned = time.perf_counter()
 
-        ok, _ = self._edit(run)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            ok, _ = self._edit(run)
+        finally:
+            QApplication.restoreOverrideCursor()
         if ok:
             self.status(self.counted("spans_added", len(added)))
 
