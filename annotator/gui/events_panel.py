@@ -304,6 +304,7 @@ class RelationsPanel(QWidget):
         self.current: int | None = None
         self._loading = False
         self._shown: Any = None
+        self._shown_relations: Any = None
         self._items: dict[Any, QTreeWidgetItem] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -330,10 +331,11 @@ class RelationsPanel(QWidget):
         self.scheme, self.lang, self._shown = scheme, lang, None
 
     def show_state(self, state: LinkedState, current: int | None) -> None:
-        key = (state.document_id, state.relations, [p for p in state.problems if p.item.startswith("relation")],
-               [state.surface(i) for r in state.relations for i in (r.source, r.target)])
+        # the relations' list is a new one whenever they, or the spans they join, changed
+        key = (state.document_id, [p for p in state.problems if p.item.startswith("relation")])
         self._loading = True
-        if key != self._shown:
+        if key != self._shown or self._shown_relations is not state.ann.relations:
+            self._shown_relations = state.ann.relations
             self._shown = key
             self._rebuild(state)
         item = self._items.get(current)

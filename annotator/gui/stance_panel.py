@@ -163,10 +163,10 @@ class StancePanel(QWidget):
         self._loading = True
         names = {s.label: s.name(self.lang) for s in (self.scheme.stance.labels if self.scheme else ())}
         # the list is made again only when what it lists changed, not for a new selection
-        key = (state.document_id, self.lang, state.stances, [state.problems_of("stance", st.id) for st in state.stances],
-               [state.surface(i) for st in state.stances for i in (st.holder, st.target, *st.evidence)])
-        if key != getattr(self, "_shown", None):
-            self._shown = key
+        # (the stances' list is a new one whenever they, or the spans they point at, changed)
+        key = (state.document_id, self.lang, [p for p in state.problems if p.item.startswith("stance ")])
+        if key != getattr(self, "_shown", None) or getattr(self, "_shown_stances", None) is not state.ann.stances:
+            self._shown, self._shown_stances = key, state.ann.stances
             self.tree.clear()
             self._items: dict[Any, QTreeWidgetItem] = {}
             icon = warning_icon(self)
