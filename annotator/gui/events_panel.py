@@ -106,7 +106,7 @@ class EventsPanel(QWidget):
         self._loading = False
         self._document: Any = None  # the document the tree shows
         self._rows: dict[Any, Any] = {}  # event id -> what its rows show
-        self._order: list[Any] = []
+        self._order: list[Any] | None = []
         self._items: dict[tuple[Any, Any], QTreeWidgetItem] = {}  # (event, argument span or None) -> row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -165,9 +165,11 @@ class EventsPanel(QWidget):
             self._document, self._rows, self._order = state.document_id, rows, order
         item = self._items.get((current, span)) or self._items.get((current, None))
         if item is not None:
-            self.tree.setCurrentItem(item)
+            if self.tree.currentItem() is not item:  # (Qt finds an item's row by a walk over the list)
+                self.tree.setCurrentItem(item)
         else:
-            self.tree.setCurrentItem(None)
+            if self.tree.currentItem() is not None:
+                self.tree.setCurrentItem(None)
             self.tree.clearSelection()
         self.hint.setVisible(not state.events)
         self._loading = False
@@ -184,23 +186,24 @@ class EventsPanel(QWidget):
         the others untouched: the cost of one edit, whatever the number of events."""
         if not changed:
             return
-        order = [ev.id for ev in state.events]
         for eid in changed:
             if (eid, None) in self._items:
                 self._drop(eid)
             self._rows.pop(eid, None)
-        position = {eid: i for i, eid in enumerate(order) if eid in changed}
+        events = state.events
+        position = {eid: events.index(state.by_id[eid]) for eid in changed if eid in state.by_id}
         for eid in sorted(position, key=position.__getitem__):
             ev = state.by_id[eid]
             self._rows[eid] = self._row_key(ev, state)
             self.tree.insertTopLevelItem(position[eid], self._event_item(ev, state))
             self._items[(eid, None)].setExpanded(True)
-        self._order = order
+        self._order = None  # (the tree has the order now; _patch reads it from there if it needs it)
 
     def _patch(self, state: LinkedState, rows: dict[Any, Any], order: list[Any]) -> bool:
         """Change only the rows that differ (an event added, removed or edited); return
         False if the order changed otherwise (then the tree is made again)."""
-        old = self._order
+        old = self._order if self._order is not None else [
+            self.tree.topLevelItem(i).data(0, KIND_ROLE)[1] for i in range(self.tree.topLevelItemCount())]
         kept = [i for i in old if i in rows]
         if kept != [i for i in order if i in self._rows]:
             return False

@@ -3,7 +3,7 @@ problems, as the window shows them (no Qt here).
 
 Read whole when a document opens (``Project.linked_annotations``: only the spans these
 point at, never all of a document's spans) and checked with the core validation.  After
-an edit ``updated`` reads back only what its ``Changes`` name (the events it touched, the
+an edit ``apply`` reads back only what its ``Changes`` name (the events it touched, the
 relations and stances if it touched any) and checks only those, so an edit costs the same
 with 10 events as with 10,000; a mark appears the moment an event becomes incomplete and
 goes the moment it is fixed.
@@ -19,8 +19,6 @@ from annotator.core.model import Annotations, Event, Relation, Span, Stance
 from annotator.core.validation import Problem
 from annotator.store.changes import Changes
 
-#: Tables whose rows the events part of the state shows.
-EVENT_TABLES = frozenset({"events", "event_arguments"})
 #: Tables of the rest (relations, stances, document labels), re-read whole when touched:
 #: a document has few of them.
 OTHER_TABLES = frozenset({"relations", "stances", "stance_evidence", "document_labels"})
@@ -138,10 +136,11 @@ class LinkedState:
             self.spans.pop(sid, None)
         self.spans.update(fresh)
         # the events: the touched ones out, the ones still there back in trigger order
+        events = ann.events
         for eid in event_ids:
             if (old := self.by_id.get(eid)) is not None:
                 self._unindex_event(old)
-        events = [ev for ev in ann.events if ev.id not in event_ids]
+                events.remove(old)  # found by identity, at C speed: no Python walk over 10,000
         for ev in sorted(found, key=lambda e: (self._start(e.trigger), e.id)):
             key = (self._start(ev.trigger), ev.id)
             i = bisect.bisect_left(events, key, key=lambda e: (self._start(e.trigger), e.id))

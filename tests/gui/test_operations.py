@@ -46,8 +46,12 @@ def shown(w) -> dict[int, tuple[str, tuple[tuple[int, int], ...]]]:
 
 
 def same_as_a_fresh_read(w) -> None:
-    """The linked state kept up to date from Changes equals one read whole from the file."""
+    """The linked state kept up to date from Changes equals one read whole from the file,
+    and the Events panel lists its events in that order."""
     fresh = LinkedState.load(w.project, w.doc_id)
+    tree = w.links.events_panel.tree
+    assert [tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1)[1] for i in range(tree.topLevelItemCount())] == [
+        e.id for e in fresh.events]
     state = w.links.state
     assert [e.id for e in state.events] == [e.id for e in fresh.events]
     assert state.events == fresh.events and state.relations == fresh.relations and state.stances == fresh.stances
@@ -111,6 +115,7 @@ def test_events_arguments_relations_and_stances_shown_from_changes_equal_a_fresh
     same_as_a_fresh_read(w)
     # a second event, a relation, a stance
     mark(qtbot, w, find("ضربات", STRIKES), Qt.Key.Key_2)
+    same_as_a_fresh_read(w)
     click_span(qtbot, w, e["base"])
     press(qtbot, w, Qt.Key.Key_L, CTRL)
     tab_to(qtbot, w, e["hasakah"])
