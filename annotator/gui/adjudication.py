@@ -237,8 +237,7 @@ class AdjudicationPanel(QWidget):
             ok, copied = self.main._edit(call)
         finally:
             QApplication.restoreOverrideCursor()
-        if ok:
-            self.main.reload_spans()
+        if ok:  # the window's show_changes has shown gold's new spans
             self.main.status(message(copied.total() if hasattr(copied, "total") else 0))
         return ok
 

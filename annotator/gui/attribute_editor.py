@@ -38,8 +38,18 @@ class AttributeEditor(QWidget):
         key = (id(scheme), applies, dict(values), lang)
         if key == self._shown:
             return
+        same_form = self._shown is not None and self._shown[:2] + self._shown[3:] == key[:2] + key[3:]
         self._shown = key
         self._loading = True
+        if same_form:  # only values changed (maybe by one of these widgets: it must not be deleted under its signal)
+            for name, widget in self.widgets.items():
+                value = values.get(name)
+                if isinstance(widget, QCheckBox):
+                    widget.setChecked(value is True)
+                else:
+                    widget.setCurrentIndex(max(0, widget.findData(value)) if value is not None else 0)
+            self._loading = False
+            return
         while self.form.rowCount() > 1:
             self.form.removeRow(1)
         self.widgets.clear()

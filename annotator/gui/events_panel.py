@@ -106,7 +106,7 @@ class EventsPanel(QWidget):
         self._loading = False
         self._document: Any = None  # the document the tree shows
         self._rows: dict[Any, Any] = {}  # event id -> what its rows show
-        self._order: list[Any] = []
+        self._order: list[Any] | None = []
         self._items: dict[tuple[Any, Any], QTreeWidgetItem] = {}  # (event, argument span or None) -> row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -149,20 +149,27 @@ class EventsPanel(QWidget):
         for et in scheme.events:
             self.type.addItem(swatch(et.color), f"{et.name(lang)}  [{et.hotkey}]" if et.hotkey else et.name(lang), et.type)
 
-    def show_state(self, state: LinkedState, current: int | None, span: int | None = None) -> None:
+    def show_state(self, state: LinkedState, current: int | None, span: int | None = None, *,
+                   changed: frozenset[Any] | None = None) -> None:
         """List ``state``'s events; keep ``current`` selected (and its argument ``span``).
-        Only the rows of events that changed are made again, not for a new selection."""
+        Only the rows of events that changed are made again, not for a new selection;
+        ``changed`` names the events that may differ (None: any)."""
         self._loading = True
-        rows = {ev.id: self._row_key(ev, state) for ev in state.events}
-        order = [ev.id for ev in state.events]
-        if state.document_id != self._document or not self._patch(state, rows, order):
-            self._rebuild(state, rows)
-        self._document, self._rows, self._order = state.document_id, rows, order
+        if changed is not None and state.document_id == self._document:
+            self._patch_changed(state, changed)
+        else:
+            rows = {ev.id: self._row_key(ev, state) for ev in state.events}
+            order = [ev.id for ev in state.events]
+            if state.document_id != self._document or not self._patch(state, rows, order):
+                self._rebuild(state, rows)
+            self._document, self._rows, self._order = state.document_id, rows, order
         item = self._items.get((current, span)) or self._items.get((current, None))
         if item is not None:
-            self.tree.setCurrentItem(item)
+            if self.tree.currentItem() is not item:  # (Qt finds an item's row by a walk over the list)
+                self.tree.setCurrentItem(item)
         else:
-            self.tree.setCurrentItem(None)
+            if self.tree.currentItem() is not None:
+                self.tree.setCurrentItem(None)
             self.tree.clearSelection()
         self.hint.setVisible(not state.events)
         self._loading = False
@@ -174,19 +181,38 @@ class EventsPanel(QWidget):
         return (ev, tuple(state.surface(i) for i in (ev.trigger, *(a.span for a in ev.arguments))),
                 tuple(p.message for p in state.problems_of("event", ev.id)))
 
+    def _patch_changed(self, state: LinkedState, changed: frozenset[Any]) -> None:
+        """Make again the rows of the events ``changed`` (added, edited, moved or gone),
+        the others untouched: the cost of one edit, whatever the number of events."""
+        if not changed:
+            return
+        for eid in changed:
+            if (eid, None) in self._items:
+                self._drop(eid)
+            self._rows.pop(eid, None)
+        events = state.events
+        position = {eid: events.index(state.by_id[eid]) for eid in changed if eid in state.by_id}
+        for eid in sorted(position, key=position.__getitem__):
+            ev = state.by_id[eid]
+            self._rows[eid] = self._row_key(ev, state)
+            self.tree.insertTopLevelItem(position[eid], self._event_item(ev, state))
+            self._items[(eid, None)].setExpanded(True)
+        self._order = None  # (the tree has the order now; _patch reads it from there if it needs it)
+
     def _patch(self, state: LinkedState, rows: dict[Any, Any], order: list[Any]) -> bool:
         """Change only the rows that differ (an event added, removed or edited); return
         False if the order changed otherwise (then the tree is made again)."""
-        old = self._order
+        old = self._order if self._order is not None else [
+            self.tree.topLevelItem(i).data(0, KIND_ROLE)[1] for i in range(self.tree.topLevelItemCount())]
         kept = [i for i in old if i in rows]
         if kept != [i for i in order if i in self._rows]:
             return False
         for eid in old:
             if eid not in rows:
                 self._drop(eid)
-        by_id = {ev.id: ev for ev in state.events}
+        by_id = state.by_id
         for index, eid in enumerate(order):
-            if self._rows.get(eid) == rows[eid]:
+            if self._rows.get(eid) is rows[eid] or self._rows.get(eid) == rows[eid]:
                 continue
             if eid in self._rows:
                 index = self.tree.indexOfTopLevelItem(self._items[(eid, None)])
@@ -197,8 +223,10 @@ class EventsPanel(QWidget):
 
     def _drop(self, event_id: Any) -> None:
         top = self._items.pop((event_id, None))
-        for key in [k for k in self._items if k[0] == event_id]:
-            del self._items[key]
+        for i in range(top.childCount()):  # its argument rows (not a walk over every row)
+            data = top.child(i).data(0, KIND_ROLE)
+            if self._items.get((event_id, data[3])) is top.child(i):
+                del self._items[(event_id, data[3])]
         self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(top))
 
     def _rebuild(self, state: LinkedState, rows: dict[Any, Any]) -> None:
@@ -279,6 +307,7 @@ class RelationsPanel(QWidget):
         self.current: int | None = None
         self._loading = False
         self._shown: Any = None
+        self._shown_relations: Any = None
         self._items: dict[Any, QTreeWidgetItem] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -305,10 +334,11 @@ class RelationsPanel(QWidget):
         self.scheme, self.lang, self._shown = scheme, lang, None
 
     def show_state(self, state: LinkedState, current: int | None) -> None:
-        key = (state.document_id, state.relations, [p for p in state.problems if p.item.startswith("relation")],
-               [state.surface(i) for r in state.relations for i in (r.source, r.target)])
+        # the relations' list is a new one whenever they, or the spans they join, changed
+        key = (state.document_id, [p for p in state.problems if p.item.startswith("relation")])
         self._loading = True
-        if key != self._shown:
+        if key != self._shown or self._shown_relations is not state.ann.relations:
+            self._shown_relations = state.ann.relations
             self._shown = key
             self._rebuild(state)
         item = self._items.get(current)

@@ -2,9 +2,10 @@
 
 The window's ``Project`` is asked once a second whether another connection has edited the
 project (``Project.poll``: one ``PRAGMA data_version`` when nothing happened, then the new
-entries of the edit log).  If one has, the document list, the panels and the undo actions
-are read again, the open document's spans too if the edits touched it, and the status bar
-says so.  Commits that are no edits (suggestions written by the window's own recommender
+entries of the edit log).  If one has, its ``Changes`` (kind ``external``: which documents
+is known, not which rows) go the window's one way, ``MainWindow.show_changes``: the
+document list, the panels and the undo actions are read again, the open document's spans
+too if the edits touched it; and the status bar says so.  Commits that are no edits (suggestions written by the window's own recommender
 thread, time tracking) are not reported, so they never reload the window.  The window's own imports and exports run on a connection of their own
 and refresh the window themselves when they finish, so polling waits while one runs.
 """
@@ -49,17 +50,6 @@ class ExternalChanges(QObject):
         changes = w.project.poll()
         if changes is None:
             return False
-        w._load_scheme()  # an import may have brought new types
-        w._update_undo_actions()  # a guarded undo may now be refused; the menu still offers it
-        w.doc_model.reload()
-        w.documents_panel.update_summary()
-        # the open document's spans are read again only if the edits name it (or name no
-        # document: an import, a merge, a rename may touch any)
-        if w.doc_id is not None and (w.doc_id in changes.documents or not changes.documents):
-            w.documents_panel.show_document(w.doc_id)
-            w.ready = False
-            w.reload_spans()
-            w._update_status_labels()
-        w.links.refresh(force=True)
+        w.show_changes(changes)
         w.status(translate("MainWindow", "Another program changed this project; the window shows its changes."))
         return True

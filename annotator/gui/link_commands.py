@@ -3,8 +3,9 @@ picking, document labels, attributes, deletions and moving between problems (sta
 ``stance_commands``).
 
 Each edit is one Project API call (or one macro) run through the window's ``_edit``, so it
-is saved at once, is one step of the window's undo, and refreshes the panels; the span
-list and the view hear of the spans an edit adds or removes (triggers, evidence).
+is saved at once, is one step of the window's undo, and its ``Changes`` reach every view
+and panel (the spans it adds or removes too: triggers, evidence) by the window's
+``show_changes``; no command changes a view itself.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ class LinkCommandsMixin:
                 return
             ok, eid = w._edit(lambda: w.project.add_event(w.doc_id, type_, (start, end)))
             if ok:
-                w.span_model.add(w.project.event(eid).trigger, type_, ((start, end),))
                 w.view.clear_selection()
                 self._event_added(eid)
             return
@@ -63,7 +63,6 @@ class LinkCommandsMixin:
 
         ok, eid = w._edit(make)
         if ok:
-            w.span_model.relabel(sid, type_)
             self._event_added(eid)
 
     def _event_added(self: LinkController, event_id: int) -> None:
@@ -77,10 +76,7 @@ class LinkCommandsMixin:
         ev = self.state.event(event_id)
         if ev is None or ev.type == type_:
             return
-        ok, _ = self.w._edit(lambda: self.w.project.set_event_type(event_id, type_))
-        if ok:
-            self.w.span_model.relabel(ev.trigger, type_)
-            self.w.view.refresh()
+        self.w._edit(lambda: self.w.project.set_event_type(event_id, type_))
 
     def select_event(self: LinkController, event_id: Any, span_id: Any = None) -> None:
         """Show event ``event_id``: its trigger (or argument ``span_id``) selected and in
@@ -120,12 +116,12 @@ class LinkCommandsMixin:
         if ev is None or role is None:
             return
         self.event_id = ev.id
-        fits = [it.id for it in self.w.view.store.items() if it.id != ev.trigger and self.scheme.accepts(role.types, it.label)]
+        fits = [lab for lab in self.labels_in_use() if self.scheme.accepts(role.types, lab)]
         self.pick_kind = "argument"
-        self.picker.start(fits, ev.trigger, role.name, lambda sid: self._add_argument(ev.id, role.name, sid))
-        if fits:
+        self.picker.start(fits, ev.trigger, role.name, lambda sid: self._add_argument(ev.id, role.name, sid), exclude=ev.trigger)
+        if self.picker.count:
             self.w.status(translate("LinkController", "{role} of {type}: Tab and Shift+Tab move through the {n} spans that fit, Enter takes one, "
-                             "a click takes any span, Esc cancels.").format(role=role.title(self.w.lang), type=et.name(self.w.lang), n=len(fits)))
+                             "a click takes any span, Esc cancels.").format(role=role.title(self.w.lang), type=et.name(self.w.lang), n=self.picker.count))
         else:
             self.w.status(translate("LinkController", "No span here is a {types}: click the span that fills {role}, or press Esc.").format(
                 types=" / ".join(role.types), role=role.title(self.w.lang)))
@@ -144,18 +140,16 @@ class LinkCommandsMixin:
             if ok:
                 self.select_event(event_id)
             return
-        ok, _ = self.w._edit(lambda: self.w.project.delete_event(oid))
-        if ok:
-            self._forget_spans([span_id])
-            self.w.view.refresh()
-
-    def _forget_spans(self: LinkController, span_ids: list[Any]) -> None:
-        """Drop from the span list the spans an edit deleted (a trigger, evidence)."""
-        for sid in span_ids:
-            if sid in self.w.view.store and self.w.project.span_row(sid) is None:
-                self.w.span_model.remove(sid)
+        self.w._edit(lambda: self.w.project.delete_event(oid))
 
     # -- relations ---------------------------------------------------------------------
+
+    def labels_in_use(self: LinkController) -> list[str]:
+        """The labels a span of the open document may have: the scheme's span labels and
+        event types, and the labels the store counts (one the scheme lost, ``?``)."""
+        store = self.w.view.store
+        labels = dict.fromkeys([*self.scheme.span_labels, *self.scheme.event_types, *store.labels()])
+        return [lab for lab in labels if store.label_count(lab)]
 
     def relation_types(self: LinkController, source: str, target: str) -> list[Any]:
         """Return the scheme's relation types that may link a ``source`` span to a
@@ -171,11 +165,11 @@ class LinkCommandsMixin:
         if src is None:
             w.status(translate("LinkController", "Click the span the relation starts from, then press Ctrl+L."))
             return
-        fits = [it.id for it in w.view.store.items() if it.id != src.id and self.relation_types(src.label, it.label)]
+        fits = [lab for lab in self.labels_in_use() if self.relation_types(src.label, lab)]
         self.pick_kind = "relation"
-        self.picker.start(fits, src.id, "", lambda tgt: self._link(src.id, tgt))
+        self.picker.start(fits, src.id, "", lambda tgt: self._link(src.id, tgt), exclude=src.id)
         w.status(translate("LinkController", "Link from «{text}»: Tab and Shift+Tab move through the {n} spans it may link to, Enter takes one, "
-                    "a click takes any span, Esc cancels.").format(text=w.text[src.start:src.end], n=len(fits)))
+                    "a click takes any span, Esc cancels.").format(text=w.text[src.start:src.end], n=self.picker.count))
 
     def _link(self: LinkController, source: int, target: int) -> None:
         self.pick_kind = ""

@@ -2,9 +2,10 @@
 
 ``LinkController`` owns the panels (Events, Relations, Stance, Document labels, Problems,
 Span), their actions and menu, the picker, and the overlay that draws links and problem
-marks over the text.  After every edit the window calls ``refresh``: the open document's
-linked annotations are read again (a few small queries; never every span) and checked,
-and the panels and the overlay show the result.  The commands are in ``link_commands`` and ``stance_commands``.
+marks over the text.  When a document opens, ``refresh`` reads and checks its linked
+annotations (a few small queries; never every span); after every edit the window passes
+the edit's ``Changes`` to ``show_changes``, which reads back and checks only the events,
+relations and stances they name, and the panels change only those rows.  The commands are in ``link_commands`` and ``stance_commands``.
 """
 
 from __future__ import annotations
@@ -31,10 +32,6 @@ if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
 
-#: Tables an edit of plain spans touches (anything else may change what the panels show).
-SPAN_TABLES = frozenset({"spans", "fragments", "document_status"})
-
-
 class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
     """Everything beyond plain spans, for one main window."""
 
@@ -49,7 +46,6 @@ class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
         self.stance_id: int | None = None
         self.draft = Draft()
         self.pick_kind = ""  # "argument" or "relation" while the picker is on
-        self._last_seen: Any = None  # the undo step of the change last looked at
         self.menu: Any = None  # the role or relation-type menu last shown
         self.stance_actions: dict[str, QAction] = {}
         self.link_painter = LinkPainter(window.view)
@@ -220,40 +216,39 @@ class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
     # -- showing -----------------------------------------------------------------------
 
     def refresh(self, *, force: bool = False) -> None:
-        """Read and check the open document's linked annotations again and show them,
-        unless the latest edit cannot have changed them (a span nothing points at)."""
-        if not force and not self._may_have_changed():
+        """Read and check the open document's linked annotations again, all of them, and
+        show them (a document opened, or ``force``: another program changed the project)."""
+        doc = self.w.doc_id
+        self.state = LinkedState.load(self.w.project, doc) if doc is not None else LinkedState()
+        self._forget_gone()
+        self.show(None)
+
+    def show_changes(self, changes: Any) -> None:
+        """Show what an edit, undo or redo changed: only the events, relations and stances
+        its ``Changes`` name are read again and checked, and only their rows change."""
+        if self.state.document_id != self.w.doc_id:
+            return  # the document's own read (on opening) comes with its spans
+        touched = self.state.apply(self.w.project, changes)
+        if touched is None:
             self._show_inspector(self.w.view.selected_span)  # the selected span may have a new label
             return
-        doc = self.w.doc_id
-        old, self.state = self.state, LinkedState.load(self.w.project, doc) if doc is not None else LinkedState()
-        if (old.document_id, old.ann, old.problems) == (self.state.document_id, self.state.ann, self.state.problems):
-            return  # a span edit that changed nothing linked: keep the panels as they are
+        self._forget_gone()
+        self.show(touched)
+
+    def _forget_gone(self) -> None:
         if self.state.event(self.event_id) is None:
             self.event_id = self.arg_span = None
         if self.state.relation(self.relation_id) is None:
             self.relation_id = None
         if self.state.stance(self.stance_id) is None:
             self.stance_id = None
-        self.show()
 
-    def _may_have_changed(self) -> bool:
-        """Return False if the latest change is one already seen, or touched only spans
-        that no event, relation or stance points at (adding a span, most often)."""
-        history = self.w.project.history
-        step, seen = history.last, self._last_seen
-        self._last_seen = step
-        if step is None or self.state.document_id != self.w.doc_id:
-            return True
-        if step is seen:
-            return False
-        if step.kinds - SPAN_TABLES:
-            return True
-        return bool(history.touched(step, "spans") & self.state.spans.keys())
-
-    def show(self) -> None:
+    def show(self, events: frozenset[Any] | None = frozenset()) -> None:
+        """Show the state in the panels and over the text: what is selected, and of the
+        events only ``events`` may differ from what the Events panel shows (none, by
+        default: a new selection; None: any, after a whole read)."""
         state = self.state
-        self.events_panel.show_state(state, self.event_id, self.arg_span)
+        self.events_panel.show_state(state, self.event_id, self.arg_span, changed=events)
         self.relations_panel.show_state(state, self.relation_id)
         if self.stance_panel is not None:
             self.stance_panel.show_state(state, self.stance_id, self.draft)
@@ -264,15 +259,28 @@ class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
         self._show_inspector(self.w.view.selected_span)
         self._update_overlay()
 
-    def _update_overlay(self) -> None:
+    def _relation_arcs(self) -> list[Arc]:
+        """The arrows of the document's relations, made again only when the relations or
+        the selected one changed (a document may have hundreds)."""
         state, scheme = self.state, self.scheme
-        overlay = Overlay(marks=state.marks())
+        key = (state.ann.relations, self.relation_id, self.w.lang, scheme)
+        cached = getattr(self, "_arcs_cache", None)
+        if cached is not None and all(a is b for a, b in zip(cached[0], key, strict=True)):
+            return cached[1]
+        arcs = []
         for rel in state.relations:
             src, tgt = state.spans.get(rel.source), state.spans.get(rel.target)
             rt = scheme.relation(rel.type)
             if src and tgt:
-                overlay.arcs.append(Arc(src, tgt, rt.name(self.w.lang) if rt else rel.type, QColor(rt.color if rt else "#555555"),
-                                        strong=rel.id == self.relation_id))
+                arcs.append(Arc(src, tgt, rt.name(self.w.lang) if rt else rel.type, QColor(rt.color if rt else "#555555"),
+                                strong=rel.id == self.relation_id))
+        self._arcs_cache = (key, arcs)
+        return arcs
+
+    def _update_overlay(self) -> None:
+        state, scheme = self.state, self.scheme
+        overlay = Overlay(marks=state.marks())
+        overlay.arcs.extend(self._relation_arcs())
         ev = state.event(self.event_id)
         if ev is not None and (trigger := state.spans.get(ev.trigger)):
             color = QColor(scheme.color(ev.type))

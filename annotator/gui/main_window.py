@@ -1,9 +1,13 @@
 """The main window: the document view in the middle, the label palette, the document,
 annotation, guideline and find panels around it, the status bar below.
 
-The window only wires parts together: every edit is one Project API call (saved at once,
-one undo step), then the span store, the lists and the view are told what changed.  Undo
-and redo are the project's own; the window switches to the document a step touched.
+The window only wires parts together.  It changes data through one path (Anki's
+``CollectionOp``): an operation (one Project API call: an edit, undo, redo; saved at once,
+one undo step) runs, the project announces the ``Changes`` it made, and ``show_changes``
+hands them to every view and panel, each of which updates only what they name.  Other
+programs' changes (``external.py``) and the window's imports (``transfer.py``) come the
+same way.  Undo and redo are the project's own; the window switches to the document a
+step touched.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
@@ -38,6 +42,7 @@ from annotator.gui.team import Team
 from annotator.gui.transfer import TransferMixin
 from annotator.gui.window_commands import CommandsMixin
 from annotator.gui.workers import Reader
+from annotator.store.changes import Changes
 
 #: The panels' widths at first start (document list side, labels side) and their least
 #: width: the document view takes the rest, most of the window.
@@ -67,6 +72,9 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._serial = 0  # counts edits, to know when a loaded store may be stale
         self._request: tuple[int, int] | None = None  # (token, serial) of the span load in flight
         self._find_token = 0
+        self._in_operation = 0  # > 0 while an operation runs: its Changes are shown when it returns
+        self._pending: list[Changes] = []  # announced by the project, not shown yet
+        project.listeners.append(self._heard)
         self._opened_at = time.monotonic()
         self.reader = Reader(str(project.path), self)
         self.reader.spansLoaded.connect(self._spans_loaded)
@@ -260,6 +268,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         info = self.project.document_info(document_id, count_spans=False)
         self.doc_name = info.name if info else ""
         self.view.set_document(text, SpanStore())
+        self._show_first_screen(document_id)
         self.span_model.set_store(self.view.store, text)
         self.view.set_find_hits([])
         self.reload_spans()
@@ -269,6 +278,18 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._update_status_labels()
         if self.docks["find"].isVisible() and self.find_panel.query.text().strip():
             self._search(self.find_panel.query.text().strip())
+
+    def _show_first_screen(self, document_id: int) -> None:
+        """Show at once the spans of the text on screen (one indexed read), so the first
+        paint has them; all of the document's spans follow from the reader thread."""
+        blocks = self.view.visible_blocks()
+        if not blocks:
+            return
+        try:
+            rows = self.project.span_rows_between(document_id, blocks[0].start, blocks[-1].end, self.layer)
+        except AnnotatorError:
+            return
+        self.view.set_store(SpanStore(rows))
 
     def reload_spans(self) -> None:
         """Read the open document's spans again (on the reader thread)."""
@@ -293,6 +314,90 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
                                         annotator=self.layer)
         self.ready = True
         self.documentReady.emit(document_id)
+
+    # -- the one way changes are shown ------------------------------------------------
+
+    def _heard(self, changes: Changes) -> None:
+        """(Project listener) a write of the window's project: shown when its operation
+        returns, or at once if it ran outside one (a dialog's own call)."""
+        self._pending.append(changes)
+        if not self._in_operation:
+            QTimer.singleShot(0, self._show_pending)
+
+    def _show_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        for changes in pending:
+            self.show_changes(changes)
+        if not pending:
+            self._update_undo_actions()
+
+    def show_changes(self, changes: Changes) -> None:
+        """Show what an operation, undo, redo, import or another program changed: each
+        view and panel updates only what ``changes`` name (the open document's spans read
+        back by id, the linked annotations it touched, the document list's rows of its
+        documents), then the undo actions and status labels."""
+        if getattr(self, "_shut", False) or self.project.closed:
+            return
+        self._serial += 1  # a span load in flight is now stale
+        if changes.kind in ("external", "import", "merge"):
+            self._show_everything(changes)
+            return
+        doc = self.doc_id
+        if doc is not None and (doc in changes.documents or not changes.documents) and changes.touches("spans", "fragments"):
+            self._show_span_changes(doc, changes)
+        self.links.show_changes(changes)
+        for d in changes.documents:
+            if d == doc:
+                self.doc_model.refresh_document(d, spans=len(self.view.store) if self.ready else None,
+                                                status=self.project.status(d, self.layer), annotator=self.layer)
+            else:
+                self.doc_model.refresh_document(d)
+        if changes.touches("document_status", "documents"):
+            self.documents_panel.update_summary()
+        self._update_undo_actions()
+        self._update_status_labels()
+        self.edited.emit()
+
+    def _show_span_changes(self, doc: int, changes: Changes) -> None:
+        """Read back the spans ``changes`` name and show them (list, view), by id."""
+        if not self.ready:
+            return  # the load in flight is asked again (the serial changed) and brings them
+        frags = changes.added.get("fragments", frozenset()) | changes.changed.get("fragments", frozenset())
+        rows = self.project.span_rows_named(doc, changes.ids("spans"), frags, self.layer)
+        store = self.view.store
+        removed = [sid for sid in changes.ids("spans") if sid not in rows and sid in store]
+        fresh = [row for sid, row in rows.items()
+                 if (item := store.get(sid)) is None or (item.label, item.fragments) != (row[1], tuple(sorted(row[2])))]
+        if not (removed or fresh):
+            return
+        few = len(removed) + len(fresh) <= 64
+        if few and removed:
+            self.view.refresh(removed)  # the lines where they were, while the store has them
+        self.span_model.apply(fresh, removed)
+        if few and fresh:
+            self.view.refresh([row[0] for row in fresh])
+        elif not few:
+            self.view.refresh()
+        if self.view.selected_span is not None and self.view.selected_span not in store:
+            self._select_span(None)
+
+    def _show_everything(self, changes: Changes) -> None:
+        """Another program's changes, an import or a merge: which rows is not known, so
+        the lists and panels are read again, and the open document's spans if it may be
+        among the documents touched."""
+        self._load_scheme()  # an import may have brought new types
+        self._update_undo_actions()  # a guarded undo may now be refused; the menu still offers it
+        self.doc_model.reload()
+        self.documents_panel.update_summary()
+        if self.doc_id is None:
+            self._open_first_document()
+        elif self.doc_id in changes.documents or not changes.documents or changes.kind != "external":
+            self.documents_panel.show_document(self.doc_id)
+            self.ready = False
+            self.reload_spans()
+            self._update_status_labels()
+        self.links.refresh(force=True)
+        self.edited.emit()
 
     def _record_time(self) -> None:
         now = time.monotonic()
@@ -338,6 +443,8 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        if self._heard in self.project.listeners:
+            self.project.listeners.remove(self._heard)
         self.external.stop()
         self.stop_jobs()
         self._record_time()

@@ -164,17 +164,23 @@ class DocumentListModel(QAbstractTableModel):
                     return number * self.PAGE + i
         return self.project.document_position(document_id, **self.filters)
 
+    def _keeps_status(self, document_id: int, status: str | None) -> bool:
+        """True if a filtered list shows ``document_id`` with ``status`` already (so the
+        filter lets in and out nothing: no recount of 100,000 documents)."""
+        return status is not None and any(info.id == document_id and info.status == status
+                                          for page in self._pages.values() for info in page)
+
     def refresh_document(self, document_id: int | None, *, spans: int | None = None, status: str | None = None,
                          annotator: str | None = None) -> None:
         """Show a document's new status and span count (given for ``annotator``, default
         the current one, or read from the project); recount everything if the status
         filter may have let it in or out."""
-        if document_id is None or self.status is not None:
-            self.reload()
-            return
         current = self.project.annotator
         if (annotator or current) != (self.annotator or current):  # the values are another layer's
             spans = status = None
+        if document_id is None or (self.status is not None and not self._keeps_status(document_id, status)):
+            self.reload()
+            return
         if document_id in self._people:
             self._people[document_id] = self.project.document_statuses([document_id]).get(document_id, [])
         for number, page in self._pages.items():
@@ -302,6 +308,28 @@ class AnnotationListModel(QAbstractTableModel):
             del self._keys[row]
         if row is not None:
             self.endRemoveRows()
+
+    #: Above this many spans at once, the list is reset instead of told row by row.
+    BULK = 64
+
+    def apply(self, rows: list[Any], removed: list[int]) -> None:
+        """Show the spans ``rows`` (``(id, label, fragments)``: new, or changed) and drop
+        ``removed``, as one edit's ``Changes`` name them; many at once (label-all, its
+        undo) in one reset of the list, not one row signal per span."""
+        if len(rows) + len(removed) <= self.BULK:
+            for sid in removed:
+                self.remove(sid)
+            for row in rows:
+                item = self.store.get(row[0])
+                if item is not None and item.fragments == tuple(sorted(row[2])):
+                    self.relabel(row[0], row[1])
+                else:
+                    self.add(*row)
+            return
+        self.beginResetModel()
+        self.store.update(rows, removed)
+        self._refilter()
+        self.endResetModel()
 
     def relabel(self, span_id: int, label: str) -> None:
         """Change a span's label in the store and the list."""

@@ -3,7 +3,9 @@ argument, a relation's target.
 
 While a pick is on, Tab and Shift+Tab (or Down and Up) move through the candidates in
 text order, starting at the one nearest the origin (the trigger, the relation's source);
-each is selected and scrolled into view.  Enter takes it, Escape gives up, and a click
+each is selected and scrolled into view.  The candidates are the spans whose label fits:
+found by walking the view's span store from where the pick stands, never by listing a
+document's 100,000 spans.  Enter takes it, Escape gives up, and a click
 on any span takes that span.  The keys are taken before the window's shortcuts see them.
 Also here: the small numbered menus that ask for a role or a relation type.
 """
@@ -31,8 +33,9 @@ class Picker(QObject):
     def __init__(self, view: Any) -> None:
         super().__init__(view)
         self.view = view
-        self.candidates: list[int] = []
-        self.index = -1
+        self.labels: frozenset[str] = frozenset()  # the labels that fit
+        self.exclude: int | None = None  # a span that never fits (the trigger, the source)
+        self.current: int | None = None
         self.origin: int | None = None
         self.label = ""
         self._on_pick: Callable[[int], None] | None = None
@@ -44,28 +47,62 @@ class Picker(QObject):
 
     @property
     def candidate(self) -> int | None:
-        return self.candidates[self.index] if self.active and 0 <= self.index < len(self.candidates) else None
+        return self.current if self.active and self.current in self.view.store else None
 
-    def start(self, candidates: list[int], origin: int | None, label: str, on_pick: Callable[[int], None]) -> None:
-        """Offer ``candidates`` (span ids in text order), starting nearest ``origin``."""
-        self.candidates, self.origin, self.label, self._on_pick = list(candidates), origin, label, on_pick
-        self.index = -1
-        if candidates:
-            start = self.view.store.get(origin).start if origin is not None and self.view.store.get(origin) else 0
-            self.index = min(range(len(candidates)), key=lambda i: abs(self._start(candidates[i]) - start))
+    @property
+    def count(self) -> int:
+        """How many spans of the document fit (from the store's label counts)."""
+        store = self.view.store
+        n = sum(store.label_count(lab) for lab in self.labels)
+        ex = store.get(self.exclude) if self.exclude is not None else None
+        return n - (1 if ex is not None and ex.label in self.labels else 0)
+
+    def start(self, labels: Any, origin: int | None, label: str, on_pick: Callable[[int], None], *,
+              exclude: int | None = None) -> None:
+        """Offer the spans labelled one of ``labels`` (but ``exclude``) in text order,
+        starting at the one nearest ``origin``."""
+        self.labels, self.exclude = frozenset(labels), exclude
+        self.origin, self.label, self._on_pick = origin, label, on_pick
+        store = self.view.store
+        item = store.get(origin) if origin is not None else None
+        self.current = self._nearest(item.start if item is not None else 0, store.row_of(origin) if item is not None else 0)
+        if self.current is not None:
             self._show()
         self.view.setFocus()
         self.changed.emit()
 
-    def _start(self, span_id: int) -> int:
-        item = self.view.store.get(span_id)
-        return item.start if item is not None else 0
+    def _fits(self, row: int) -> int | None:
+        item = self.view.store.item_at_row(row)
+        return item.id if item.label in self.labels and item.id != self.exclude else None
+
+    def _nearest(self, pos: int, row: int | None) -> int | None:
+        """The fitting span whose start is nearest ``pos``, walking out from ``row``."""
+        store = self.view.store
+        n = len(store)
+        if not n or not self.count:
+            return None
+        row = min(row or 0, n - 1)
+        before = next((r for r in range(row, -1, -1) if self._fits(r) is not None), None)
+        after = next((r for r in range(row, n) if self._fits(r) is not None), None)
+        if before is None and after is None:
+            return None
+        if before is None or (after is not None and abs(store.item_at_row(after).start - pos) < abs(store.item_at_row(before).start - pos)):
+            return self._fits(after)  # type: ignore[arg-type]
+        return self._fits(before)
 
     def step(self, delta: int) -> None:
-        if self.candidates:
-            self.index = (self.index + delta) % len(self.candidates)
-            self._show()
-            self.changed.emit()
+        store = self.view.store
+        row = store.row_of(self.current) if self.current is not None else None
+        n = len(store)
+        if row is None or not n or not self.count:
+            return
+        for k in range(1, n + 1):  # the next that fits, round the end
+            found = self._fits((row + delta * k) % n)
+            if found is not None:
+                self.current = found
+                self._show()
+                self.changed.emit()
+                return
 
     def _show(self) -> None:
         self.view.select_span(self.candidate, reveal=True)
@@ -79,7 +116,7 @@ class Picker(QObject):
 
     def cancel(self) -> None:
         self._on_pick = None
-        self.candidates = []
+        self.current = None
         self.changed.emit()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802

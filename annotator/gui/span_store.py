@@ -10,6 +10,7 @@ here: the store is tested on its own.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -76,6 +77,7 @@ class SpanStore:
                 order.append(item.key)
         order.sort()
         self._order = order
+        self._labels: Counter[str] = Counter(it.label for it in items.values())
 
     def __len__(self) -> int:
         return len(self._items)
@@ -85,6 +87,14 @@ class SpanStore:
 
     def get(self, span_id: int) -> SpanItem | None:
         return self._items.get(span_id)
+
+    def label_count(self, label: str) -> int:
+        """How many spans have ``label``."""
+        return self._labels.get(label, 0)
+
+    def labels(self) -> list[str]:
+        """The labels the spans have."""
+        return [lab for lab, n in self._labels.items() if n > 0]
 
     def item_at_row(self, row: int) -> SpanItem:
         """Return the span at ``row`` of the text-order list."""
@@ -113,6 +123,7 @@ class SpanStore:
             self.remove(span_id)
         item = SpanItem(span_id, label, tuple(sorted(fragments)))
         self._items[span_id] = item
+        self._labels[label] += 1
         self._bucket(item, add=True)
         insort(self._order, item.key)
         return bisect_left(self._order, item.key)
@@ -122,16 +133,40 @@ class SpanStore:
         item = self._items.pop(span_id, None)
         if item is None:
             return None
+        self._labels[item.label] -= 1
         self._bucket(item, add=False)
         row = bisect_left(self._order, item.key)
         del self._order[row]
         return row
+
+    def update(self, rows: Iterable[tuple[int, str, Fragments]], removed: Iterable[int]) -> None:
+        """Add or replace the spans ``rows`` and remove ``removed``, many at once: the
+        text order is sorted once, not kept by an insertion per span."""
+        gone = set(removed)
+        rows = list(rows)
+        gone.update(sid for sid, _, _ in rows if sid in self._items)
+        for sid in gone:
+            item = self._items.pop(sid, None)
+            if item is not None:
+                self._labels[item.label] -= 1
+                self._bucket(item, add=False)
+        if gone:
+            self._order = [k for k in self._order if k[2] not in gone]
+        for sid, label, frags in rows:
+            item = SpanItem(sid, label, tuple(sorted(frags)))
+            self._items[sid] = item
+            self._labels[label] += 1
+            self._bucket(item, add=True)
+            self._order.append(item.key)
+        self._order.sort()
 
     def relabel(self, span_id: int, label: str) -> int | None:
         """Change a span's label in place; return its row."""
         item = self._items.get(span_id)
         if item is None:
             return None
+        self._labels[item.label] -= 1
+        self._labels[label] += 1
         item.label = label
         return self.row_of(span_id)
 

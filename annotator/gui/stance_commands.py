@@ -38,16 +38,9 @@ class StanceCommandsMixin:
         ok, sid = w._edit(lambda: w.project.add_stance(w.doc_id, label, d.target, target_kind=d.target_kind, holder=d.holder,
                                                        evidence=d.evidence, scope=d.scope))
         if ok:
-            self._add_new_spans(self.state.stance(sid).evidence if self.state.stance(sid) else [])
             self.stance_id, self.draft = sid, self.new_draft()
             self.w.docks["stance"].raise_()
             self.show()
-
-    def _add_new_spans(self: LinkController, span_ids: list[Any]) -> None:
-        for sid in span_ids:
-            if sid not in self.w.view.store and (row := self.w.project.span_row(sid)) is not None:
-                self.w.span_model.add(*row)
-        self.w.view.refresh()
 
     def select_stance(self: LinkController, stance_id: Any) -> None:
         self.stance_id = stance_id if self.state.stance(stance_id) else None
@@ -118,10 +111,9 @@ class StanceCommandsMixin:
             w.view.clear_selection()
             self.show()
             return
-        ok, sid = w._edit(lambda: w.project.add_evidence(self.stance_id, ref))
+        ok, _ = w._edit(lambda: w.project.add_evidence(self.stance_id, ref))
         if ok:
             w.view.clear_selection()
-            self._add_new_spans([sid])
 
     def remove_evidence(self: LinkController, ref: Any) -> None:
         ref = tuple(ref) if isinstance(ref, list) else ref
@@ -129,12 +121,7 @@ class StanceCommandsMixin:
             self.draft.evidence = [e for e in self.draft.evidence if e != ref]
             self.show()
             return
-        ok, _ = self.w._edit(lambda: self.w.project.remove_evidence(self.stance_id, ref))
-        if ok:
-            self._forget_spans([ref])
+        self.w._edit(lambda: self.w.project.remove_evidence(self.stance_id, ref))
 
     def delete_stance(self: LinkController, stance_id: int) -> None:
-        st = self.state.stance(stance_id)
-        ok, _ = self.w._edit(lambda: self.w.project.delete_stance(stance_id))
-        if ok and st is not None:
-            self._forget_spans(list(st.evidence))
+        self.w._edit(lambda: self.w.project.delete_stance(stance_id))

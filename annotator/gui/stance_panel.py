@@ -161,21 +161,29 @@ class StancePanel(QWidget):
     def show_state(self, state: LinkedState, current: int | None, draft: Draft) -> None:
         """List the stances; show ``current`` in the form, or ``draft`` if None."""
         self._loading = True
-        self.tree.clear()
-        icon = warning_icon(self)
         names = {s.label: s.name(self.lang) for s in (self.scheme.stance.labels if self.scheme else ())}
-        for st in state.stances:
-            holder = quoted(state.surface(st.holder)) if st.holder is not None else self.tr("the author")
-            item = QTreeWidgetItem([names.get(st.label, st.label), self.target_name(st.target_kind, st.target, state), holder,
-                                    " · ".join(quoted(state.surface(e)) for e in st.evidence)])
-            item.setData(0, KIND_ROLE, st.id)
-            if problems := state.problems_of("stance", st.id):
-                item.setIcon(0, icon)
-                item.setToolTip(0, "\n".join(p.message for p in problems))
-            self.tree.addTopLevelItem(item)
-            if st.id == current:
-                self.tree.setCurrentItem(item)
-        if current is None:
+        # the list is made again only when what it lists changed, not for a new selection
+        # (the stances' list is a new one whenever they, or the spans they point at, changed)
+        key = (state.document_id, self.lang, [p for p in state.problems if p.item.startswith("stance ")])
+        if key != getattr(self, "_shown", None) or getattr(self, "_shown_stances", None) is not state.ann.stances:
+            self._shown, self._shown_stances = key, state.ann.stances
+            self.tree.clear()
+            self._items: dict[Any, QTreeWidgetItem] = {}
+            icon = warning_icon(self)
+            for st in state.stances:
+                holder = quoted(state.surface(st.holder)) if st.holder is not None else self.tr("the author")
+                item = QTreeWidgetItem([names.get(st.label, st.label), self.target_name(st.target_kind, st.target, state), holder,
+                                        " · ".join(quoted(state.surface(e)) for e in st.evidence)])
+                item.setData(0, KIND_ROLE, st.id)
+                if problems := state.problems_of("stance", st.id):
+                    item.setIcon(0, icon)
+                    item.setToolTip(0, "\n".join(p.message for p in problems))
+                self.tree.addTopLevelItem(item)
+                self._items[st.id] = item
+        item = self._items.get(current)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        else:
             self.tree.setCurrentItem(None)
             self.tree.clearSelection()
         stance = state.stance(current)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from annotator.gui.export_dialog import ExportDialog, ExportRequest
 from annotator.gui.import_dialog import ImportDialog, ImportRequest
 from annotator.gui.jobs import Job, ProgressDialog
+from annotator.store.changes import Changes
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -112,18 +113,8 @@ class TransferMixin:
         self.project.refresh()  # the job's connection may have stored a new scheme
         self.project.poll()  # the job's commit is shown here, not again as another program's
         new_labels = [lab for lab in self.project.scheme.span_labels if lab not in old]
-        self._load_scheme()
         self.project.history.clear()  # undo steps must not cross an import (as add_documents does for its own)
-        self._update_undo_actions()
-        self.doc_model.reload()
-        self.documents_panel.update_summary()
-        if self.doc_id is None:
-            self._open_first_document()
-        else:
-            self.documents_panel.show_document(self.doc_id)
-            self.ready = False
-            self.reload_spans()
-            self._update_status_labels()
+        self.show_changes(Changes.bulk("import", [*report.added, *report.attached]))
         lines = [translate("Transfer", "Documents added: {n}").format(n=f"{len(report.added):,}")]
         for n, text in ((len(report.attached), translate("Transfer", "Existing documents given annotations: {n}")),
                         (len(report.skipped), translate("Transfer", "Duplicates skipped: {n}")),

@@ -1,18 +1,20 @@
 """The main window's commands: label, relabel, delete, add a fragment, label all matches,
 undo and redo, move between documents and spans, zoom, settings.
 
-Each edit is one Project API call (committed at once, one undo step).  Then the span
-store is changed through the annotation list model, so the list, the view and the
-document list show exactly what the project now holds.
+Each edit is one Project API call (committed at once, one undo step) run through
+``_edit``: the call returns, the project announces its ``Changes``, and the window's
+``show_changes`` (main_window.py) shows them, in every view and panel.  A command never
+changes a view itself: what it shows is what the project now holds, read back.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import UNLABELLED
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
+#: A bulk edit (label-all) turns the event loop at least this often, in seconds.
+BULK_SLICE_S = 0.03
+
 
 class CommandsMixin:
     """Commands of ``MainWindow`` (kept apart so each file stays small)."""
@@ -34,33 +39,23 @@ class CommandsMixin:
     # -- editing -----------------------------------------------------------------------
 
     def _edit(self: MainWindow, call: Callable[[], Any], *, guard: bool = True) -> tuple[bool, Any]:
-        """Run one Project API edit; report a refusal in the status bar.  While another
-        annotator's layer is shown (read-only) edits are refused, unless ``guard`` is
-        False (undo and redo)."""
+        """Run one Project API edit (an operation), then show the ``Changes`` it announced;
+        report a refusal in the status bar.  While another annotator's layer is shown
+        (read-only) edits are refused, unless ``guard`` is False (undo and redo)."""
         if guard and (refusal := self.layers.refusal()):
             self.status(refusal)
             return False, None
+        self._in_operation += 1
         try:
             result = call()
         except AnnotatorError as exc:
             self.status(str(exc))
+            self._update_undo_actions()  # a refused undo closes the history
             return False, None
-        self._serial += 1
-        self._after_edit()
+        finally:
+            self._in_operation -= 1
+        self._show_pending()
         return True, result
-
-    def _after_edit(self: MainWindow, document_id: int | None = None) -> None:
-        if document_id is None or document_id == self.doc_id:
-            if self.doc_id is not None:
-                self.doc_model.refresh_document(self.doc_id, spans=len(self.view.store),
-                                                status=self.project.status(self.doc_id, self.layer), annotator=self.layer)
-        else:
-            self.doc_model.refresh_document(document_id)
-        self.documents_panel.update_summary()
-        self.links.refresh()
-        self._update_undo_actions()
-        self._update_status_labels()
-        self.edited.emit()
 
     def _update_undo_actions(self: MainWindow) -> None:
         history = self.project.history
@@ -85,7 +80,6 @@ class CommandsMixin:
                 return
             ok, sid = self._edit(lambda: self.project.add_span(self.doc_id, label, start, end))
             if ok:
-                self.span_model.add(sid, label, ((start, end),))
                 self.view.clear_selection()
                 self._select_span(sid)
             return
@@ -95,10 +89,7 @@ class CommandsMixin:
             return
         item = self.view.store.get(sid)
         if item is not None and item.label != label:
-            ok, _ = self._edit(lambda: self.project.relabel_span(sid, label))
-            if ok:
-                self.span_model.relabel(sid, label)
-                self.view.refresh([sid])
+            self._edit(lambda: self.project.relabel_span(sid, label))
 
     def delete_span(self: MainWindow) -> None:
         """Delete the selected span."""
@@ -108,7 +99,6 @@ class CommandsMixin:
             return
         ok, _ = self._edit(lambda: self.project.delete_span(sid))
         if ok:
-            self.span_model.remove(sid)
             self._select_span(None)
 
     def mark_span(self: MainWindow) -> None:
@@ -124,7 +114,6 @@ class CommandsMixin:
             return
         ok, sid = self._edit(lambda: self.project.add_span(self.doc_id, UNLABELLED, start, end))
         if ok:
-            self.span_model.add(sid, UNLABELLED, ((start, end),))
             self.view.clear_selection()
             self._select_span(sid)
 
@@ -151,10 +140,6 @@ class CommandsMixin:
         """Give span ``span_id`` the fragments ``frags`` (one undo step)."""
         ok, _ = self._edit(lambda: self.project.update_span(span_id, fragments=frags))
         if ok:
-            row = self.project.span_row(span_id)
-            if row is not None:
-                self.span_model.add(*row)
-            self.view.refresh()
             self._select_span(span_id)
 
     def add_fragment(self: MainWindow) -> None:
@@ -166,9 +151,6 @@ class CommandsMixin:
         start, end = self.view.snapped(*rng)
         ok, _ = self._edit(lambda: self.project.add_fragment(sid, start, end))
         if ok:
-            row = self.project.span_row(sid)
-            if row is not None:
-                self.span_model.add(*row)
             self.view.clear_selection()
             self._select_span(sid)
 
@@ -184,18 +166,25 @@ class CommandsMixin:
         if not todo:
             self.status(translate("MainWindow", "Every whole-word match already has this label."))
             return
-        added: list[tuple[int, int, int]] = []
+        added: list[int] = []
 
         def run() -> None:
             with self.project.macro(self.counted("label_all", len(todo)).format(label=label)):
+                turned = time.perf_counter()
                 for s, e in todo:
-                    added.append((self.project.add_span(self.doc_id, label, s, e), s, e))
+                    added.append(self.project.add_span(self.doc_id, label, s, e))
+                    if time.perf_counter() - turned > BULK_SLICE_S:
+                        # thousands of spans take a while: let the window paint meanwhile
+                        # (keys and clicks wait: they must not join this one undo step)
+                        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+                        turned = time.perf_counter()
 
-        ok, _ = self._edit(run)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            ok, _ = self._edit(run)
+        finally:
+            QApplication.restoreOverrideCursor()
         if ok:
-            for sid, s, e in added:
-                self.span_model.add(sid, label, ((s, e),))
-            self.view.refresh()
             self.status(self.counted("spans_added", len(added)))
 
     def _select_span(self: MainWindow, span_id: int | None, *, reveal: bool = False) -> None:
@@ -239,13 +228,9 @@ class CommandsMixin:
     def _replay(self: MainWindow, call: Callable[[], Any], message: str) -> None:
         ok, step = self._edit(call, guard=False)
         if not ok or step is None:
-            self._update_undo_actions()  # a refused undo closes the history
             return
         if step.document_id is not None and step.document_id != self.doc_id:
-            self.open_document(step.document_id)
-        else:
-            self.reload_spans()
-        self._after_edit(step.document_id)
+            self.open_document(step.document_id)  # the step was in another document: show it there
         self.status(message.format(what=step.label))
 
     # -- documents ---------------------------------------------------------------------

@@ -8,9 +8,11 @@ every edit, so nothing here reads every span of the document.
 
 from __future__ import annotations
 
-from annotator.core.model import Annotations
+from collections.abc import Iterable
+
+from annotator.core.model import Annotations, Event, Span
 from annotator.core.validation import Problem, check_document
-from annotator.store.annotations import Items
+from annotator.store.annotations import Items, chunks, marks
 from annotator.store.annotators import Annotators
 from annotator.store.documents import Documents
 from annotator.store.settings import Settings
@@ -46,6 +48,28 @@ class Linked:
         spans = self.items.spans_by_id(sorted(ids))
         return Annotations(spans=spans, events=events, relations=relations, stances=stances,
                            doc_labels=self.stances.doc_labels(document_id, annotator))
+
+    def events_named(self, document_id: int, event_ids: Iterable[int] = (), argument_ids: Iterable[int] = (),
+                     annotator: str | None = None) -> list[Event]:
+        """Return, of events ``event_ids`` and the events of arguments ``argument_ids``,
+        those ``annotator`` (default: the current one) has in the document, with their
+        arguments and attributes: what a ``Changes`` names, read back for the window (one
+        edit re-reads its events, not the document's 10,000)."""
+        ids = {int(i) for i in event_ids}
+        for chunk in chunks(list(argument_ids)):
+            ids.update(r[0] for r in self.items.conn.execute(
+                f"SELECT event_id FROM event_arguments WHERE id IN ({marks(chunk)})", chunk))
+        aid = self.people.me_or_none(annotator)
+        events: list[Event] = []
+        for chunk in chunks(sorted(ids)):
+            events.extend(self.items.read_events(f"e.id IN ({marks(chunk)}) AND e.document_id = ? AND e.annotator_id IS ?",
+                                                 [*chunk, document_id, aid]))
+        return events
+
+    def lean_spans(self, ids: list[int]) -> list[Span]:
+        """Return spans ``ids`` (those that exist) in text order: label, fragments,
+        surface, no attributes."""
+        return self.items.spans_by_id(ids)
 
     def check_linked(self, document_id: int, annotator: str | None = None,
                      linked: Annotations | None = None) -> list[Problem]:

@@ -470,6 +470,16 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
         """Return ``annotator``'s spans of a document as ``(id, label, fragments)`` tuples."""
         return self.views.span_rows(document_id, annotator)
 
+    def span_rows_between(self, document_id: int, start: int, end: int, annotator: str | None = None, *,
+                          reach: int = 2000) -> list[SpanRow]:
+        """Return the span rows overlapping ``[start, end)`` (one screen: the first paint)."""
+        return self.views.span_rows_between(document_id, start, end, annotator, reach=reach)
+
+    def span_rows_named(self, document_id: int, span_ids: Iterable[int] = (), fragment_ids: Iterable[int] = (),
+                        annotator: str | None = None) -> dict[int, SpanRow]:
+        """Return, by id, the span rows a ``Changes`` names (spans and spans of fragments)."""
+        return self.views.span_rows_named(document_id, span_ids, fragment_ids, annotator)
+
     def span_row(self, span_id: int) -> SpanRow | None:
         """Return one span as ``(id, label, fragments)``, or None if it does not exist."""
         return self.views.span_row(span_id)
@@ -593,6 +603,15 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
         """Return a document's events, relations, stances and document labels with only the
         spans they point at."""
         return self.linked.linked_annotations(document_id, annotator)
+
+    def events_named(self, document_id: int, event_ids: Iterable[int] = (), argument_ids: Iterable[int] = (),
+                     annotator: str | None = None) -> list[Event]:
+        """Return the events a ``Changes`` names (events and events of arguments)."""
+        return self.linked.events_named(document_id, event_ids, argument_ids, annotator)
+
+    def lean_spans(self, ids: list[int]) -> list[Span]:
+        """Return spans ``ids`` in text order, without attributes and notes."""
+        return self.linked.lean_spans(ids)
 
     def check_linked(self, document_id: int, annotator: str | None = None,
                      linked: Annotations | None = None) -> list[Problem]:

@@ -10,6 +10,7 @@ table: it reads the spans, documents and statuses (a document row through the on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from annotator.core.model import DocumentInfo
@@ -101,6 +102,43 @@ class Views:
             return None
         return span_id, rows[0][0], tuple((s, e) for _, s, e in rows)
 
+    def span_rows_between(self, document_id: int, start: int, end: int, annotator: str | None = None, *,
+                          reach: int = 2000) -> list[SpanRow]:
+        """Return the spans of ``annotator`` (default: the current one) that overlap
+        ``[start, end)`` and begin at most ``reach`` code points before it, in text order:
+        what one screen of a document shows, read by the index on span starts (the
+        window's first paint, before all of a document's spans have loaded)."""
+        aid = self.people.me_or_none(annotator)
+        if aid is None:
+            return []
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT id FROM spans WHERE document_id = ? AND annotator_id = ? AND start >= ? AND start < ? AND end > ?",
+            (document_id, aid, max(0, start - reach), end, start))]
+        rows = self.span_rows_named(document_id, ids, annotator=annotator)
+        return sorted(rows.values(), key=lambda r: (r[2][0][0], r[2][-1][1], r[0]))
+
+    def span_rows_named(self, document_id: int, span_ids: Iterable[int] = (), fragment_ids: Iterable[int] = (),
+                        annotator: str | None = None) -> dict[int, SpanRow]:
+        """Return, of spans ``span_ids`` and the spans of fragments ``fragment_ids``, those
+        ``annotator`` (default: the current one) has in the document, by id: what a
+        ``Changes`` names, read back for the window (a span it names and this leaves out
+        was removed, or belongs to another document or layer)."""
+        aid = self.people.me_or_none(annotator)
+        ids = set(span_ids)
+        frags = list(fragment_ids)
+        for chunk in (frags[i:i + 900] for i in range(0, len(frags), 900)):
+            ids.update(r[0] for r in self.conn.execute(
+                f"SELECT span_id FROM fragments WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        found: dict[int, list[Any]] = {}
+        wanted = sorted(ids)
+        for chunk in (wanted[i:i + 900] for i in range(0, len(wanted), 900)):
+            for sid, label, start, end in self.conn.execute(
+                f"""SELECT s.id, s.label, f.start, f.end FROM spans s JOIN fragments f ON f.span_id = s.id
+                    WHERE s.id IN ({','.join('?' * len(chunk))}) AND s.document_id = ? AND s.annotator_id IS ?
+                    ORDER BY s.id, f.seq""", [*chunk, document_id, aid]):
+                found.setdefault(sid, [label]).append((start, end))
+        return {sid: (sid, row[0], tuple(row[1:])) for sid, row in found.items()}
+
     def document_info(self, document_id: int, annotator: str | None = None, *,
                       count_spans: bool = True) -> DocumentInfo | None:
         """Return one document-list row (status and, unless ``count_spans`` is False, the
@@ -158,12 +196,14 @@ class Views:
     def neighbour_document(self, document_id: int, step: int, **filters: Any) -> int | None:
         """Return the id of the document ``step`` rows after (or before, if negative)
         ``document_id`` in the filtered list, or None past either end."""
-        pos = self.document_position(document_id, **filters)
-        if pos is None:
+        where, params = self.where(filters.get("status"), filters.get("annotator"), filters.get("name"))
+        joined = (where + " AND" if where else "WHERE") + " d.id = ?"
+        if self.conn.execute(f"SELECT 1 FROM documents d {joined}", [*params, document_id]).fetchone() is None:
             page = self.documents(0, 1, **filters)
             return page[0].id if page else None
-        target = pos + step
-        if target < 0:
-            return None
-        page = self.documents(target, 1, **filters)
-        return page[0].id if page else None
+        # keyset steps from the document's id: as fast at row 99,999 as at row 1
+        op, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        beyond = (where + " AND" if where else "WHERE") + f" d.id {op} ?"
+        row = self.conn.execute(f"SELECT d.id FROM documents d {beyond} ORDER BY d.id {order} LIMIT 1 OFFSET ?",
+                                [*params, document_id, abs(step) - 1]).fetchone() if step else (document_id,)
+        return row[0] if row else None

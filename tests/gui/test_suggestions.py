@@ -17,7 +17,6 @@ def test_an_edit_teaches_the_window_to_suggest_the_other_occurrences(open_window
     s = TEXT.index("محمد علي")
     window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
     window.reload_spans()
-    window._after_edit()
     assert window.suggestions.timer.isActive()  # debounced: nothing learnt on the GUI thread yet
     _learnt(window, qtbot, 2)
     pending = window.suggestions.pending
@@ -33,7 +32,6 @@ def test_accept_and_reject_with_one_key_and_undo(open_window, qtbot):
     window = open_window([TEXT])
     s = TEXT.index("محمد علي")
     window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
-    window._after_edit()
     _learnt(window, qtbot, 2)
     panel = window.suggestions.panel
     panel.table.selectRow(0)
@@ -59,7 +57,6 @@ def test_accept_all_shown_above_a_confidence_is_one_undo_step(open_window, qtbot
     d = TEXT.index("دمشق")
     window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
     window._edit(lambda: window.project.add_span(window.doc_id, "GPE", d, d + 4))
-    window._after_edit()
     _learnt(window, qtbot, 4)
     panel = window.suggestions.panel
     panel.confidence.setValue(0.0)

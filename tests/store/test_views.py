@@ -47,6 +47,49 @@ def test_document_info_status_counts_and_navigation(project):
     assert project.next_unfinished(ids[0]) is None
 
 
+def test_neighbours_step_by_id_through_any_filter_and_past_either_end(project):
+    ids = project.add_documents([f"نص رقم {i}" for i in range(9)]).added
+    for d in ids[::3]:  # 0, 3, 6 done
+        project.set_status(d, "done")
+    assert [project.neighbour_document(ids[i], 1) for i in (0, 7, 8)] == [ids[1], ids[8], None]
+    assert [project.neighbour_document(ids[i], -1) for i in (0, 1)] == [None, ids[0]]
+    assert project.neighbour_document(ids[1], 3) == ids[4] and project.neighbour_document(ids[5], -2) == ids[3]
+    assert project.neighbour_document(ids[3], 1, status="done") == ids[6]
+    assert project.neighbour_document(ids[6], 1, status="done") is None
+    assert project.neighbour_document(ids[6], -2, status="done") == ids[0]
+    assert project.neighbour_document(ids[1], 1, status="done") == ids[0]  # not in the list: its first
+    assert project.neighbour_document(ids[4], 1, status="new") == ids[5]
+    assert project.neighbour_document(ids[4], 0) == ids[4]
+
+
+def test_span_rows_named_reads_back_what_a_change_names(news_project):
+    p, doc = news_project
+    other = p.add_documents(["وثيقة أخرى"]).added[0]
+    a = p.add_span(doc, "PER", 0, 4)
+    b = p.add_span(doc, "GPE", 5, 9)
+    elsewhere = p.add_span(other, "PER", 0, 5)
+    changes = p.last_changes
+    assert changes.ids("spans") == {elsewhere}
+    assert p.span_rows_named(doc, [a, b, elsewhere, 999]) == {a: p.span_row(a), b: p.span_row(b)}
+    p.update_span(b, fragments=[(5, 9), (10, 12)])
+    frags = p.last_changes.added.get("fragments", frozenset())
+    assert p.span_rows_named(doc, (), frags) == {b: (b, "GPE", ((5, 9), (10, 12)))}
+    assert p.span_rows_named(doc, [a], annotator="nobody") == {}
+
+
+def test_events_named_reads_the_events_of_arguments_too(news_project):
+    p, doc = news_project
+    text = p.text(doc)
+    us = p.add_span(doc, "GPE", text.index("الولايات المتحدة"), text.index("الولايات المتحدة") + 16)
+    ev = p.add_event(doc, "Movement", (text.index("انسحابها"), text.index("انسحابها") + 8))
+    p.add_argument(ev, "Mover", us)
+    (arg,) = p.last_changes.ids("event_arguments")
+    (found,) = p.events_named(doc, (), [arg])
+    assert found == p.events(doc)[0] and [a.span for a in found.arguments] == [us]
+    assert p.events_named(doc, [ev, 999]) == p.events(doc)
+    assert p.events_named(doc, [ev], annotator="nobody") == []
+
+
 def test_a_project_just_created_opens_on_a_second_connection(tmp_path):
     path = tmp_path / "fresh.annotproj"
     with Project.create(path) as first:
