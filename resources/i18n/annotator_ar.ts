@@ -1651,6 +1651,7 @@
     <name>SuggestionsController</name>
     <message>
         <source>Suggestions</source>
+        <extracomment>Longer documents are not retrained on after every edit (see ``_learns_as_you_work``).</extracomment>
         <translation>الاقتراحات</translation>
     </message>
     <message>
@@ -1684,6 +1685,10 @@
     <message>
         <source>S&amp;uggestions</source>
         <translation>الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>This document is long: use Suggestions → Learn now.</source>
+        <translation>هذه الوثيقة طويلة: استعمل الاقتراحات ← تعلّم الآن.</translation>
     </message>
     <message>
         <source>Learning from your annotations…</source>

@@ -132,3 +132,19 @@ def test_label_all_occurrences_across_the_project_with_a_preview(open_window, qt
     assert [x.surface for x in window.project.spans(second)] == ["لمحمد علي"]  # the unchecked one stays unlabelled
     window.undo()
     assert window.project.spans(second) == []
+
+
+def test_a_long_document_is_not_retrained_on_after_every_edit(open_window, qtbot, monkeypatch):
+    """Training on a very long document holds Python's lock for seconds: edits there would
+    wait behind it, so the window learns there only when asked (Learn now)."""
+    from annotator.gui.suggestions import controller
+
+    monkeypatch.setattr(controller, "AUTO_LEARN_MAX_CHARS", len(TEXT) - 1)  # TEXT counts as long
+    window = open_window([TEXT])
+    s = TEXT.index("محمد علي")
+    window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
+    window.reload_spans()
+    window._after_edit()
+    assert not window.suggestions.timer.isActive()
+    window.suggestions.learn.trigger()          # asked for: it learns all the same
+    _learnt(window, qtbot, 2)
