@@ -13,7 +13,7 @@ def _learnt(window, qtbot, n: int) -> None:
 
 
 def test_an_edit_teaches_the_window_to_suggest_the_other_occurrences(open_window, qtbot):
-    window = open_window([TEXT])
+    window = open_window([TEXT], suggest=True)
     s = TEXT.index("محمد علي")
     window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
     window.reload_spans()
@@ -30,7 +30,7 @@ def test_an_edit_teaches_the_window_to_suggest_the_other_occurrences(open_window
 
 
 def test_accept_and_reject_with_one_key_and_undo(open_window, qtbot):
-    window = open_window([TEXT])
+    window = open_window([TEXT], suggest=True)
     s = TEXT.index("محمد علي")
     window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
     window._after_edit()
@@ -54,7 +54,7 @@ def test_accept_and_reject_with_one_key_and_undo(open_window, qtbot):
 
 
 def test_accept_all_shown_above_a_confidence_is_one_undo_step(open_window, qtbot):
-    window = open_window([TEXT])
+    window = open_window([TEXT], suggest=True)
     s = TEXT.index("محمد علي")
     d = TEXT.index("دمشق")
     window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
@@ -77,7 +77,7 @@ def test_accept_all_shown_above_a_confidence_is_one_undo_step(open_window, qtbot
 def test_measuring_the_recommenders_shows_their_scores(open_window, qtbot):
     from tests.suggest.helpers import fill
 
-    window = open_window([TEXT])
+    window = open_window([TEXT], suggest=True)
     fill(window.project, 4)
     window.suggestions.measure.trigger()
     qtbot.waitUntil(lambda: "F1" in window.suggestions.panel.state.text(), timeout=20000)
@@ -89,7 +89,7 @@ def test_measuring_the_recommenders_shows_their_scores(open_window, qtbot):
 def test_most_useful_sentence_opens_the_least_sure_one_with_skip_and_history(open_window, qtbot):
     from tests.suggest.helpers import fill
 
-    window = open_window(["نص أول للتجربة فقط.", "وصل محمد علي إلى دمشق.\nقال سارة خليل إن البنك الدولي في عمّان."])
+    window = open_window(["نص أول للتجربة فقط.", "وصل محمد علي إلى دمشق.\nقال سارة خليل إن البنك الدولي في عمّان."], suggest=True)
     fill(window.project, 5)
     useful = window.suggestions.useful
     useful.next.trigger()
@@ -106,7 +106,7 @@ def test_most_useful_sentence_opens_the_least_sure_one_with_skip_and_history(ope
 def test_label_all_occurrences_across_the_project_with_a_preview(open_window, qtbot):
     from PySide6.QtCore import QTimer
 
-    window = open_window(["زار محمد علي دمشق.", "وقال لمحمد علي 😀 إن محمد علي عاد.", "لا أحد هنا."])
+    window = open_window(["زار محمد علي دمشق.", "وقال لمحمد علي 😀 إن محمد علي عاد.", "لا أحد هنا."], suggest=True)
     s = window.text.index("محمد علي")
     ok, sid = window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
     window.reload_spans()
@@ -140,7 +140,7 @@ def test_a_long_document_is_not_retrained_on_after_every_edit(open_window, qtbot
     from annotator.gui.suggestions import controller
 
     monkeypatch.setattr(controller, "AUTO_LEARN_MAX_CHARS", len(TEXT) - 1)  # TEXT counts as long
-    window = open_window([TEXT])
+    window = open_window([TEXT], suggest=True)
     s = TEXT.index("محمد علي")
     window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
     window.reload_spans()
