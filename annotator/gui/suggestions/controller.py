@@ -102,6 +102,8 @@ class SuggestionsController(QObject):
     def reload(self) -> None:
         """Read the open document's pending suggestions (a quick read on the GUI's connection)."""
         w = self.window
+        if w.project.closed:
+            return
         self.pending = SuggestionLayer(w.project, w.layers.me).pending(w.doc_id) if self._mine() and self.enabled.isChecked() else []
         self.panel.set_names(w.view.labels)
         self.panel.set_suggestions(self.pending)
@@ -120,6 +122,7 @@ class SuggestionsController(QObject):
     # -- learning ----------------------------------------------------------------------
 
     def _edited(self) -> None:
+        self.thread.cancel()  # what is being learnt misses this edit: stop it now
         self.reload()
         if self._learns_as_you_work():
             self.timer.start()
@@ -130,9 +133,10 @@ class SuggestionsController(QObject):
             self.timer.start()
 
     def _learns_as_you_work(self) -> bool:
-        """Retrain after edits, except on a very long document: training there holds
-        Python's lock for seconds, and each edit's paint waited behind it (a 5 MB document:
-        add p95 291 ms instead of 39 ms).  Suggestions → Learn now still works there."""
+        """Retrain after edits, except on a very long document: training and predicting
+        there take a core for tens of seconds after every edit (in the suggestion process,
+        so the window does not wait, but the machine does).  Suggestions → Learn now
+        still works there."""
         if not self.enabled.isChecked():
             return False
         if len(self.window.text) > AUTO_LEARN_MAX_CHARS:
@@ -239,8 +243,11 @@ class SuggestionsController(QObject):
             self.panel.select(next((s for s in shown if s.start >= position), shown[0]).id)
 
     def shutdown(self) -> None:
-        """Stop the suggestion thread."""
+        """Stop the suggestion thread and its process (a fit under way is not waited for);
+        answers still queued for the window go nowhere (its project is closing)."""
         self.timer.stop()
+        for signal in (self.thread.refreshed, self.thread.evaluated, self.thread.ranked, self.thread.found, self.thread.failed):
+            signal.disconnect()
         try:
             self.thread.stop()
         except AnnotatorError:
