@@ -30,12 +30,13 @@ def _open_one(project) -> int:
 def test_the_child_trains_on_the_file_and_stores_the_suggestions(project, helper):
     fill(project, 6)
     doc = _open_one(project)
-    report = helper.call("retrain", document_id=doc, annotator=project.annotator, recommenders=["matcher", "crf"])
+    report, pending = helper.call("retrain", document_id=doc, annotator=project.annotator, recommenders=["matcher", "crf"])
     assert report.failures == [] and report.documents == 1 and report.suggestions["matcher"] > 0
     project.refresh()
     stored = SuggestionLayer(project).pending(doc)
-    assert len(stored) >= max(report.suggestions.values())  # the same offsets from both: one pending suggestion
+    assert pending == stored and len(stored) >= max(report.suggestions.values())  # one per offsets
     assert all(project.text(doc)[s.start:s.end] == s.surface for s in stored)
+    assert helper.call("pending", document_id=doc, annotator=project.annotator) == (None, stored)
     scores, failures = helper.call("evaluate", annotator=project.annotator)
     assert failures == [] and scores["matcher"]["f1"] > 0.5
 
@@ -46,11 +47,10 @@ def test_a_superseded_request_kills_the_child_and_the_next_one_works(project, he
     first = helper._child
     with pytest.raises(Cancelled):
         helper.call("retrain", cancelled=lambda: True, document_id=doc, annotator=project.annotator)
-    first.join(5)
-    assert not first.is_alive()
+    assert first.poll() is not None  # killed, and waited for
     project.refresh()
     assert SuggestionLayer(project).pending(doc) == []  # nothing half-stored
-    report = helper.call("retrain", document_id=doc, annotator=project.annotator, recommenders=["matcher"])
+    report, _ = helper.call("retrain", document_id=doc, annotator=project.annotator, recommenders=["matcher"])
     assert report.suggestions["matcher"] > 0 and helper._child is not first
 
 
@@ -61,5 +61,5 @@ def test_a_failure_or_a_dead_child_is_one_sentence_and_the_child_serves_again(pr
     os.kill(helper._child.pid, signal.SIGKILL)
     with pytest.raises(AnnotatorError, match="the suggestion process stopped"):
         helper.call("retrain", document_id=1, annotator=project.annotator, recommenders=["matcher"])
-    report = helper.call("retrain", document_id=1, annotator=project.annotator, recommenders=["matcher"])
+    report, _ = helper.call("retrain", document_id=1, annotator=project.annotator, recommenders=["matcher"])
     assert report.failures == []

@@ -92,6 +92,8 @@ class SuggestionsController(QObject):
                 menu.addAction(action)
                 w.addAction(action)
         self.pending: list[Any] = []
+        self._read: list[Any] = []  # the pending suggestions as the suggestion process read them
+        self._read_doc: int | None = None
 
     # -- reading -----------------------------------------------------------------------
 
@@ -100,11 +102,14 @@ class SuggestionsController(QObject):
         return w.doc_id is not None and w.layer == w.layers.me
 
     def reload(self) -> None:
-        """Read the open document's pending suggestions (a quick read on the GUI's connection)."""
+        """Show the open document's pending suggestions: those the suggestion process read
+        last, less what edits since then have taken or turned down (two small reads on the
+        GUI's connection: the document's thousands of suggestions are read off this thread)."""
         w = self.window
         if w.project.closed:
             return
-        self.pending = SuggestionLayer(w.project, w.layers.me).pending(w.doc_id) if self._mine() and self.enabled.isChecked() else []
+        mine = self._mine() and self.enabled.isChecked() and self._read_doc == w.doc_id
+        self.pending = SuggestionLayer(w.project, w.layers.me).still_pending(self._read, w.doc_id) if mine and self._read else []
         self.panel.set_names(w.view.labels)
         self.panel.set_suggestions(self.pending)
         self._show_ghosts()
@@ -115,19 +120,23 @@ class SuggestionsController(QObject):
                                     current.id if current else None)
 
     def _clear(self) -> None:
-        self.pending = []
+        self.pending, self._read = [], []
         self.panel.set_suggestions([])
         self._show_ghosts()
 
     # -- learning ----------------------------------------------------------------------
 
     def _edited(self) -> None:
-        self.thread.cancel()  # what is being learnt misses this edit: stop it now
-        self.reload()
         if self._learns_as_you_work():
+            self.thread.cancel()  # what is being learnt misses this edit: stop it now
             self.timer.start()
+        self.reload()
 
-    def _document_ready(self, _document_id: int) -> None:
+    def _document_ready(self, document_id: int) -> None:
+        if document_id != self._read_doc:  # another document (not its spans read again)
+            self._read, self._read_doc = [], document_id
+            if self._mine() and self.enabled.isChecked():  # what is stored already, then learn
+                self._token = self.thread.read_pending(document_id, self.window.layers.me)
         self.reload()
         if self._learns_as_you_work():
             self.timer.start()
@@ -152,11 +161,14 @@ class SuggestionsController(QObject):
         self._token = self.thread.retrain(self.window.doc_id, self.window.layers.me)
         self.panel.show_state(self.tr("Learning from your annotations…"))
 
-    def _refreshed(self, token: int, document_id: int, report: Any) -> None:
+    def _refreshed(self, token: int, document_id: int, report: Any, pending: list[Any]) -> None:
         if token != self._token or document_id != self.window.doc_id:
             return
-        self.useful.queue = []  # the model changed: rank again when next asked
+        self._read, self._read_doc = pending, document_id
         self.reload()
+        if report is None:  # only read, nothing learnt
+            return
+        self.useful.queue = []  # the model changed: rank again when next asked
         text = self.tr("{n} suggestions in this document.").format(n=len(self.pending))
         quality = self.window.project.get_setting("suggest_quality") or {}
         if quality:

@@ -19,7 +19,7 @@ from annotator.suggest.process import SuggestProcess
 
 
 class _Worker(ProjectWorker):
-    refreshed = Signal(int, int, object)  # token, document id, SuggestReport
+    refreshed = Signal(int, int, object, object)  # token, document id, SuggestReport (None: only read), [Suggestion] pending
     evaluated = Signal(int, object, object)  # token, {recommender: scores}, failures
     ranked = Signal(int, object)  # token, [Uncertain], most useful first
     found = Signal(int, int, object)  # token, span id, [Suggestion]: its other occurrences
@@ -61,7 +61,9 @@ class _Worker(ProjectWorker):
 
     @Slot(int, int, str, object)
     def retrain(self, token: int, document_id: int, annotator: str, recommenders: object) -> None:
-        self._answer(token, "retrain", lambda report: self.refreshed.emit(token, document_id, report),
+        """Learn and suggest (``recommenders`` False: only read what is pending)."""
+        self._answer(token, "retrain" if recommenders is not False else "pending",
+                     lambda answer: self.refreshed.emit(token, document_id, *answer),
                      lambda: token < self.latest, document_id=document_id, annotator=annotator,
                      recommenders=list(recommenders) if recommenders else None)
 
@@ -90,7 +92,7 @@ class _Worker(ProjectWorker):
 class SuggestThread(BackgroundThread):
     """Retrains and suggests on a background thread, the work done in a child process."""
 
-    refreshed = Signal(int, int, object)
+    refreshed = Signal(int, int, object, object)
     evaluated = Signal(int, object, object)
     ranked = Signal(int, object)
     found = Signal(int, int, object)
@@ -118,6 +120,14 @@ class SuggestThread(BackgroundThread):
         with self._worker.lock:
             self._worker.latest = token
         self._retrain.emit(token, document_id, annotator, recommenders)
+        return token
+
+    def read_pending(self, document_id: int, annotator: str) -> int:
+        """Ask for a document's pending suggestions, learning nothing."""
+        token = self._next()
+        with self._worker.lock:
+            self._worker.latest = token
+        self._retrain.emit(token, document_id, annotator, False)
         return token
 
     def cancel(self) -> None:
