@@ -148,3 +148,18 @@ def test_a_long_document_is_not_retrained_on_after_every_edit(open_window, qtbot
     assert not window.suggestions.timer.isActive()
     window.suggestions.learn.trigger()          # asked for: it learns all the same
     _learnt(window, qtbot, 2)
+
+
+def test_counts_are_said_with_the_languages_plural_forms(open_window, qtbot):
+    """Arabic has six plural forms: two suggestions are "اقتراحان" (the dual), one accepted
+    is "قُبل اقتراح واحد"; English says "2 suggestions" and "1 suggestion"."""
+    s = TEXT.index("محمد علي")
+    for lang, two, one in (("ar", "اقتراحان في هذه الوثيقة.", "قُبل اقتراح واحد."),
+                           ("en", "2 suggestions in this document.", "Accepted 1 suggestion.")):
+        window = open_window([TEXT], lang=lang, suggest=True)
+        window._edit(lambda w=window: w.project.add_span(w.doc_id, "PER", s, s + 8))
+        _learnt(window, qtbot, 2)
+        qtbot.waitUntil(lambda w=window, t=two: w.suggestions.panel.state.text().startswith(t), timeout=15000)
+        window.suggestions.accept([window.suggestions.pending[0].id])
+        assert window.statusBar().currentMessage() == one
+        window.shutdown()

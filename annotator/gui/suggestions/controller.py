@@ -109,7 +109,10 @@ class SuggestionsController(QObject):
         if w.project.closed:
             return
         mine = self._mine() and self.enabled.isChecked() and self._read_doc == w.doc_id
-        self.pending = SuggestionLayer(w.project, w.layers.me).still_pending(self._read, w.doc_id) if mine and self._read else []
+        pending = SuggestionLayer(w.project, w.layers.me).still_pending(self._read, w.doc_id) if mine and self._read else []
+        if pending == self.pending and self.panel.items is self.pending and dict(w.view.labels) == self.panel.model.names:
+            return  # most edits leave the list as it was: its thousands of rows are not shown again
+        self.pending = pending
         self.panel.set_names(w.view.labels)
         self.panel.set_suggestions(self.pending)
         self._show_ghosts()
@@ -169,7 +172,7 @@ class SuggestionsController(QObject):
         if report is None:  # only read, nothing learnt
             return
         self.useful.queue = []  # the model changed: rank again when next asked
-        text = self.tr("{n} suggestions in this document.").format(n=len(self.pending))
+        text = self.tr("%n suggestions in this document.", None, len(self.pending))
         quality = self.window.project.get_setting("suggest_quality") or {}
         if quality:
             text += " " + self.tr("Cross-validated F1: {scores}.").format(
@@ -222,26 +225,26 @@ class SuggestionsController(QObject):
 
     def accept(self, ids: list[int]) -> None:
         """Make the suggestions the annotator's own annotations (one undo step)."""
-        if not ids:
-            return
-        w = self.window
-        where = self._position()
-        ok, made = w._edit(lambda: SuggestionLayer(w.project, w.layers.me).accept(ids))
-        if ok:
-            w.reload_spans()
-            self._advance(where)
-            w.status(self.tr("Accepted {n} suggestions.").format(n=len(made)))
+        self._decide(ids, accept=True)
 
     def reject(self, ids: list[int]) -> None:
         """Turn the suggestions down (one undo step; they are not suggested again)."""
+        self._decide(ids, accept=False)
+
+    def _decide(self, ids: list[int], *, accept: bool) -> None:
         if not ids:
             return
         w = self.window
         where = self._position()
-        ok, n = w._edit(lambda: SuggestionLayer(w.project, w.layers.me).reject(ids))
-        if ok:
-            self._advance(where)
-            w.status(self.tr("Rejected {n} suggestions.").format(n=n))
+        layer = SuggestionLayer(w.project, w.layers.me)
+        ok, result = w._edit(lambda: layer.accept(ids) if accept else layer.reject(ids))
+        if not ok:
+            return
+        if accept:
+            w.reload_spans()
+        self._advance(where)
+        n = len(result) if accept else result
+        w.status(self.tr("Accepted %n suggestions.", None, n) if accept else self.tr("Rejected %n suggestions.", None, n))
 
     def _position(self) -> int:
         current = self.panel.current()
