@@ -104,6 +104,11 @@ def child_main(path: str) -> int:
     key = bytes.fromhex(os.environ.pop(KEY_VARIABLE))
     with Listener(authkey=key) as listener:
         print(listener.address, flush=True)
+        # nothing else goes to the pipe, which nobody reads from now on: a library printing
+        # there (in Python or C) would fill it and stop the child
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        sys.stdout = open(devnull, "w", closefd=False)  # noqa: SIM115 - for the life of the process
         with listener.accept() as conn:
             _serve(conn, path)
     return 0

@@ -37,12 +37,6 @@ class _Worker(ProjectWorker):
             self.helper = SuggestProcess(self.path)
         return self.helper
 
-    @Slot()
-    def warm(self) -> None:
-        """Start the child now, so that it has imported the recommenders by the first request."""
-        if not self.stopping:
-            self._helper()
-
     def _answer(self, token: int, kind: str, emit: Callable[[Any], None], superseded: Callable[[], bool],
                 **args: Any) -> None:
         """Do ``kind`` in the child and ``emit`` its answer; a failure goes to ``failed`` in
@@ -100,19 +94,17 @@ class SuggestThread(BackgroundThread):
     _evaluate = Signal(int, str)
     _rank = Signal(int, str, object)
     _occurrences = Signal(int, int, str)
-    _warm = Signal()
 
     def __init__(self, path: str, parent: QObject | None = None) -> None:
         super().__init__(_Worker(path), "annotator-suggest", parent)
         pairs: list[tuple[SignalInstance, SignalInstance]] = [
             (self._retrain, self._worker.retrain), (self._evaluate, self._worker.evaluate),
-            (self._rank, self._worker.rank), (self._occurrences, self._worker.occurrences), (self._warm, self._worker.warm),
+            (self._rank, self._worker.rank), (self._occurrences, self._worker.occurrences),
             (self._worker.refreshed, self.refreshed), (self._worker.evaluated, self.evaluated),
             (self._worker.ranked, self.ranked), (self._worker.found, self.found)]
         for signal, slot in pairs:
             signal.connect(slot)
-        self._thread.start()
-        self._warm.emit()
+        self._thread.start()  # the child starts with the first request (a window with suggestions off has none)
 
     def retrain(self, document_id: int, annotator: str, recommenders: list[str] | None = None) -> int:
         """Ask for fresh suggestions on a document; return the request's token."""
