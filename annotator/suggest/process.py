@@ -79,7 +79,7 @@ def _serve(conn: Any, path: str) -> None:
     """(Child process) answer requests until the connection closes."""
     from annotator.store.project import Project
 
-    gc.disable()  # the work builds many small objects and no cycles: collecting is wasted time
+    gc.disable()  # a request builds many small objects and few cycles: collected once after it
     project = None
     while True:
         try:
@@ -94,6 +94,7 @@ def _serve(conn: Any, path: str) -> None:
             conn.send(("error", str(exc)))
         except Exception as exc:  # noqa: BLE001 - reported to the window in one sentence
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        gc.collect()  # between requests, once the answer is sent: the child lives long
     if project is not None:
         project.close()
 
