@@ -5,8 +5,9 @@ time from an edit to updated suggestions, and how long closing the window waits.
     python benchmarks/suggest_window_bench.py [--quick] [--json PATH]
 
 A project holding Wojood segments marked done (the training data) and the news article
-(news-sized), and a long document (280,000 characters in the full run: the longest the window
-retrains on after every edit) where training is heaviest.
+(news-sized), and a long document of Wojood segments (about 170,000 characters with
+``--quick``, 240,000 in the full run: under the 300,000 past which the window no longer
+retrains after every edit) where training is heaviest.
 The window labels a word (as the annotator would: a selection and a label key), then a
 2 ms heartbeat timer on the GUI thread records every gap between its ticks until the
 suggestions are shown: the longest gap is the longest the GUI thread was blocked.  In-run
@@ -181,7 +182,7 @@ def main() -> None:
 
     wojood, _ = read_documents(corpus_dir() / "wojood" / "val.txt")
     news = (corpus_dir() / "news" / "shaddadi_withdrawal.txt").read_text(encoding="utf-8")
-    long_chars = 200_000 if args.quick else 280_000  # under the window's AUTO_LEARN_MAX_CHARS
+    long_chars = 200_000 if args.quick else 280_000  # at most; under the window's AUTO_LEARN_MAX_CHARS
     rng = random.Random(9)
     lines = [d.text for d in wojood]
     long_text = "\n".join(rng.choice(lines) for _ in range(long_chars // 100))[:long_chars]
