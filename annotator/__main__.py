@@ -4,4 +4,5 @@ import sys
 
 from annotator.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a child process (the suggestion helper) imports it again
+    sys.exit(main())

@@ -13,6 +13,9 @@ CoNLL reader imports them; nested Wojood entities kept):
   action (accept or reject), each entity left to add costs two (select, label key); see
   ``simulate``.  Baseline in the same run: the same annotator with no suggestions (two
   actions per entity).  Target: at least 40% fewer actions from the 20th document on.
+  For scale: ``*_seen_before_share_from_20th`` is the share of those entities whose text
+  and label were labelled in an earlier document, and ``*_fewer_actions_if_seen_ones_right``
+  what suggesting exactly those, all right, would save (a perfect dictionary).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from annotator.core.scheme import default_scheme
 from annotator.store.project import Project
 from annotator.store.suggestions import SuggestionLayer
 from annotator.suggest import Suggester
-from annotator.suggest.base import Context, TrainingDoc
+from annotator.suggest.base import Context, TrainingDoc, norm
 from annotator.suggest.crf import CrfTagger
 from annotator.suggest.matcher import StringMatcher
 
@@ -99,8 +102,15 @@ def simulate(docs: list[TrainingDoc], ctx: Context, count: int, retrain_every: i
     later = {(t, m): 0 for t in thresholds for m in ("each", "best")}
     total = dict.fromkeys(later, 0)
     without = later_without = 0
+    seen: set = set()
+    later_gold = later_seen = 0
     for i, d in enumerate(docs[:count]):
         gold = {(s, e, lab) for s, e, lab in d.spans}
+        surfaces = [(" ".join(norm(d.text[s:e]).split()), lab) for s, e, lab in gold]
+        if i >= 19:  # how many of them were labelled before (what a dictionary could know)
+            later_gold += len(surfaces)
+            later_seen += sum(x in seen for x in surfaces)
+        seen.update(surfaces)
         if i == 1 or (i and i % retrain_every == 0):
             crf.train(docs[:i], ctx)
             matcher.train(docs[:i], ctx)
@@ -119,7 +129,11 @@ def simulate(docs: list[TrainingDoc], ctx: Context, count: int, retrain_every: i
         if i >= 19:
             later_without += 2 * len(gold)
     out = {f"{prefix}_documents": count, f"{prefix}_retrain_every": retrain_every, f"{prefix}_actions_without": without,
-           f"{prefix}_actions_without_from_20th": later_without}
+           f"{prefix}_actions_without_from_20th": later_without,
+           # the share of entities from the 20th document on labelled (same text and label) in an
+           # earlier one, and the fewer actions if exactly those were suggested, each right
+           f"{prefix}_seen_before_share_from_20th": round(later_seen / later_gold, 4) if later_gold else 0.0,
+           f"{prefix}_fewer_actions_if_seen_ones_right_from_20th": round(later_seen / (2 * later_gold), 4) if later_gold else 0.0}
     for (t, mode), n in later.items():
         out[f"{prefix}_actions_{mode}_{t}"] = total[t, mode]
         out[f"{prefix}_actions_{mode}_{t}_from_20th"] = n

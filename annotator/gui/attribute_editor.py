@@ -38,20 +38,35 @@ class AttributeEditor(QWidget):
         key = (id(scheme), applies, dict(values), lang)
         if key == self._shown:
             return
-        same_form = self._shown is not None and self._shown[:2] + self._shown[3:] == key[:2] + key[3:]
+        same_item_kind = self._shown is not None and self._shown[:2] + self._shown[3:] == key[:2] + key[3:]
         self._shown = key
         self._loading = True
-        if same_form:  # only values changed (maybe by one of these widgets: it must not be deleted under its signal)
-            for name, widget in self.widgets.items():
-                value = values.get(name)
-                if isinstance(widget, QCheckBox):
-                    widget.setChecked(value is True)
-                else:
-                    widget.setCurrentIndex(max(0, widget.findData(value)) if value is not None else 0)
+        try:
+            if same_item_kind:
+                self._set_values(values)  # the widgets stay: one of them may be handling the key that got here
+            else:
+                self._build(scheme, applies, values, lang)
+        finally:
             self._loading = False
-            return
+
+    def _set_values(self, values: dict[str, Any]) -> None:
+        for name, widget in self.widgets.items():
+            value = values.get(name)
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(value is True)
+            else:
+                widget.setCurrentIndex(max(0, widget.findData(value)) if value is not None else 0)
+
+    def _build(self, scheme: Scheme, applies: str | None, values: dict[str, Any], lang: str) -> None:
+        # the old rows go later, not now: this may run inside one of their own signals (a
+        # list's key press changing a value), and deleting a widget under its own event
+        # handler is a use after free (it segfaulted CI in a key click on the Realis list)
         while self.form.rowCount() > 1:
-            self.form.removeRow(1)
+            row = self.form.takeRow(1)
+            for item in (row.labelItem, row.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()
         self.widgets.clear()
         defs = [a for a in scheme.attributes if applies in a.on] if applies else []
         self.empty.setText("" if defs else (self.tr("No attributes for this item.") if applies else self.tr("Nothing selected.")))
@@ -62,7 +77,6 @@ class AttributeEditor(QWidget):
             widget.setObjectName(f"attribute-{adef.name}")
             self.widgets[adef.name] = widget
             self.form.addRow("" if adef.binary else name, widget)
-        self._loading = False
 
     def _widget(self, adef: AttributeDef, name: str, value: Any) -> QCheckBox | QComboBox:
         if adef.binary:

@@ -34,6 +34,7 @@ class Settings:
         self.db = db
         self.path = path
         self._scheme: Scheme | None = None
+        self._parsed: tuple[tuple[Any, ...], Scheme] | None = None  # (schemes row id and sha256, what it parses to)
 
     def forget(self) -> None:
         self._scheme = None
@@ -68,10 +69,15 @@ class Settings:
     @property
     def scheme(self) -> Scheme:
         if self._scheme is None:
-            row = self.db.conn.execute("SELECT source FROM schemes ORDER BY id DESC LIMIT 1").fetchone()
+            row = self.db.conn.execute("SELECT id, sha256 FROM schemes ORDER BY id DESC LIMIT 1").fetchone()
             if row is None:
                 raise ProjectError(f"{self.path} has no annotation scheme.")
-            self._scheme = parse_scheme(row[0], origin=f"the scheme stored in {self.path.name}")
+            if self._parsed is not None and self._parsed[0] == tuple(row):
+                self._scheme = self._parsed[1]  # the same version: not parsed again (another connection's
+                return self._scheme             # commit, suggestions being written, dropped the cache)
+            (source,) = self.db.conn.execute("SELECT source FROM schemes WHERE id = ?", (row[0],)).fetchone()
+            self._scheme = parse_scheme(source, origin=f"the scheme stored in {self.path.name}")
+            self._parsed = (tuple(row), self._scheme)
         return self._scheme
 
     def store_scheme(self, scheme: Scheme) -> None:

@@ -163,6 +163,22 @@ class SuggestionLayer:
                 best[s.key] = s
         return list(best.values())
 
+    def still_pending(self, items: Sequence[Suggestion], document_id: int) -> list[Suggestion]:
+        """Return those of ``items`` (this layer's pending suggestions on ``document_id``, read
+        earlier) that are still pending after edits, by the rules of ``pending``, reading
+        only the document's span offsets and rejections: a window keeps its list current
+        after each edit without reading a document's thousands of suggestions again."""
+        who = self._for()
+        spans = set(self.project.conn.execute(
+            "SELECT start, end FROM spans WHERE document_id = ? AND annotator_id = ?", (document_id, who)))
+        rejected = set(self.project.conn.execute(
+            "SELECT kind, label, label_set, start, end FROM suggestion_rejections WHERE document_id = ? AND annotator_id = ?",
+            (document_id, who)))
+        others = ({s.id for k in ("doc_label", "stance") for s in self.pending(document_id, kind=k, merge=False)}
+                  if any(s.kind not in ("span", "trigger") for s in items) else set())
+        return [s for s in items if (s.kind, s.label, s.label_set, s.start, s.end) not in rejected
+                and ((s.start, s.end) not in spans if s.kind in ("span", "trigger") else s.id in others)]
+
     def _all_single(self) -> bool:
         return all(not ls.multi for ls in self.project.scheme.doc_labels)
 

@@ -3,7 +3,8 @@
 Its dictionary is every labelled surface of the layer (entities and event triggers), plus
 an optional gazetteer (TSV: ``surface<TAB>label`` per line, ``#`` comments).  Matching runs
 on the normalised view of ``core.text`` (diacritics, tatweel, invisible marks, alef/hamza
-forms, Persian letters), word by word, longest match first, and is clitic-aware: a known
+forms, Persian letters), word by word, longest match first (and the known names nested
+inside a match, as nested corpora label them), and is clitic-aware: a known
 name may follow و/ف, ب/ك/ل and the article ال (بدمشق, والولايات المتحدة, للحكومة).  A
 surface's confidence is how often it was labelled so where it occurs in the training
 documents: occurrences left unlabelled and rejected suggestions count against it.
@@ -127,18 +128,35 @@ class StringMatcher(Recommender):
                 i += 1
                 continue
             key, j, cut = hit
-            ns, ne = words[i][0], words[j][1]
-            s, e = view.to_original(ns, ne)
-            if cut:
-                cut = view.to_original(ns + cut, ne)[0] - s
-            out.append((key, s, e, cut))
+            out.append(self._place(view, words, key, i, j, cut))
+            # names nested inside it (بلدية نابلس, an organisation, holds نابلس, a city)
+            k = i
+            while k <= j:
+                inner = self._longest(ntext, words, k, last=j)
+                if inner is None or (k == i and inner[1] == j):
+                    k += 1
+                    continue
+                out.append(self._place(view, words, inner[0], k, inner[1], inner[2]))
+                k = inner[1] + 1
             i = j + 1
         return out
 
-    def _longest(self, ntext: str, words: list[tuple[int, int]], i: int) -> tuple[str, int, int] | None:
+    @staticmethod
+    def _place(view: textmod.NormalizedText, words: list[tuple[int, int]], key: str, i: int, j: int,
+               cut: int) -> tuple[str, int, int, int]:
+        ns, ne = words[i][0], words[j][1]
+        s, e = view.to_original(ns, ne)
+        if cut:
+            cut = view.to_original(ns + cut, ne)[0] - s
+        return key, s, e, cut
+
+    def _longest(self, ntext: str, words: list[tuple[int, int]], i: int,
+                 last: int | None = None) -> tuple[str, int, int] | None:
+        """The longest known name from word ``i`` on (ending at word ``last`` at the latest)."""
         first = ntext[words[i][0]:words[i][1]]
         heads = _heads(first)
-        for j in range(min(len(words), i + MAX_WORDS) - 1, i - 1, -1):
+        end = min(len(words), i + MAX_WORDS) if last is None else min(last + 1, i + MAX_WORDS)
+        for j in range(end - 1, i - 1, -1):
             if j > i and ntext[words[j - 1][1]:words[j][0]].strip():
                 continue  # punctuation between the words: not one name
             tail = ntext[words[i][1]:words[j][1]] if j > i else ""

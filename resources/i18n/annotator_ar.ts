@@ -935,13 +935,27 @@
         <source>No other occurrence is left to label.</source>
         <translation>لم يبقَ موضع آخر لتوسيمه.</translation>
     </message>
-    <message>
-        <source>Label {n} occurrences as {label}</source>
-        <translation>توسيم {n} موضعًا بـ {label}</translation>
+    <message numerus="yes">
+        <source>Label %n occurrences as {label}</source>
+        <translation>
+            <numerusform>لا مواضع لتوسيمها بـ {label}</numerusform>
+            <numerusform>توسيم موضع واحد بـ {label}</numerusform>
+            <numerusform>توسيم موضعين بـ {label}</numerusform>
+            <numerusform>توسيم %n مواضع بـ {label}</numerusform>
+            <numerusform>توسيم %n موضعًا بـ {label}</numerusform>
+            <numerusform>توسيم %n موضع بـ {label}</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Labelled {n} occurrences.</source>
-        <translation>وُسِّمت المواضع: {n}.</translation>
+    <message numerus="yes">
+        <source>Labelled %n occurrences.</source>
+        <translation>
+            <numerusform>لم يُوسَّم أي موضع.</numerusform>
+            <numerusform>وُسِّم موضع واحد.</numerusform>
+            <numerusform>وُسِّم موضعان.</numerusform>
+            <numerusform>وُسِّمت %n مواضع.</numerusform>
+            <numerusform>وُسِّم %n موضعًا.</numerusform>
+            <numerusform>وُسِّم %n موضع.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1422,9 +1436,16 @@
         <source>Label all occurrences</source>
         <translation>توسيم كل المواضع</translation>
     </message>
-    <message>
-        <source>{n} more occurrences to label {label}:</source>
-        <translation>مواضع أخرى لتوسيمها بـ {label}: {n}</translation>
+    <message numerus="yes">
+        <source>%n more occurrences to label {label}:</source>
+        <translation>
+            <numerusform>لا مواضع أخرى لتوسيمها بـ {label}:</numerusform>
+            <numerusform>موضع آخر واحد لتوسيمه بـ {label}:</numerusform>
+            <numerusform>موضعان آخران لتوسيمهما بـ {label}:</numerusform>
+            <numerusform>%n مواضع أخرى لتوسيمها بـ {label}:</numerusform>
+            <numerusform>%n موضعًا آخر لتوسيمها بـ {label}:</numerusform>
+            <numerusform>%n موضع آخر لتوسيمها بـ {label}:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1651,6 +1672,7 @@
     <name>SuggestionsController</name>
     <message>
         <source>Suggestions</source>
+        <extracomment>Longer documents are not retrained on after every edit (see ``_learns_as_you_work``).</extracomment>
         <translation>الاقتراحات</translation>
     </message>
     <message>
@@ -1686,12 +1708,45 @@
         <translation>الا&amp;قتراحات</translation>
     </message>
     <message>
+        <source>This document is long: use Suggestions → Learn now.</source>
+        <translation>هذه الوثيقة طويلة: استعمل الاقتراحات ← تعلّم الآن.</translation>
+    </message>
+    <message>
         <source>Learning from your annotations…</source>
         <translation>يجري التعلّم من توسيماتك…</translation>
     </message>
-    <message>
-        <source>{n} suggestions in this document.</source>
-        <translation>عدد الاقتراحات في هذه الوثيقة: {n}.</translation>
+    <message numerus="yes">
+        <source>%n suggestions in this document.</source>
+        <translation>
+            <numerusform>لا اقتراحات في هذه الوثيقة.</numerusform>
+            <numerusform>اقتراح واحد في هذه الوثيقة.</numerusform>
+            <numerusform>اقتراحان في هذه الوثيقة.</numerusform>
+            <numerusform>%n اقتراحات في هذه الوثيقة.</numerusform>
+            <numerusform>%n اقتراحًا في هذه الوثيقة.</numerusform>
+            <numerusform>%n اقتراح في هذه الوثيقة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n suggestions.</source>
+        <translation>
+            <numerusform>لم يُقبل أي اقتراح.</numerusform>
+            <numerusform>قُبل اقتراح واحد.</numerusform>
+            <numerusform>قُبل اقتراحان.</numerusform>
+            <numerusform>قُبلت %n اقتراحات.</numerusform>
+            <numerusform>قُبل %n اقتراحًا.</numerusform>
+            <numerusform>قُبل %n اقتراح.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %n suggestions.</source>
+        <translation>
+            <numerusform>لم يُرفض أي اقتراح.</numerusform>
+            <numerusform>رُفض اقتراح واحد.</numerusform>
+            <numerusform>رُفض اقتراحان.</numerusform>
+            <numerusform>رُفضت %n اقتراحات.</numerusform>
+            <numerusform>رُفض %n اقتراحًا.</numerusform>
+            <numerusform>رُفض %n اقتراح.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cross-validated F1: {scores}.</source>
@@ -1716,14 +1771,6 @@
     <message>
         <source>No suggestion is selected.</source>
         <translation>لم يُحدَّد أي اقتراح.</translation>
-    </message>
-    <message>
-        <source>Accepted {n} suggestions.</source>
-        <translation>قُبلت الاقتراحات: {n}.</translation>
-    </message>
-    <message>
-        <source>Rejected {n} suggestions.</source>
-        <translation>رُفضت الاقتراحات: {n}.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,23 @@
     </message>
 </context>
 <context>
+    <name>LabelAll</name>
+    <message numerus="yes">
+        <source>Label %n occurrences as {label}</source>
+        <translation>
+            <numerusform>Label %n occurrence as {label}</numerusform>
+            <numerusform>Label %n occurrences as {label}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Labelled %n occurrences.</source>
+        <translation>
+            <numerusform>Labelled %n occurrence.</numerusform>
+            <numerusform>Labelled %n occurrences.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Label %n matches as {label}</source>
@@ -56,12 +73,46 @@
     </message>
 </context>
 <context>
+    <name>Preview</name>
+    <message numerus="yes">
+        <source>%n more occurrences to label {label}:</source>
+        <translation>
+            <numerusform>%n more occurrence to label {label}:</numerusform>
+            <numerusform>%n more occurrences to label {label}:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message numerus="yes">
         <source>%n problems</source>
         <translation>
             <numerusform>%n problem</numerusform>
             <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsController</name>
+    <message numerus="yes">
+        <source>%n suggestions in this document.</source>
+        <translation>
+            <numerusform>%n suggestion in this document.</numerusform>
+            <numerusform>%n suggestions in this document.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n suggestions.</source>
+        <translation>
+            <numerusform>Accepted %n suggestion.</numerusform>
+            <numerusform>Accepted %n suggestions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %n suggestions.</source>
+        <translation>
+            <numerusform>Rejected %n suggestion.</numerusform>
+            <numerusform>Rejected %n suggestions.</numerusform>
         </translation>
     </message>
 </context>

@@ -41,10 +41,13 @@ def open_window(qtbot, settings, tmp_path):
 
     windows = []
 
-    def open_(source, lang: str = "en", **kw):
+    def open_(source, lang: str = "en", suggest: bool = False, **kw):
         project = source if hasattr(source, "add_span") else make_project(tmp_path / f"p{len(windows)}.annotproj", source, **kw)
         apply_language(qtbot_app(), lang)
         window = MainWindow(project, settings, lang)
+        # no recommender training in the background unless the test is about suggestions:
+        # a thread retraining after every edit makes the other tests' timing nondeterministic
+        window.suggestions.enabled.setChecked(suggest)
         qtbot.addWidget(window)
         window.resize(1100, 760)
         window.show()

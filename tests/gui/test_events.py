@@ -350,3 +350,26 @@ def test_stance_targets_free_text_fixed_and_entity_and_the_author_as_holder(open
     assert w.project.stances(w.doc_id)[0].holder is None and panel.holder.currentText() == "The author"
     w.undo()
     assert w.project.stances(w.doc_id)[0].holder == e["centcom"]
+
+
+def test_an_attribute_list_changed_from_the_keyboard_stays_under_the_keys(open_window, qtbot):
+    """Down in an event's Realis list stores the value, and the list the key went to is
+    still there: a second Down moves on.  The list used to be made again
+    (deleted) inside its own key press, a use after free that segfaulted CI."""
+    import shiboken6
+
+    w = open_window([TEXT], names=["shaddadi"])
+    s, e = find("انسحابها", WITHDRAWAL)
+    ok, event = w._edit(lambda: w.project.add_event(w.doc_id, "Movement", (s, e)))
+    w.reload_spans()
+    w.links.select_event(event)
+    realis = w.links.events_panel.attributes.widgets["Realis"]
+    realis.setFocus()
+    qtbot.keyClick(realis, Qt.Key.Key_Down)
+    assert w.project.events(w.doc_id)[0].attributes == {"Realis": "actual"}
+    assert shiboken6.isValid(realis) and w.links.events_panel.attributes.widgets["Realis"] is realis
+    qtbot.keyClick(realis, Qt.Key.Key_Down)
+    assert w.project.events(w.doc_id)[0].attributes == {"Realis": "planned"}
+    w.links.select_event(None)  # nothing selected, then the event again: its value is shown
+    w.links.select_event(event)
+    assert w.links.events_panel.attributes.widgets["Realis"].currentData() == "planned"

@@ -13,7 +13,7 @@ def _learnt(window, qtbot, n: int) -> None:
 
 
 def test_an_edit_teaches_the_window_to_suggest_the_other_occurrences(open_window, qtbot):
-    window = open_window([TEXT])
+    window = open_window([TEXT], suggest=True)
     s = TEXT.index("محمد علي")
     window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
     window.reload_spans()
@@ -29,7 +29,7 @@ def test_an_edit_teaches_the_window_to_suggest_the_other_occurrences(open_window
 
 
 def test_accept_and_reject_with_one_key_and_undo(open_window, qtbot):
-    window = open_window([TEXT])
+    window = open_window([TEXT], suggest=True)
     s = TEXT.index("محمد علي")
     window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
     _learnt(window, qtbot, 2)
@@ -52,7 +52,7 @@ def test_accept_and_reject_with_one_key_and_undo(open_window, qtbot):
 
 
 def test_accept_all_shown_above_a_confidence_is_one_undo_step(open_window, qtbot):
-    window = open_window([TEXT])
+    window = open_window([TEXT], suggest=True)
     s = TEXT.index("محمد علي")
     d = TEXT.index("دمشق")
     window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
@@ -74,10 +74,10 @@ def test_accept_all_shown_above_a_confidence_is_one_undo_step(open_window, qtbot
 def test_measuring_the_recommenders_shows_their_scores(open_window, qtbot):
     from tests.suggest.helpers import fill
 
-    window = open_window([TEXT])
+    window = open_window([TEXT], suggest=True)
     fill(window.project, 4)
-    window.suggestions.measure.trigger()
-    qtbot.waitUntil(lambda: "F1" in window.suggestions.panel.state.text(), timeout=20000)
+    with qtbot.waitSignal(window.suggestions.thread.evaluated, timeout=20000):  # (a retrain may report later)
+        window.suggestions.measure.trigger()
     text = window.suggestions.panel.state.text()
     assert "matcher: precision" in text and "crf: precision" in text
     assert window.project.get_setting("suggest_quality")["crf"]["folds"] >= 2
@@ -86,7 +86,7 @@ def test_measuring_the_recommenders_shows_their_scores(open_window, qtbot):
 def test_most_useful_sentence_opens_the_least_sure_one_with_skip_and_history(open_window, qtbot):
     from tests.suggest.helpers import fill
 
-    window = open_window(["نص أول للتجربة فقط.", "وصل محمد علي إلى دمشق.\nقال سارة خليل إن البنك الدولي في عمّان."])
+    window = open_window(["نص أول للتجربة فقط.", "وصل محمد علي إلى دمشق.\nقال سارة خليل إن البنك الدولي في عمّان."], suggest=True)
     fill(window.project, 5)
     useful = window.suggestions.useful
     useful.next.trigger()
@@ -103,7 +103,7 @@ def test_most_useful_sentence_opens_the_least_sure_one_with_skip_and_history(ope
 def test_label_all_occurrences_across_the_project_with_a_preview(open_window, qtbot):
     from PySide6.QtCore import QTimer
 
-    window = open_window(["زار محمد علي دمشق.", "وقال لمحمد علي 😀 إن محمد علي عاد.", "لا أحد هنا."])
+    window = open_window(["زار محمد علي دمشق.", "وقال لمحمد علي 😀 إن محمد علي عاد.", "لا أحد هنا."], suggest=True)
     s = window.text.index("محمد علي")
     ok, sid = window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
     window.reload_spans()
@@ -129,3 +129,34 @@ def test_label_all_occurrences_across_the_project_with_a_preview(open_window, qt
     assert [x.surface for x in window.project.spans(second)] == ["لمحمد علي"]  # the unchecked one stays unlabelled
     window.undo()
     assert window.project.spans(second) == []
+
+
+def test_a_long_document_is_not_retrained_on_after_every_edit(open_window, qtbot, monkeypatch):
+    """Training on a very long document holds Python's lock for seconds: edits there would
+    wait behind it, so the window learns there only when asked (Learn now)."""
+    from annotator.gui.suggestions import controller
+
+    monkeypatch.setattr(controller, "AUTO_LEARN_MAX_CHARS", len(TEXT) - 1)  # TEXT counts as long
+    window = open_window([TEXT], suggest=True)
+    s = TEXT.index("محمد علي")
+    window._edit(lambda: window.project.add_span(window.doc_id, "PER", s, s + 8))
+    window.reload_spans()
+    window._after_edit()
+    assert not window.suggestions.timer.isActive()
+    window.suggestions.learn.trigger()          # asked for: it learns all the same
+    _learnt(window, qtbot, 2)
+
+
+def test_counts_are_said_with_the_languages_plural_forms(open_window, qtbot):
+    """Arabic has six plural forms: two suggestions are "اقتراحان" (the dual), one accepted
+    is "قُبل اقتراح واحد"; English says "2 suggestions" and "1 suggestion"."""
+    s = TEXT.index("محمد علي")
+    for lang, two, one in (("ar", "اقتراحان في هذه الوثيقة.", "قُبل اقتراح واحد."),
+                           ("en", "2 suggestions in this document.", "Accepted 1 suggestion.")):
+        window = open_window([TEXT], lang=lang, suggest=True)
+        window._edit(lambda w=window: w.project.add_span(w.doc_id, "PER", s, s + 8))
+        _learnt(window, qtbot, 2)
+        qtbot.waitUntil(lambda w=window, t=two: w.suggestions.panel.state.text().startswith(t), timeout=15000)
+        window.suggestions.accept([window.suggestions.pending[0].id])
+        assert window.statusBar().currentMessage() == one
+        window.shutdown()

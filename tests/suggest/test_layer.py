@@ -160,3 +160,19 @@ def test_the_suggestion_layer_is_no_annotator_in_lists_stats_or_reports_until_ac
     page = write_report(project, tmp_path / "r2").read_text(encoding="utf-8")
     assert "Annotations from accepted suggestions" in page
     assert "crf" in page.split("Annotations from accepted suggestions")[1].split("</table>")[0]
+
+
+def test_a_list_read_earlier_stays_the_pending_one_through_accept_reject_and_undo(project):
+    doc = _doc(project)
+    _suggest(project, doc, "مُحَمَّد علي")
+    _suggest(project, doc, "دمشـــق", "GPE", recommender="matcher")
+    _suggest(project, doc, "وزير الخارجية", "OCC", recommender="other")
+    layer = SuggestionLayer(project)
+    read = layer.pending(doc)
+    first, second, _third = read
+    steps = [lambda: layer.accept([first.id]), lambda: layer.reject([second.id]), project.undo, project.undo,
+             lambda: project.add_span(doc, "ORG", second.start, second.end)]
+    for step in steps:
+        step()
+        assert layer.still_pending(read, doc) == layer.pending(doc)
+    assert [s.id for s in layer.still_pending(read, doc)] == [first.id, _third.id]

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 # Milliseconds after the last edit before the recommenders learn again.
 DEBOUNCE_MS = 800
+#: Longer documents are not retrained on after every edit (see ``_learns_as_you_work``).
+AUTO_LEARN_MAX_CHARS = 300_000
 
 
 class SuggestionsController(QObject):
@@ -90,6 +92,8 @@ class SuggestionsController(QObject):
                 menu.addAction(action)
                 w.addAction(action)
         self.pending: list[Any] = []
+        self._read: list[Any] = []  # the pending suggestions as the suggestion process read them
+        self._read_doc: int | None = None
 
     # -- reading -----------------------------------------------------------------------
 
@@ -98,9 +102,17 @@ class SuggestionsController(QObject):
         return w.doc_id is not None and w.layer == w.layers.me
 
     def reload(self) -> None:
-        """Read the open document's pending suggestions (a quick read on the GUI's connection)."""
+        """Show the open document's pending suggestions: those the suggestion process read
+        last, less what edits since then have taken or turned down (two small reads on the
+        GUI's connection: the document's thousands of suggestions are read off this thread)."""
         w = self.window
-        self.pending = SuggestionLayer(w.project, w.layers.me).pending(w.doc_id) if self._mine() and self.enabled.isChecked() else []
+        if w.project.closed:
+            return
+        mine = self._mine() and self.enabled.isChecked() and self._read_doc == w.doc_id
+        pending = SuggestionLayer(w.project, w.layers.me).still_pending(self._read, w.doc_id) if mine and self._read else []
+        if pending == self.pending and self.panel.items is self.pending and dict(w.view.labels) == self.panel.model.names:
+            return  # most edits leave the list as it was: its thousands of rows are not shown again
+        self.pending = pending
         self.panel.set_names(w.view.labels)
         self.panel.set_suggestions(self.pending)
         self._show_ghosts()
@@ -111,21 +123,38 @@ class SuggestionsController(QObject):
                                     current.id if current else None)
 
     def _clear(self) -> None:
-        self.pending = []
+        self.pending, self._read = [], []
         self.panel.set_suggestions([])
         self._show_ghosts()
 
     # -- learning ----------------------------------------------------------------------
 
     def _edited(self) -> None:
+        if self._learns_as_you_work():
+            self.thread.cancel()  # what is being learnt misses this edit: stop it now
+            self.timer.start()
         self.reload()
-        if self.enabled.isChecked():
+
+    def _document_ready(self, document_id: int) -> None:
+        if document_id != self._read_doc:  # another document (not its spans read again)
+            self._read, self._read_doc = [], document_id
+            if self._mine() and self.enabled.isChecked():  # what is stored already, then learn
+                self._token = self.thread.read_pending(document_id, self.window.layers.me)
+        self.reload()
+        if self._learns_as_you_work():
             self.timer.start()
 
-    def _document_ready(self, _document_id: int) -> None:
-        self.reload()
-        if self.enabled.isChecked():
-            self.timer.start()
+    def _learns_as_you_work(self) -> bool:
+        """Retrain after edits, except on a very long document: training and predicting
+        there take a core for tens of seconds after every edit (in the suggestion process,
+        so the window does not wait, but the machine does).  Suggestions → Learn now
+        still works there."""
+        if not self.enabled.isChecked():
+            return False
+        if len(self.window.text) > AUTO_LEARN_MAX_CHARS:
+            self.panel.show_state(self.tr("This document is long: use Suggestions → Learn now."))
+            return False
+        return True
 
     def retrain(self) -> None:
         """Learn from the layer again and suggest on the open document (on the thread)."""
@@ -135,12 +164,15 @@ class SuggestionsController(QObject):
         self._token = self.thread.retrain(self.window.doc_id, self.window.layers.me)
         self.panel.show_state(self.tr("Learning from your annotations…"))
 
-    def _refreshed(self, token: int, document_id: int, report: Any) -> None:
+    def _refreshed(self, token: int, document_id: int, report: Any, pending: list[Any]) -> None:
         if token != self._token or document_id != self.window.doc_id:
             return
-        self.useful.queue = []  # the model changed: rank again when next asked
+        self._read, self._read_doc = pending, document_id
         self.reload()
-        text = self.tr("{n} suggestions in this document.").format(n=len(self.pending))
+        if report is None:  # only read, nothing learnt
+            return
+        self.useful.queue = []  # the model changed: rank again when next asked
+        text = self.tr("%n suggestions in this document.", None, len(self.pending))
         quality = self.window.project.get_setting("suggest_quality") or {}
         if quality:
             text += " " + self.tr("Cross-validated F1: {scores}.").format(
@@ -193,26 +225,26 @@ class SuggestionsController(QObject):
 
     def accept(self, ids: list[int]) -> None:
         """Make the suggestions the annotator's own annotations (one undo step)."""
-        if not ids:
-            return
-        w = self.window
-        where = self._position()
-        ok, made = w._edit(lambda: SuggestionLayer(w.project, w.layers.me).accept(ids))
-        if ok:
-            w.reload_spans()
-            self._advance(where)
-            w.status(self.tr("Accepted {n} suggestions.").format(n=len(made)))
+        self._decide(ids, accept=True)
 
     def reject(self, ids: list[int]) -> None:
         """Turn the suggestions down (one undo step; they are not suggested again)."""
+        self._decide(ids, accept=False)
+
+    def _decide(self, ids: list[int], *, accept: bool) -> None:
         if not ids:
             return
         w = self.window
         where = self._position()
-        ok, n = w._edit(lambda: SuggestionLayer(w.project, w.layers.me).reject(ids))
-        if ok:
-            self._advance(where)
-            w.status(self.tr("Rejected {n} suggestions.").format(n=n))
+        layer = SuggestionLayer(w.project, w.layers.me)
+        ok, result = w._edit(lambda: layer.accept(ids) if accept else layer.reject(ids))
+        if not ok:
+            return
+        if accept:
+            w.reload_spans()
+        self._advance(where)
+        n = len(result) if accept else result
+        w.status(self.tr("Accepted %n suggestions.", None, n) if accept else self.tr("Rejected %n suggestions.", None, n))
 
     def _position(self) -> int:
         current = self.panel.current()
@@ -226,8 +258,11 @@ class SuggestionsController(QObject):
             self.panel.select(next((s for s in shown if s.start >= position), shown[0]).id)
 
     def shutdown(self) -> None:
-        """Stop the suggestion thread."""
+        """Stop the suggestion thread and its process (a fit under way is not waited for);
+        answers still queued for the window go nowhere (its project is closing)."""
         self.timer.stop()
+        for signal in (self.thread.refreshed, self.thread.evaluated, self.thread.ranked, self.thread.found, self.thread.failed):
+            signal.disconnect()
         try:
             self.thread.stop()
         except AnnotatorError:

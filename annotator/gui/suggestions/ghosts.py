@@ -3,6 +3,7 @@ in their label's colour, with the label's name above, under the annotator's own 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -21,13 +22,26 @@ class Ghosts:
     def __init__(self, view: DocumentView) -> None:
         self.view = view
         self.items: list[Any] = []
+        self._starts: list[int] = []
+        self._longest = 0
         self.current: int | None = None
         self.hits: list[tuple[QRectF, Any]] = []
 
     def set_suggestions(self, items: list[Any], current: int | None = None) -> None:
-        self.items = sorted((s for s in items if s.end > s.start), key=lambda s: (s.start, s.end))
+        items = [s for s in items if s.end > s.start]
+        if any(a.start > b.start for a, b in zip(items, items[1:], strict=False)):  # mostly in text order already
+            items.sort(key=lambda s: (s.start, s.end))
+        self.items = items
+        self._starts = [s.start for s in items]
+        self._longest = max((s.end - s.start for s in items), default=0)
         self.current = current
         self.view.viewport().update()
+
+    def _visible(self, lo: int, hi: int) -> list[Any]:
+        """The suggestions over ``[lo, hi)`` (by bisection: a document may have thousands)."""
+        i = bisect_left(self._starts, lo - self._longest)
+        j = bisect_left(self._starts, hi)
+        return [s for s in self.items[i:j] if s.end > lo]
 
     def __call__(self, painter: QPainter, blocks: list[VisibleBlock]) -> None:
         self.hits = []
@@ -38,9 +52,7 @@ class Ghosts:
         small = QFont(self.view.font())
         small.setPointSizeF(max(6.0, self.view.font().pointSizeF() * 0.45))
         painter.setFont(small)
-        for s in self.items:
-            if s.end <= lo or s.start >= hi:
-                continue
+        for s in self._visible(lo, hi):
             color = QColor(self.view.painter.color(s.label))
             current = s.id == self.current
             pen = QPen(color, 2.2 if current else 1.3, Qt.PenStyle.DashLine)

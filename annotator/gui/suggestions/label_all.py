@@ -40,7 +40,7 @@ class Preview(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("{n} more occurrences to label {label}:").format(n=len(found), label=label)))
+        layout.addWidget(QLabel(self.tr("%n more occurrences to label {label}:", None, len(found)).format(label=label)))
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.resize(640, 420)
@@ -90,7 +90,7 @@ class LabelAll(QObject):
         chosen = self.preview.checked()
 
         def run() -> int:
-            with p.macro(self.tr("Label {n} occurrences as {label}").format(n=len(chosen), label=label)):
+            with p.macro(self.tr("Label %n occurrences as {label}", None, len(chosen)).format(label=label)):
                 for s in chosen:
                     p.add_span(s.document_id, s.label, s.start, s.end, annotator=w.layers.me)
             return len(chosen)
@@ -98,4 +98,4 @@ class LabelAll(QObject):
         ok, n = w._edit(run)
         if ok:
             w.reload_spans()
-            w.status(self.tr("Labelled {n} occurrences.").format(n=n))
+            w.status(self.tr("Labelled %n occurrences.", None, n))
