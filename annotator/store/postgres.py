@@ -467,6 +467,13 @@ def _known(url: str) -> str:
     return _KNOWN.get(url, url)
 
 
+def connect_url(shown: str) -> str:
+    """The URL this process connected to ``shown`` (a URL with its password hidden) with,
+    password included: for a child process of ours, handed over a private channel.  An
+    unknown URL is returned as it is."""
+    return _known(shown)
+
+
 def _connect(url: str) -> Any:
     url = _known(url)
     psycopg = _psycopg()

@@ -86,6 +86,9 @@ def _serve(conn: Any, path: str) -> None:
             kind, args = conn.recv()
         except (EOFError, OSError):
             break
+        if kind == "open":  # where the project is, with what argv must not show (a password)
+            path = args
+            continue
         try:
             if project is None:
                 project = Project.open(path)
@@ -113,6 +116,19 @@ def child_main(path: str) -> int:
         with listener.accept() as conn:
             _serve(conn, path)
     return 0
+
+
+def _full_location(path: str) -> str:
+    """Where the child opens the project: a file's path, or a team database's URL with the
+    password this process connected with (sent over the authenticated connection, never in
+    the child's command line, which other users can read)."""
+    from annotator.store.backend import is_url
+
+    if is_url(path):
+        from annotator.store.postgres import connect_url
+
+        return connect_url(path)
+    return path
 
 
 def helper_command() -> list[str]:
@@ -158,6 +174,7 @@ class SuggestProcess:
             if not address:
                 raise OSError("the suggestion process did not start")
             self._conn = Client(address, authkey=self._key)
+            self._conn.send(("open", _full_location(self.path)))
         return self._conn
 
     def alive(self) -> bool:
