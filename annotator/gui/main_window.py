@@ -197,7 +197,11 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
     def _load_scheme(self) -> None:
         scheme = self.project.scheme
         for action in getattr(self, "label_actions", {}).values():
+            # the palette's old buttons hold these until they are deleted: without their
+            # keys now, a label key pressed before then is not ambiguous (and lost)
             self.removeAction(action)
+            action.setShortcuts([])
+            action.deleteLater()
         self.label_actions = make_label_actions(scheme, self.lang, self)
         for label, action in self.label_actions.items():
             action.triggered.connect(lambda checked=False, lab=label: self.apply_label(lab))
