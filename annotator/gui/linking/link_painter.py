@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from annotator.core.model import Span
@@ -47,6 +47,20 @@ class Overlay:
     def is_empty(self) -> bool:
         return not (self.arcs or self.frames or self.marks)
 
+    def elements(self) -> list[tuple[tuple[object, ...], object]]:
+        """Each arc, frame and mark with a key that says how it is drawn (what repaints
+        compare)."""
+        out: list[tuple[tuple[object, ...], object]] = []
+        for a in self.arcs:
+            out.append((("arc", tuple(map(tuple, a.source.fragments)), tuple(map(tuple, a.target.fragments)), a.label,
+                         a.color.rgba(), a.strong, a.dashed, a.source.surface, a.target.surface), a))
+        for span, color in self.frames:
+            out.append((("frame", tuple(map(tuple, span.fragments)), color.rgba()), span))
+        for mark in self.marks:
+            out.append((("mark", *mark), mark))
+        return out
+
+
 
 class LinkPainter:
     """Paints an ``Overlay`` on a ``DocumentView`` (it is one of the view's overlays)."""
@@ -58,8 +72,48 @@ class LinkPainter:
         self.document: Callable[[], bool] = lambda: True
 
     def set_overlay(self, overlay: Overlay) -> None:
-        self.overlay = overlay
-        self.view.viewport().update()  # type: ignore[attr-defined]
+        """Show ``overlay``: repaint only the strips of the view where a mark, frame or
+        arrow appeared or went (a repaint of the whole view costs tens of milliseconds)."""
+        before, self.overlay = dict(self.overlay.elements()), overlay
+        after = dict(overlay.elements())
+        changed = [before[k] for k in before.keys() - after.keys()] + [after[k] for k in after.keys() - before.keys()]
+        if not changed:
+            return
+        viewport = self.view.viewport()  # type: ignore[attr-defined]
+        blocks = self.view.visible_blocks()  # type: ignore[attr-defined]
+        bands = self._bands(blocks, changed) if blocks else None
+        if bands is None:
+            viewport.update()
+            return
+        width = viewport.width()
+        for top, bottom in bands:
+            viewport.update(QRect(0, int(top) - 3, width, int(bottom - top) + 7))
+
+    def _bands(self, blocks: list[VisibleBlock], elements: list[object]) -> list[tuple[float, float]] | None:
+        """Return the vertical strips (top, bottom) that draw ``elements``, or None for
+        the whole view (an arrow reaching an edge)."""
+        height = float(self.view.viewport().height())  # type: ignore[attr-defined]
+        line = QFontMetricsF(self.view.font()).height()  # type: ignore[attr-defined]
+        lo, hi = blocks[0].start, blocks[-1].end
+        out: list[tuple[float, float]] = []
+        for element in elements:
+            if isinstance(element, Arc):
+                sides = (self._side(blocks, element.source), self._side(blocks, element.target))
+                if sides[0] and sides[1]:
+                    continue  # not drawn
+                if sides[0] or sides[1]:
+                    return None  # an arrow to the edge of the view
+                rects = self.rects(blocks, element.source.fragments) + self.rects(blocks, element.target.fragments)
+                if rects:
+                    # the curve rises up to a line above its ends; its label sits at its middle
+                    out.append((min(r.top() for r in rects) - max(line * 1.5, 30.0), max(r.bottom() for r in rects) + line * 0.5))
+                continue
+            fragments = element.fragments if isinstance(element, Span) else [element[:2]]  # type: ignore[index]
+            if any(s < hi and e > lo for s, e in fragments):
+                rects = self.rects(blocks, fragments)
+                if rects:
+                    out.append((min(r.top() for r in rects), max(r.bottom() for r in rects)))
+        return [(max(0.0, a), min(height, b)) for a, b in out]
 
     # -- geometry ----------------------------------------------------------------------
 

@@ -12,11 +12,11 @@ off on wrapped right-to-left lines that end in a space (Qt 6.11 ``QTextLine.xToC
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
+    QTextBlock,
     QTextCursor,
     QTextOption,
 )
@@ -281,10 +282,27 @@ class DocumentView(QPlainTextEdit):
             if block.isVisible():
                 pos = block.position()
                 end16 = min(pos + block.length() - 1, self.u16.utf16_length)
-                out.append(VisibleBlock(block, geo.topLeft(), self.u16.to_codepoint(pos),
-                                        self.u16.to_codepoint(end16, round_up=True), pos))
+                lo16, hi16 = pos, end16
+                if geo.top() < 0 or geo.bottom() > height:
+                    lo16, hi16 = self._lines_shown(block, geo.top(), height, pos, end16)
+                out.append(VisibleBlock(block, geo.topLeft(), self.u16.to_codepoint(lo16),
+                                        self.u16.to_codepoint(hi16, round_up=True), pos))
             block = block.next()
         return out
+
+    @staticmethod
+    def _lines_shown(block: QTextBlock, top: float, height: float, pos: int, end16: int) -> tuple[int, int]:
+        """Return the UTF-16 range of ``block``'s lines that show (a paragraph taller than
+        the view: only its lines on screen are painted, and only their spans looked up)."""
+        layout = block.layout()
+        n = layout.lineCount()
+        if n == 0:
+            return pos, end16
+        lines = range(n)
+        first = min(n - 1, bisect_right(lines, -top, key=lambda i: layout.lineAt(i).y() + layout.lineAt(i).height()))
+        last = max(first, bisect_left(lines, height - top, key=lambda i: layout.lineAt(i).y()) - 1)
+        a, b = layout.lineAt(first), layout.lineAt(last)
+        return max(pos, pos + a.textStart()), min(end16, pos + b.textStart() + b.textLength())
 
     def paintEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         blocks = self.visible_blocks()
@@ -293,7 +311,8 @@ class DocumentView(QPlainTextEdit):
         painter = QPainter(self.viewport())
         painter.setClipRect(event.rect())
         self.painter.width = self.viewport().width()
-        self.painter.paint(painter, blocks, items, self.u16, self.selected_span, self.fontMetrics().height())
+        clip = QRectF(event.rect()).adjusted(-2, -2, 2, 2)  # a band repaint draws only the spans in it
+        self.painter.paint(painter, blocks, items, self.u16, self.selected_span, self.fontMetrics().height(), clip)
         if self.find_hits and blocks:
             self.painter.paint_marks(painter, blocks, self._hits_between(blocks[0].start, blocks[-1].end), self.u16)
         for underlay in self.underlays:

@@ -108,8 +108,9 @@ class SpanPainter:
         return self.colors.get(label) or QColor("#999999")
 
     def paint(self, painter: QPainter, blocks: list[VisibleBlock], items: list[SpanItem], u16: Utf16Index,
-              selected: int | None, em: float) -> None:
-        """Paint ``items`` over ``blocks``; remember the rectangles in ``hits``."""
+              selected: int | None, em: float, clip: QRectF | None = None) -> None:
+        """Paint ``items`` over ``blocks``; remember the rectangles in ``hits`` (all of
+        them: clicks and tooltips look there), but draw only those that meet ``clip``."""
         self.hits = []
         if not blocks or not items:
             return
@@ -127,7 +128,8 @@ class SpanPainter:
                     firsts.append((max(line, key=lambda r: r.right()) if rtl else min(line, key=lambda r: r.left()), item, rtl))
                 for rect in rects:
                     self.hits.append((rect, item, level))
-                    self._draw(painter, rect, self.color(item.label), level, item.id == selected, em)
+                    if clip is None or rect.intersects(clip):
+                        self._draw(painter, rect, self.color(item.label), level, item.id == selected, em)
         if firsts:
             self._paint_names(painter, firsts, selected)
 
