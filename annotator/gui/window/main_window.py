@@ -12,6 +12,7 @@ step touched.
 
 from __future__ import annotations
 
+import gc
 import time
 from typing import Any
 
@@ -265,31 +266,39 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
             self.status(str(exc))
             return
         self.doc_id, self.text, self.ready = document_id, text, False
+        gc.unfreeze()  # the last document's objects can be collected again
         info = self.project.document_info(document_id, count_spans=False)
         self.doc_name = info.name if info else ""
         self.view.set_document(text, SpanStore())
-        self._show_first_screen(document_id)
+        whole = self._show_first_screen(document_id)
         self.span_model.set_store(self.view.store, text)
         self.view.set_find_hits([])
-        self.reload_spans()
+        if not whole:
+            self.reload_spans()
         self.documents_panel.show_document(document_id)
         self.settings.set_last_document(str(self.project.path), document_id)
         self._update_title()
         self._update_status_labels()
         if self.docks["find"].isVisible() and self.find_panel.query.text().strip():
             self._search(self.find_panel.query.text().strip())
+        if whole:  # no read on the reader thread: its spans are all shown already
+            self._request = None
+            self._show_loaded(document_id, self.view.store)
 
-    def _show_first_screen(self, document_id: int) -> None:
+    def _show_first_screen(self, document_id: int) -> bool:
         """Show at once the spans of the text on screen (one indexed read), so the first
-        paint has them; all of the document's spans follow from the reader thread."""
+        paint has them; all of the document's spans follow from the reader thread, unless
+        the whole text is on screen (most documents of a corpus of news or tweets): then
+        these are all of them, and True is returned."""
         blocks = self.view.visible_blocks()
         if not blocks:
-            return
+            return False
         try:
             rows = self.project.span_rows_between(document_id, blocks[0].start, blocks[-1].end, self.layer)
         except AnnotatorError:
-            return
+            return False
         self.view.set_store(SpanStore(rows))
+        return blocks[0].start == 0 and blocks[-1].end >= len(self.text) and not blocks[-1].block.next().isValid()
 
     def reload_spans(self) -> None:
         """Read the open document's spans again (on the reader thread)."""
@@ -305,15 +314,24 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
             self.reload_spans()
             return
         self._request = None
+        self._show_loaded(document_id, store)
+
+    def _show_loaded(self, document_id: int, store: SpanStore) -> None:
+        """Show ``store``, all of the open document's spans, and say the document is ready."""
         selected = self.view.selected_span
-        self.view.set_store(store)
-        self.span_model.set_store(store, self.text)
+        if store is not self.view.store:
+            self.view.set_store(store)
+            self.span_model.set_store(store, self.text)
         if selected in store:
             self.view.select_span(selected)
         self.doc_model.refresh_document(document_id, spans=len(store), status=self.project.status(document_id, self.layer),
                                         annotator=self.layer)
         self.ready = True
         self.documentReady.emit(document_id)
+        # A document of 100,000 spans and 10,000 events is a million objects that live
+        # until the next document: the collector would scan them all, every so often,
+        # in the middle of an edit.  Frozen, it scans only what edits make.
+        gc.freeze()
 
     # -- the one way changes are shown ------------------------------------------------
 
@@ -443,6 +461,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        gc.unfreeze()  # this window's objects can be collected once it goes
         if self._heard in self.project.listeners:
             self.project.listeners.remove(self._heard)
         self.external.stop()
