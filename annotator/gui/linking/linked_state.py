@@ -120,7 +120,15 @@ class LinkedState:
         event_ids.update(ev.id for ev in found)
         ann = self.ann
         if others:
-            ann.relations, ann.stances, ann.doc_labels = project.relations(doc), project.stances(doc), project.doc_labels(doc)
+            # only the kinds touched are read again: the others keep their lists (the same
+            # objects, so the Relations panel is not rebuilt for an edit of a stance)
+            uses = {kind for sid in spans_hit for kind, _, _ in self.other_uses.get(sid, ())}
+            if "relations" in tables or "relation" in uses:
+                ann.relations = project.relations(doc)
+            if tables & {"stances", "stance_evidence"} or "stance" in uses:
+                ann.stances = project.stances(doc)
+            if "document_labels" in tables:
+                ann.doc_labels = project.doc_labels(doc)
         # the spans to read again: those named, and those the new items point at
         want = set(spans_hit)
         for ev in found:
