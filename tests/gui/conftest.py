@@ -51,6 +51,9 @@ def open_window(qtbot, settings, tmp_path):
         qtbot.addWidget(window)
         window.resize(1100, 760)
         window.show()
+        # a short document is ready before show() returns: let the window come up (active,
+        # the view focused) as it had while the spans loaded
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         qtbot.waitUntil(lambda: window.ready, timeout=5000)
         windows.append(window)
         return window
