@@ -169,7 +169,7 @@ def gui(project: str | None) -> None:
         raise AnnotatorError("there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
                              "run it in a desktop session, or use the command-line verbs (annotator --help).")
     try:
-        from annotator.gui.app import run
+        from annotator.gui.app.app import run
     except ImportError as exc:
         raise AnnotatorError(f"the window cannot start: {exc}. Install the Qt libraries listed in README.md.") from None
     sys.exit(run(project))

@@ -55,7 +55,7 @@ def run_selftest(log: Callable[[str], None] | None = None) -> str:
                 start = text.index(word)
                 project.add_span(news.id, label, start, start + len(word))
             log("added spans through the Project API")
-        from annotator.gui.selftest_window import label_through_window
+        from annotator.gui.app.selftest_window import label_through_window
 
         gui_count = label_through_window(folder / "selftest.annotproj", news.id, GUI_SPANS, folder)
         _check(gui_count == len(GUI_SPANS), "window", f"{gui_count} of {len(GUI_SPANS)} spans were made")

@@ -76,9 +76,9 @@ def wait(app, until, limit: float = 120.0) -> None:
 def run(size: str, chars: int, folder: Path, app) -> dict[str, float]:
     from PySide6.QtCore import QSettings
 
-    from annotator.gui.adjudication_model import mark_index
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.settings import AppSettings
+    from annotator.gui.app.settings import AppSettings
+    from annotator.gui.team.adjudication_model import mark_index
+    from annotator.gui.window.main_window import MainWindow
     from annotator.store.project import GOLD
 
     project, doc, spans = make_project(folder / f"{size}.annotproj", chars)
@@ -119,7 +119,7 @@ def run(size: str, chars: int, folder: Path, app) -> dict[str, float]:
 
 def main() -> None:
     args = parser(__doc__.splitlines()[0]).parse_args()
-    from annotator.gui.app import create_application
+    from annotator.gui.app.app import create_application
 
     app = create_application()
     sizes = {"small": 50_000} if args.quick else {"small": 50_000, "big": 1_000_000}

@@ -106,7 +106,7 @@ def wait(app, cond, timeout: float = 60.0) -> None:
 
 def bench_window(app, settings, path: Path, doc_id: int, edits: int) -> dict[str, float]:
     """Open ``doc_id`` in a main window; time open + first paint, then add and remove."""
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.window.main_window import MainWindow
     from annotator.store.project import Project
 
     project = Project.open(path, annotator="bench")
@@ -206,7 +206,7 @@ def longest_block(app, call, done) -> float:
 def bench_label_all(app, window, n: int) -> dict[str, float]:
     """Label ``n`` matches of a frequent word at once, then undo and redo that."""
     from annotator.core.text import NormalizedText, words
-    from annotator.gui.workers import find_hits
+    from annotator.gui.window.workers import find_hits
 
     text = window.text
     counts: dict[str, int] = {}
@@ -282,9 +282,9 @@ def many_documents_child(path: str) -> None:
     t0 = time.perf_counter()
     from PySide6.QtCore import QSettings
 
-    from annotator.gui.app import create_application
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.settings import AppSettings
+    from annotator.gui.app.app import create_application
+    from annotator.gui.app.settings import AppSettings
+    from annotator.gui.window.main_window import MainWindow
     from annotator.store.project import Project
 
     app = create_application()
@@ -364,8 +364,8 @@ def main() -> None:
     args = parser(__doc__.splitlines()[0]).parse_args()
     from PySide6.QtCore import QSettings
 
-    from annotator.gui.app import create_application
-    from annotator.gui.settings import AppSettings
+    from annotator.gui.app.app import create_application
+    from annotator.gui.app.settings import AppSettings
 
     big_bytes, big_spans, n_docs, edits = ((200_000, 4_000, 2_000, 40) if args.quick else (5_000_000, 100_000, 100_000, 200))
     small_bytes = 50_000

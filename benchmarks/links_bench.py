@@ -72,7 +72,7 @@ def bench(app, settings, path: Path, doc: int, rounds: int) -> dict[str, float]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.window.main_window import MainWindow
     from annotator.store.project import Project
 
     project = Project.open(path, annotator="bench")
@@ -172,8 +172,8 @@ def main() -> None:
     args = p.parse_args()
     from PySide6.QtCore import QSettings
 
-    from annotator.gui.app import create_application
-    from annotator.gui.settings import AppSettings
+    from annotator.gui.app.app import create_application
+    from annotator.gui.app.settings import AppSettings
 
     if args.quick:
         docs = {"news": (50_000, 1_000, (0, 50)), "big": (200_000, 4_000, (0, 100, 400))}

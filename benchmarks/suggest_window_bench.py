@@ -92,7 +92,7 @@ class Heartbeat:
 
 
 def bench_document(app, settings, path: Path, name: str, edits: int, suggest: bool) -> dict[str, float]:
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.window.main_window import MainWindow
     from annotator.store.project import Project
 
     project = Project.open(path, annotator="bench")
@@ -177,8 +177,8 @@ def main() -> None:
     args = parser(__doc__.splitlines()[0]).parse_args()
     from PySide6.QtCore import QSettings
 
-    from annotator.gui.app import create_application
-    from annotator.gui.settings import AppSettings
+    from annotator.gui.app.app import create_application
+    from annotator.gui.app.settings import AppSettings
 
     wojood, _ = read_documents(corpus_dir() / "wojood" / "val.txt")
     news = (corpus_dir() / "news" / "shaddadi_withdrawal.txt").read_text(encoding="utf-8")

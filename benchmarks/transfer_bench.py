@@ -91,11 +91,11 @@ def main() -> None:
     n = 500 if args.quick else 10_000
     from PySide6.QtCore import QSettings
 
-    from annotator.gui.app import create_application
-    from annotator.gui.export_dialog import ExportDialog, ExportRequest
-    from annotator.gui.import_dialog import ImportRequest
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.settings import AppSettings
+    from annotator.gui.app.app import create_application
+    from annotator.gui.app.settings import AppSettings
+    from annotator.gui.transfer.export_dialog import ExportDialog, ExportRequest
+    from annotator.gui.transfer.import_dialog import ImportRequest
+    from annotator.gui.window.main_window import MainWindow
     from annotator.store.project import Project
     from annotator.transfer.export import export_project
 

@@ -157,8 +157,8 @@ def adjudication_shot(app, tmp: Path, lang: str = "en") -> None:
 
     from PySide6.QtCore import QSettings
 
-    from annotator.gui.app import Workbench
-    from annotator.gui.settings import AppSettings
+    from annotator.gui.app.app import Workbench
+    from annotator.gui.app.settings import AppSettings
     from annotator.store.project import Project
 
     settings = AppSettings(QSettings(str(tmp / f"adjudication-{lang}.ini"), QSettings.Format.IniFormat))
@@ -219,7 +219,7 @@ def show_in(bench, project, app, lang: str, size: tuple[int, int] | None = (1500
 
 
 def workbench_shots(app, settings, tmp: Path) -> None:
-    from annotator.gui.app import Workbench
+    from annotator.gui.app.app import Workbench
 
     project, _doc, selected = news_project(tmp / "news.annotproj")
     bench = Workbench(app, settings)
@@ -235,7 +235,7 @@ def workbench_shots(app, settings, tmp: Path) -> None:
 def events_shots(app, settings, tmp: Path) -> None:
     """The news article with events, a relation and stances: the Events panel (both
     languages) and the Stance panel."""
-    from annotator.gui.app import Workbench
+    from annotator.gui.app.app import Workbench
 
     project, doc, _selected = news_project(tmp / "events.annotproj")
     bench = Workbench(app, settings)
@@ -259,7 +259,7 @@ def events_shots(app, settings, tmp: Path) -> None:
 def dialog_shots(app, settings, tmp: Path) -> None:
     """File → Export set up for a CoNLL split, in both languages; File → Import with the
     shared corpus files in the list."""
-    from annotator.gui.app import Workbench
+    from annotator.gui.app.app import Workbench
 
     project, _doc, _selected = news_project(tmp / "corpus.annotproj",
                                             sorted((ROOT / "resources" / "sample").glob("[2-4]_*.txt")))
@@ -296,8 +296,8 @@ def dialog_shots(app, settings, tmp: Path) -> None:
 def main() -> None:
     from PySide6.QtCore import QSettings
 
-    from annotator.gui.app import create_application
-    from annotator.gui.settings import AppSettings
+    from annotator.gui.app.app import create_application
+    from annotator.gui.app.settings import AppSettings
 
     shots = set(sys.argv[1:]) or {"workbench", "events", "adjudication", "dialogs"}
     OUT.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ def use_qt_for_report_charts() -> None:
     from annotator.report import charts
 
     def paint(chart: Any, path: Path, font: Path) -> None:
-        from annotator.gui.chart_painter import render_png
+        from annotator.gui.reports.chart_painter import render_png
 
         render_png(chart, path, font=font)
 

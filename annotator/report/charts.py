@@ -3,7 +3,7 @@
 Each chart is first described as a ``BarChart`` (rows, series, colours), then drawn by
 matplotlib (Agg backend, no window).  Where matplotlib is not installed, as in the packaged
 app, which leaves it out to stay small, a painter registered with ``set_fallback_painter``
-draws the same ``BarChart`` (the app registers Qt's, ``annotator.gui.chart_painter``; Qt
+draws the same ``BarChart`` (the app registers Qt's, ``annotator.gui.reports.chart_painter``; Qt
 shapes and orders Arabic itself).  This module never imports Qt.
 
 Arabic in a chart must come out joined and right-to-left.  Matplotlib 3.11 and later lay
@@ -98,7 +98,7 @@ class BarChart:
 
 #: Draws a ``BarChart`` as a PNG where matplotlib is missing: ``painter(chart, path, font)``.
 #: The report layer draws no Qt itself; the packaged app, which leaves matplotlib out,
-#: registers Qt's painter (``annotator.gui.chart_painter``) at start-up.
+#: registers Qt's painter (``annotator.gui.reports.chart_painter``) at start-up.
 Painter = Callable[[BarChart, Path, Path], None]
 _fallback: list[Painter] = []
 

@@ -16,8 +16,8 @@ def settings(tmp_path, qapp):
     """User settings in a file of their own (never the real user's)."""
     from PySide6.QtCore import QSettings
 
-    from annotator.gui.app import register_fonts
-    from annotator.gui.settings import AppSettings
+    from annotator.gui.app.app import register_fonts
+    from annotator.gui.app.settings import AppSettings
 
     register_fonts()
     return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
@@ -36,8 +36,8 @@ def make_project(path: Path, texts: list[str], *, scheme=None, names: list[str] 
 @pytest.fixture
 def open_window(qtbot, settings, tmp_path):
     """Return ``open(texts or project, lang="en")`` -> a shown MainWindow, spans loaded."""
-    from annotator.gui.i18n import apply_language
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.app.i18n import apply_language
+    from annotator.gui.window.main_window import MainWindow
 
     windows = []
 
@@ -51,6 +51,9 @@ def open_window(qtbot, settings, tmp_path):
         qtbot.addWidget(window)
         window.resize(1100, 760)
         window.show()
+        # a short document is ready before show() returns: let the window come up (active,
+        # the view focused) as it had while the spans loaded
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         qtbot.waitUntil(lambda: window.ready, timeout=5000)
         windows.append(window)
         return window

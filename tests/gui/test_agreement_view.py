@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QThread
 
-from annotator.gui.agreement_view import fmt
+from annotator.gui.team.agreement_view import fmt
 from annotator.store.project import Project
 from tests.teamwork import HAND_VALUES, SHARED, find, make_team
 

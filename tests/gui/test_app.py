@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.core.errors import AnnotatorError
-from annotator.gui.app import Workbench, open_project
-from annotator.gui.sample import ensure_sample_project, sample_texts
+from annotator.gui.app.app import Workbench, open_project
+from annotator.gui.app.sample import ensure_sample_project, sample_texts
 from annotator.store.project import Project
 
 
@@ -91,7 +91,7 @@ def test_switching_to_arabic_turns_the_layout_right_to_left_and_keeps_the_undo_h
         assert project.span_rows(arabic.doc_id) == []
     finally:
         bench.close()
-        from annotator.gui.i18n import apply_language
+        from annotator.gui.app.i18n import apply_language
 
         apply_language(qapp, "en")
 
@@ -112,7 +112,7 @@ def test_startup_probe_never_waits_for_the_name_dialog(tmp_path):
 
 
 def test_first_start_makes_the_sample_with_the_chosen_name_and_no_stray_login_layer(settings, data_home):
-    from annotator.gui.app import ask_name_before_the_sample
+    from annotator.gui.app.app import ask_name_before_the_sample
 
     offered = []
     ask_name_before_the_sample(None, settings, ask=lambda suggested: offered.append(suggested) or "lina")

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from annotator.core.errors import AnnotatorError
-from annotator.gui.chart_painter import render_png
+from annotator.gui.reports.chart_painter import render_png
 from annotator.report import charts
 from annotator.resources import resource_path
 

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
-from annotator.gui.document_view import DocumentView
-from annotator.gui.span_store import SpanStore
+from annotator.gui.text.document_view import DocumentView
+from annotator.gui.text.span_store import SpanStore
 
 # emoji (one outside the BMP, one with a skin-tone modifier) BEFORE the spans; diacritics,
 # tatweel, Latin, Western and Arabic-Indic digits

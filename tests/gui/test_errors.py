@@ -7,7 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.errors import ProjectError
-from annotator.gui.errors import install_excepthook
+from annotator.gui.app.errors import install_excepthook
 
 
 def shown_boxes() -> list[QMessageBox]:

@@ -311,7 +311,7 @@ def test_an_argument_in_another_sentence_is_scrolled_into_view(open_window, qtbo
 
 def test_the_list_of_keys_names_the_new_commands(open_window):
     w = open_window(["نص"])
-    keys = dict((t, k) for k, t in __import__("annotator.gui.actions", fromlist=["x"]).shortcut_rows(
+    keys = dict((t, k) for k, t in __import__("annotator.gui.window.actions", fromlist=["x"]).shortcut_rows(
         w.actions_, [*w.label_actions.values(), *w.links.actions()]))
     assert keys["Add an argument…"] == "Ctrl+R" and keys["Link to…"] == "Ctrl+L"
     assert keys["Against"] == "Alt+2" and keys["Evidence ← selection"] == "Ctrl+Shift+E"

@@ -8,8 +8,8 @@ import random
 from annotator.core.model import Annotations, Argument, Event, Span
 from annotator.core.scheme import default_scheme
 from annotator.core.validation import Problem
-from annotator.gui.events_panel import EventsPanel
-from annotator.gui.linked_state import LinkedState
+from annotator.gui.linking.linked_state import LinkedState
+from annotator.gui.panels.events_panel import EventsPanel
 
 
 def rows(panel: EventsPanel) -> list[tuple[str, ...]]:

@@ -8,8 +8,8 @@ import subprocess
 import sys
 import textwrap
 
-from annotator.gui.document_view import DocumentView
-from annotator.gui.span_store import SpanStore
+from annotator.gui.text.document_view import DocumentView
+from annotator.gui.text.span_store import SpanStore
 
 EXTRA_SELECTIONS = textwrap.dedent("""
     import os

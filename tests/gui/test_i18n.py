@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from annotator.gui.i18n import qm_path
+from annotator.gui.app.i18n import qm_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,7 +44,7 @@ def test_the_translator_loads_and_translates(qapp):
 
 
 def test_counted_messages_have_english_and_the_six_arabic_plural_forms(qapp):
-    from annotator.gui.i18n import apply_language
+    from annotator.gui.app.i18n import apply_language
 
     def spans(n: int) -> str:
         return QCoreApplication.translate("AnnotationsPanel", "%n spans", None, n)

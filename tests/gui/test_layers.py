@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from annotator.gui.identity import NameDialog, ensure_annotator_name
-from annotator.gui.settings import SettingsDialog
+from annotator.gui.app.identity import NameDialog, ensure_annotator_name
+from annotator.gui.app.settings import SettingsDialog
 from annotator.store.project import GOLD, Project, default_annotator
 from tests.gui.test_main_window import label_word, select_utf16
 from tests.teamwork import SHARED, find, make_team

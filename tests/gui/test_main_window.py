@@ -191,7 +191,7 @@ def test_conflicting_hotkeys_are_reported_when_the_scheme_loads(open_window, tmp
 
 
 def test_settings_change_the_annotator_and_the_status_bar_shows_it(open_window, qtbot, settings):
-    from annotator.gui.settings import Choices
+    from annotator.gui.app.settings import Choices
 
     w = open_window([NEWS])
     label_word(qtbot, w, "سوريا", Qt.Key.Key_G)

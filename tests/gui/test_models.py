@@ -8,8 +8,8 @@ import random
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from annotator.gui.models import ID_ROLE, AnnotationListModel, DocumentListModel
-from annotator.gui.span_store import SpanStore
+from annotator.gui.panels.models import ID_ROLE, AnnotationListModel, DocumentListModel
+from annotator.gui.text.span_store import SpanStore
 
 
 def test_document_list_reads_pages_and_matches_the_project(project, qapp):

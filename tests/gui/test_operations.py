@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from annotator.gui.linked_state import LinkedState
-from annotator.gui.models import ID_ROLE
+from annotator.gui.linking.linked_state import LinkedState
+from annotator.gui.panels.models import ID_ROLE
 from annotator.store.changes import Changes
 from tests.gui.test_events import (
     CTRL,
@@ -174,7 +174,7 @@ def test_the_picker_tabs_through_the_spans_that_fit_in_text_order_from_the_neare
 def test_label_all_and_its_undo_reach_the_list_and_view_at_once(open_window, qtbot):
     w = open_window([TEXT])
     from annotator.core.text import NormalizedText
-    from annotator.gui.workers import find_hits
+    from annotator.gui.window.workers import find_hits
 
     hits = find_hits(NormalizedText(TEXT), "في")
     assert len(hits) > 10

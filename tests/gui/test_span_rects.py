@@ -3,8 +3,8 @@ both lines (``QTextLayout.glyphRuns`` merges a font's runs across lines)."""
 
 from __future__ import annotations
 
-from annotator.gui.document_view import DocumentView
-from annotator.gui.span_store import SpanItem, SpanStore
+from annotator.gui.text.document_view import DocumentView
+from annotator.gui.text.span_store import SpanItem, SpanStore
 
 TEXT = ("بدأت الولايات المتحدة انسحابها من قاعدة الشدادي في الحسكة وسط تسريبات تشير إلى خروج كامل "
         "من سوريا فيما تقول مصادر كردية إن التحالف الدولي لم يبلغ قسد بأي خطط")

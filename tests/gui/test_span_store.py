@@ -8,7 +8,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.gui.span_store import BUCKET, SpanStore, nesting_levels
+from annotator.gui.text.span_store import BUCKET, SpanStore, nesting_levels
 
 fragments = st.lists(
     st.tuples(st.integers(0, 5 * BUCKET), st.integers(1, 2 * BUCKET)).map(lambda t: (t[0], t[0] + t[1])),

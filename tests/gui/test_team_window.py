@@ -24,7 +24,7 @@ def test_the_window_on_a_team_database_shows_another_clients_span(open_window, q
 
 
 def test_annotator_gui_url_opens_the_team_database(pg_cluster, settings):  # noqa: F811
-    from annotator.gui.app import open_project
+    from annotator.gui.app.app import open_project
 
     url = pg_cluster.url(pg_cluster.new_name("gui"))
     Project.create(url, annotator="lina").close()

@@ -24,9 +24,9 @@ WINDOW = textwrap.dedent(
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-    from annotator.gui.app import register_fonts
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.settings import AppSettings
+    from annotator.gui.app.app import register_fonts
+    from annotator.gui.window.main_window import MainWindow
+    from annotator.gui.app.settings import AppSettings
     from annotator.store.project import Project
     from tests.gui.test_main_window import label_word
 

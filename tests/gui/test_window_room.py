@@ -66,7 +66,7 @@ def test_the_settings_key_reads_ctrl_comma_in_the_arabic_menu(open_window):
     assert keys.strip("\u200e") == "Ctrl+,"
     order = [keys[i] for i in visual_order(keys, rtl=True) if keys[i] != "\u200e"]
     assert "".join(order) == "Ctrl+,"  # not ",+Ctrl"
-    rows = dict((t, k) for k, t in __import__("annotator.gui.actions", fromlist=["x"]).shortcut_rows(w.actions_, []))
+    rows = dict((t, k) for k, t in __import__("annotator.gui.window.actions", fromlist=["x"]).shortcut_rows(w.actions_, []))
     assert rows[label.replace("&", "")] == "Ctrl+,"
 
 
@@ -82,7 +82,7 @@ def test_the_shortcuts_dialog_fits_a_1000_pixel_screen(open_window, qtbot):
 
 
 def test_rows_of_arabic_names_read_from_source_to_target(qapp):
-    from annotator.gui.models import link_text
+    from annotator.gui.panels.models import link_text
 
     row = link_text("دمشق", "حلب")
     # each name is isolated: laid out left to right (English UI), the source comes first

@@ -45,7 +45,7 @@ class Hold:
         self.first: tuple[int, int] | None = None
 
     def install(self, monkeypatch) -> None:
-        from annotator.gui import jobs, transfer
+        from annotator.gui.transfer import jobs, transfer
 
         hold = self
 

@@ -20,7 +20,7 @@ from annotator.gui.suggestions.worker import SuggestThread
 from annotator.store.suggestions import SuggestionLayer
 
 if TYPE_CHECKING:
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.window.main_window import MainWindow
 
 # Milliseconds after the last edit before the recommenders learn again.
 DEBOUNCE_MS = 800

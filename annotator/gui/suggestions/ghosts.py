@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from annotator.gui.span_painter import VisibleBlock
-from annotator.gui.span_store import SpanItem
+from annotator.gui.text.span_painter import VisibleBlock
+from annotator.gui.text.span_store import SpanItem
 
 if TYPE_CHECKING:
-    from annotator.gui.document_view import DocumentView
+    from annotator.gui.text.document_view import DocumentView
 
 
 class Ghosts:

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
 from annotator.core.errors import AnnotatorError, Cancelled
-from annotator.gui.workers import BackgroundThread, ProjectWorker
+from annotator.gui.window.workers import BackgroundThread, ProjectWorker
 from annotator.suggest.process import SuggestProcess
 
 

@@ -1,0 +1,1 @@
+"""Report charts drawn with Qt, for where matplotlib is not installed (the packaged app)."""
