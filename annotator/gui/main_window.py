@@ -40,6 +40,7 @@ from annotator.gui.span_store import SpanStore
 from annotator.gui.suggestions import SuggestionsController
 from annotator.gui.team import Team
 from annotator.gui.transfer import TransferMixin
+from annotator.gui.unsaved import UnsavedEdits
 from annotator.gui.window_commands import CommandsMixin
 from annotator.gui.workers import Reader
 from annotator.store.changes import Changes
@@ -85,6 +86,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._restore()
         self.team.start()
         self._open_first_document()
+        self.unsaved = UnsavedEdits(self)  # edits a team database did not acknowledge, retried
         self.external = ExternalChanges(self)  # other programs' changes appear here
         self.external.start()
 

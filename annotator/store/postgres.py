@@ -128,7 +128,14 @@ def _map_error(exc: Exception, sql: str) -> Exception:
 
 
 class ConnectionLost(ProjectError):
-    """The connection to the team database broke."""
+    """The connection to the team database broke: the change being saved was not committed
+    (the server rolled its transaction back), so running it again saves it once.
+
+    ``xid`` is set when the connection broke during the commit itself and the server could
+    not be asked since whether that transaction committed: ask ``outcome(xid)`` before
+    running the change again."""
+
+    xid: int | None = None
 
 
 class PgConnection:
@@ -294,6 +301,7 @@ class PostgreSQLBackend:
         self._foreign = 0  # how many times another connection's commits were seen
         #: ``create_database`` made the database itself (it did not exist before)
         self.created_database = False
+        self._xid: int | None = None  # the transaction being committed (see ``outcome``)
         #: the role this connection logged in as (an annotator's name, in a lab)
         self.user: str = raw.info.user
 
@@ -303,7 +311,14 @@ class PostgreSQLBackend:
         """Connect again after a lost connection (the first statement after it)."""
         if not self.raw.broken and not self.raw.closed:
             return
-        raw = _connect(self.url)
+        try:
+            raw = _connect(self.url)
+        except ConnectionLost:
+            raise
+        except ProjectError as exc:
+            reason = str(exc).rstrip(".").split(": ", 1)[-1]
+            raise ConnectionLost(f"the team database {self.location} cannot be reached ({reason}); "
+                                 "the change was not saved yet.") from None
         self.raw = self.conn.raw = raw
         raw.execute(f"LISTEN {CHANNEL}")
         if self.conn.undo_installed:
@@ -367,10 +382,11 @@ class PostgreSQLBackend:
         self.conn.wrote = False
 
     def commit(self) -> None:
+        self._xid = None
         if self.conn.wrote:
-            n = self.raw.execute(
+            n, _, self._xid = self.raw.execute(
                 "WITH c AS (UPDATE annotator_meta SET value = value + 1 WHERE key = 'commits' RETURNING value) "
-                f"SELECT value, pg_notify('{CHANNEL}', value::text) FROM c").fetchone()[0]
+                f"SELECT value, pg_notify('{CHANNEL}', value::text), txid_current() FROM c").fetchone()
             self._own.add(n)
             if self._seen is not None and n - 1 != self._seen:
                 self._foreign += 1
@@ -410,11 +426,35 @@ class PostgreSQLBackend:
             try:
                 self.commit()
             except psycopg.Error as exc:
+                xid, self._xid = self._xid, None
                 lost = self.failed(exc, "COMMIT")
+                if isinstance(lost, ConnectionLost) and xid is not None:
+                    # the answer to COMMIT was lost, not necessarily the commit: ask the server
+                    committed = self.outcome(xid)
+                    if committed:
+                        return  # it was saved: the edit is acknowledged after all
+                    if committed is None:
+                        lost.xid = xid
                 self.rollback()
                 for forget in self.on_rollback:
                     forget()
                 raise lost from None
+
+    def outcome(self, xid: int) -> bool | None:
+        """Whether the transaction ``xid`` committed (True), was rolled back (False), or
+        cannot be known now (None: the server is away, or it is still running)."""
+        def ask() -> str | None:
+            try:
+                return self.raw.execute("SELECT txid_status(%s)", (xid,)).fetchone()[0]  # type: ignore[no-any-return]
+            except _psycopg().Error as exc:
+                raise self.failed(exc, "txid_status") from None
+
+        try:
+            self.ensure_connected()
+            status = self.retrying(ask)
+        except ProjectError:
+            return None
+        return {"committed": True, "aborted": False}.get(status or "")
 
     def data_version(self) -> int:
         """Changes whenever another connection has committed a write (as SQLite's pragma).
