@@ -36,6 +36,8 @@ _T = TypeVar("_T")
 WRITE_LOCK = 0x416E6E6F
 #: The channel a commit notifies.
 CHANNEL = "annotator_changes"
+#: ``annotator.store.undo.last_seq``'s statement, answered from ``PgConnection.known_seq``
+LAST_SEQ = "select coalesce(max(seq), 0) from temp.undo_log"
 
 
 def _psycopg() -> Any:
@@ -146,6 +148,9 @@ class PgConnection:
         self.backend = backend
         self.wrote = False  # the open transaction wrote to the shared tables
         self.undo_installed = False
+        #: the undo log's newest entry, read with BEGIN or COMMIT, until this session writes
+        #: again (the log is the session's own temporary table: nobody else changes it)
+        self.known_seq: int | None = None
 
     @property
     def in_transaction(self) -> bool:
@@ -168,6 +173,7 @@ class PgConnection:
     def _run(self, stmt: sqlpg.Statement, params: Sequence[Any] | dict[str, Any] | None) -> PgCursor:
         if stmt.write:
             self.wrote = True
+            self.known_seq = None
         if not self.in_transaction:  # a read on its own: asked again on a new connection if lost
             return self.backend.retrying(lambda: self._run_once(stmt, params))
         return self._run_once(stmt, params)
@@ -200,6 +206,7 @@ class PgConnection:
     def _many(self, stmt: sqlpg.Statement, rows: list[list[Any]]) -> PgCursor:
         if stmt.write:
             self.wrote = True
+            self.known_seq = None
         if not rows:
             return PgCursor(None, 0)
         sql = stmt.sql
@@ -224,6 +231,8 @@ class PgConnection:
     def _special(self, sql: str) -> PgCursor | None:
         """PRAGMAs and transaction statements, answered as SQLite would."""
         head = sql.lstrip()[:12].upper()
+        if self.known_seq is not None and " ".join(sql.split()).lower() == LAST_SEQ:
+            return PgCursor([(self.known_seq,)])  # undo.last_seq, known without asking
         if head.startswith("PRAGMA"):
             return self._pragma(sql.strip()[6:].strip().rstrip(";"))
         if head.startswith("BEGIN"):
@@ -302,6 +311,8 @@ class PostgreSQLBackend:
         #: ``create_database`` made the database itself (it did not exist before)
         self.created_database = False
         self._xid: int | None = None  # the transaction being committed (see ``outcome``)
+        self._fresh: int | None = None  # the commit count, read by this transaction's BEGIN
+        self.has_meta = True  # annotator_meta is there (not yet while the database is made)
         #: the role this connection logged in as (an annotator's name, in a lab)
         self.user: str = raw.info.user
 
@@ -324,6 +335,8 @@ class PostgreSQLBackend:
         if self.conn.undo_installed:
             self.conn.install_undo()
         self._seen = None
+        self._fresh = None
+        self.conn.known_seq = None
         self._foreign += 1  # anything may have happened meanwhile
         for forget in (*self.on_rollback, *self.on_reconnect):
             forget()
@@ -377,25 +390,43 @@ class PostgreSQLBackend:
 
     # transactions
 
+    def _seq_sql(self) -> str:
+        return "(SELECT coalesce(max(seq), 0) FROM pg_temp.undo_log)" if self.conn.undo_installed else "NULL"
+
     def begin(self) -> None:
-        self.raw.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")  # one round trip
+        """One round trip: begin, take the write lock, and read what the edit needs first
+        (the commit count, so ``data_version`` need not ask; the transaction's id, to ask
+        about it if the answer to COMMIT is lost; the undo log's newest entry)."""
+        counted = ("(SELECT value FROM annotator_meta WHERE key = 'commits')" if self.has_meta
+                   else "NULL::bigint")  # a database being made: migration 1 makes the table
+        cur = self.raw.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK}); "
+                               f"SELECT {counted}, txid_current(), {self._seq_sql()}")
+        while cur.nextset():
+            pass
+        self._fresh, self._xid, self.conn.known_seq = cur.fetchone()
         self.conn.wrote = False
 
     def commit(self) -> None:
-        self._xid = None
-        if self.conn.wrote:
-            n, _, self._xid = self.raw.execute(
-                "WITH c AS (UPDATE annotator_meta SET value = value + 1 WHERE key = 'commits' RETURNING value) "
-                f"SELECT value, pg_notify('{CHANNEL}', value::text), txid_current() FROM c").fetchone()
-            self._own.add(n)
-            if self._seen is not None and n - 1 != self._seen:
-                self._foreign += 1
-            self._seen = n
+        """One round trip: count the commit, notify, read the undo log's newest entry, commit."""
+        self._fresh = None
+        if not self.conn.wrote:
+            self._xid = None
+            self.raw.execute("COMMIT")
+            return
         self.conn.wrote = False
-        self.raw.execute("COMMIT")
+        cur = self.raw.execute(
+            "WITH c AS (UPDATE annotator_meta SET value = value + 1 WHERE key = 'commits' RETURNING value) "
+            f"SELECT value, pg_notify('{CHANNEL}', value::text), {self._seq_sql()} FROM c; COMMIT")
+        n, _, self.conn.known_seq = cur.fetchone()
+        self._own.add(n)
+        if self._seen is not None and n - 1 != self._seen:
+            self._foreign += 1
+        self._seen = n
 
     def rollback(self) -> None:
         self.conn.wrote = False
+        self._fresh = None
+        self.conn.known_seq = None
         with contextlib.suppress(Exception):
             self.raw.execute("ROLLBACK")
 
@@ -473,6 +504,8 @@ class PostgreSQLBackend:
         try:
             if self._drain():
                 self._foreign += 1
+            if self._fresh is not None and self.conn.in_transaction:
+                return self._fresh  # read with BEGIN, after the write lock: nobody committed since
             return int(self.raw.execute("SELECT value FROM annotator_meta WHERE key = 'commits'").fetchone()[0])
         except _psycopg().Error as exc:
             raise self.failed(exc, "data_version") from None
@@ -607,6 +640,7 @@ def create_database(url: str) -> PostgreSQLBackend:
         raise ProjectError(f"{_redact(url)} already holds an annotator project; open it, or choose another database.")
     backend = PostgreSQLBackend(raw, url)
     backend.created_database = created
+    backend.has_meta = False
     raw.execute(f"LISTEN {CHANNEL}")
     try:
         migrate(backend, 0)
@@ -765,3 +799,4 @@ def migrate(backend: PostgreSQLBackend, current: int) -> None:
             backend.raw.execute("UPDATE annotator_meta SET value = %s WHERE key = 'user_version'",
                                 (migration.version,))
             backend.conn.wrote = True
+        backend.has_meta = True
