@@ -437,6 +437,9 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
     # -- events ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not getattr(self, "_shut", False) and not self.unsaved.may_close():
+            event.ignore()  # edits a team database has not saved yet: the window stays
+            return
         self.shutdown()
         super().closeEvent(event)
 

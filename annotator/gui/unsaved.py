@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 
@@ -108,3 +108,16 @@ class UnsavedEdits(QObject):
         n = len(self.kept)
         self.label.setVisible(n > 0)
         self.label.setText(translate("MainWindow", "Edits not saved yet: {n}").format(n=n))
+
+    def may_close(self) -> bool:
+        """Before the window closes: try the kept edits once more; if some are still not
+        saved, ask whether to close anyway (they would be lost)."""
+        if not self.kept or self.retry():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Edits not saved"),
+                          translate("MainWindow", "The team database still does not answer, and {n} edits are not "
+                                    "saved; closing the window loses them.").format(n=len(self.kept)),
+                          QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("unsaved-edits")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Close

@@ -1406,6 +1406,14 @@
         <source>Edits not saved yet: {n}</source>
         <translation>تعديلات لم تُحفظ بعد: {n}</translation>
     </message>
+    <message>
+        <source>Edits not saved</source>
+        <translation>تعديلات لم تُحفظ</translation>
+    </message>
+    <message>
+        <source>The team database still does not answer, and {n} edits are not saved; closing the window loses them.</source>
+        <translation>ما زالت قاعدة بيانات الفريق لا تجيب، و{n} من التعديلات لم تُحفظ؛ إغلاق النافذة يُضيّعها.</translation>
+    </message>
 </context>
 <context>
     <name>MostUseful</name>

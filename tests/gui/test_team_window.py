@@ -3,6 +3,9 @@ reader thread connects too, and another client's edit appears in it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from annotator.store.project import Project
 from tests.gui.test_main_window import NEWS
 from tests.pgcluster import pg_cluster  # noqa: F401  (the session's cluster fixture)
@@ -62,6 +65,16 @@ def test_an_edit_cut_off_is_kept_shown_as_not_saved_and_saved_when_the_database_
         assert window.unsaved.label.text() == "Edits not saved yet: 2" and len(window.view.store) == 0
         assert window.unsaved.retry() is False  # still away: still kept
         assert len(window.unsaved.kept) == 2
+        window.unsaved.timer.stop()
+
+        def answer(button) -> None:
+            box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "unsaved-edits" and w.isVisible())
+            assert "2 edits are not saved" in box.text()
+            box.button(button).click()
+
+        QTimer.singleShot(200, lambda: answer(QMessageBox.StandardButton.Cancel))
+        assert window.close() is False and window.isVisible()  # closing would lose them: asked, and stays
+        window.unsaved.timer.start()
     finally:
         pg_cluster.back(name)
     qtbot.waitUntil(lambda: not window.unsaved.kept, timeout=10000)
