@@ -114,16 +114,22 @@ def _alone(url: str, doc: int, edits: int) -> dict:
     from annotator.store.project import Project
 
     sent = 0
-    plain = psycopg.Cursor.execute
+    plain, many = psycopg.Cursor.execute, psycopg.Cursor.executemany
 
     def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         nonlocal sent
         sent += 1
         return plain(self, *args, **kwargs)
 
+    def counting_many(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal sent
+        sent += 1
+        return many(self, *args, **kwargs)
+
     p = Project.open(url, annotator="alone")
     lat = []
     psycopg.Cursor.execute = counting  # type: ignore[method-assign]
+    psycopg.Cursor.executemany = counting_many  # type: ignore[method-assign]
     try:
         p.add_span(doc, "PER", 0, 3)  # the statements translated once, before timing
         sent = 0
@@ -132,7 +138,7 @@ def _alone(url: str, doc: int, edits: int) -> dict:
             p.add_span(doc, "PER", i % 20, i % 20 + 3)
             lat.append(time.perf_counter() - t)
     finally:
-        psycopg.Cursor.execute = plain  # type: ignore[method-assign]
+        psycopg.Cursor.execute, psycopg.Cursor.executemany = plain, many  # type: ignore[method-assign]
         p.close()
     return {"alone_p50_ms": statistics.median(lat) * 1000, "alone_round_trips_per_edit": sent / edits}
 

@@ -9,7 +9,11 @@ translates each statement once (``annotator.store.sqlpg``).
 A write transaction takes the database's advisory lock first, so writers take turns as on
 a file (``BEGIN IMMEDIATE``); reads never wait.  Each commit that wrote counts itself in
 ``annotator_meta`` and sends a ``NOTIFY``, which is how other clients learn of it
-(``data_version``, as SQLite's ``PRAGMA data_version``).  Undo records row images through
+(``data_version``, as SQLite's ``PRAGMA data_version``).  An edit costs few round trips:
+BEGIN is sent with the lock and reads the commit count, the transaction's id and the undo
+log's end; the count, the NOTIFY and COMMIT go as one batch.  If the answer to that batch
+is lost, ``outcome`` asks the server whether the transaction committed (``ConnectionLost``:
+the change was not saved, and may be run again).  Undo records row images through
 triggers that write into the session's own temporary ``undo_log``, only in a session that
 asked for them, so undo is guarded exactly as on a file (``annotator.store.undo``).
 
@@ -214,7 +218,10 @@ class PgConnection:
             sql = sql[: -len(' RETURNING "id"')]
         try:
             cur = self.raw.cursor()
-            cur.executemany(sql, rows)
+            if len(rows) == 1:
+                cur.execute(sql, rows[0])  # one row (a span's one fragment): no pipeline to open and sync
+            else:
+                cur.executemany(sql, rows)
             if stmt.explicit_id and stmt.table:
                 self._follow_sequence(stmt.table)
             return PgCursor(None, cur.rowcount)
