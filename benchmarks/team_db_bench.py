@@ -106,6 +106,43 @@ def _appear(url: str, doc: int, rounds: int) -> list[float]:
     return out
 
 
+def _alone(url: str, doc: int, edits: int) -> dict:
+    """One client alone: each edit's latency and how many statements it sends to the server
+    (each ``execute`` is one round trip; a batch of statements sent at once counts one)."""
+    import psycopg
+
+    from annotator.store.project import Project
+
+    sent = 0
+    plain, many = psycopg.Cursor.execute, psycopg.Cursor.executemany
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal sent
+        sent += 1
+        return plain(self, *args, **kwargs)
+
+    def counting_many(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal sent
+        sent += 1
+        return many(self, *args, **kwargs)
+
+    p = Project.open(url, annotator="alone")
+    lat = []
+    psycopg.Cursor.execute = counting  # type: ignore[method-assign]
+    psycopg.Cursor.executemany = counting_many  # type: ignore[method-assign]
+    try:
+        p.add_span(doc, "PER", 0, 3)  # the statements translated once, before timing
+        sent = 0
+        for i in range(edits):
+            t = time.perf_counter()
+            p.add_span(doc, "PER", i % 20, i % 20 + 3)
+            lat.append(time.perf_counter() - t)
+    finally:
+        psycopg.Cursor.execute, psycopg.Cursor.executemany = plain, many  # type: ignore[method-assign]
+        p.close()
+    return {"alone_p50_ms": statistics.median(lat) * 1000, "alone_round_trips_per_edit": sent / edits}
+
+
 def _progress(target: str, reps: int = 5) -> float:
     from annotator.store.project import Project
 
@@ -159,6 +196,7 @@ def main() -> None:
     try:
         url = cluster.url("bench")
         docs = _prepare(url, clients, clients)
+        metrics.update(_alone(url, docs[0], 50 if args.quick else 300))
         for k, v in _load(url, clients, edits, docs).items():
             metrics[f"team_{k}"] = v
         with tempfile.TemporaryDirectory() as tmp:

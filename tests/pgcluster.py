@@ -112,6 +112,26 @@ class Cluster:
     def url(self, database: str = "postgres", user: str = SUPERUSER, password: str = PASSWORD) -> str:
         return f"postgresql://{user}:{password}@{self.host}:{self.port}/{database}"
 
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as admin:
+            admin.execute(sql)
+
+    def cut(self, database: str) -> None:
+        """End every session on ``database`` (what a server restart or a network cut does)."""
+        self._admin(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' "
+                    "AND pid <> pg_backend_pid()")
+
+    def away(self, database: str) -> None:
+        """Make ``database`` refuse connections and end its sessions: the server is away."""
+        self._admin(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+        self.cut(database)
+
+    def back(self, database: str) -> None:
+        """Let ``database`` take connections again."""
+        self._admin(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+
     def new_name(self, prefix: str = "t") -> str:
         """A database name no test has used yet (the database itself is not created)."""
         return f"{prefix}{os.getpid()}_{next(self._names)}"

@@ -76,9 +76,9 @@ class Edits:
             yield pending
             self.log(action, document_id, detail)
             return
-        self.sync()
-        first = undo.last_seq(self.conn)
-        with self.db.transaction():
+        with self.db.transaction():  # others' commits and the undo log's end read after the write lock
+            self.sync()
+            first = undo.last_seq(self.conn)
             yield pending
             log_id = self.log(action, document_id, detail)
         pending.changes = self._recorded(label, document_id, first, log_id)
@@ -90,11 +90,11 @@ class Edits:
         if self._macro is not None:
             yield pending
             return
-        self.sync()
-        first = undo.last_seq(self.conn)
         self._macro = []
         try:
             with self.db.transaction():
+                self.sync()
+                first = undo.last_seq(self.conn)
                 yield pending
                 log_id = self.last_log_id()
             docs = {d for d in self._macro if d is not None}

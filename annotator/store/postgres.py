@@ -9,7 +9,11 @@ translates each statement once (``annotator.store.sqlpg``).
 A write transaction takes the database's advisory lock first, so writers take turns as on
 a file (``BEGIN IMMEDIATE``); reads never wait.  Each commit that wrote counts itself in
 ``annotator_meta`` and sends a ``NOTIFY``, which is how other clients learn of it
-(``data_version``, as SQLite's ``PRAGMA data_version``).  Undo records row images through
+(``data_version``, as SQLite's ``PRAGMA data_version``).  An edit costs few round trips:
+BEGIN is sent with the lock and reads the commit count, the transaction's id and the undo
+log's end; the count, the NOTIFY and COMMIT go as one batch.  If the answer to that batch
+is lost, ``outcome`` asks the server whether the transaction committed (``ConnectionLost``:
+the change was not saved, and may be run again).  Undo records row images through
 triggers that write into the session's own temporary ``undo_log``, only in a session that
 asked for them, so undo is guarded exactly as on a file (``annotator.store.undo``).
 
@@ -36,6 +40,8 @@ _T = TypeVar("_T")
 WRITE_LOCK = 0x416E6E6F
 #: The channel a commit notifies.
 CHANNEL = "annotator_changes"
+#: ``annotator.store.undo.last_seq``'s statement, answered from ``PgConnection.known_seq``
+LAST_SEQ = "select coalesce(max(seq), 0) from temp.undo_log"
 
 
 def _psycopg() -> Any:
@@ -128,7 +134,14 @@ def _map_error(exc: Exception, sql: str) -> Exception:
 
 
 class ConnectionLost(ProjectError):
-    """The connection to the team database broke."""
+    """The connection to the team database broke: the change being saved was not committed
+    (the server rolled its transaction back), so running it again saves it once.
+
+    ``xid`` is set when the connection broke during the commit itself and the server could
+    not be asked since whether that transaction committed: ask ``outcome(xid)`` before
+    running the change again."""
+
+    xid: int | None = None
 
 
 class PgConnection:
@@ -139,6 +152,9 @@ class PgConnection:
         self.backend = backend
         self.wrote = False  # the open transaction wrote to the shared tables
         self.undo_installed = False
+        #: the undo log's newest entry, read with BEGIN or COMMIT, until this session writes
+        #: again (the log is the session's own temporary table: nobody else changes it)
+        self.known_seq: int | None = None
 
     @property
     def in_transaction(self) -> bool:
@@ -161,6 +177,7 @@ class PgConnection:
     def _run(self, stmt: sqlpg.Statement, params: Sequence[Any] | dict[str, Any] | None) -> PgCursor:
         if stmt.write:
             self.wrote = True
+            self.known_seq = None
         if not self.in_transaction:  # a read on its own: asked again on a new connection if lost
             return self.backend.retrying(lambda: self._run_once(stmt, params))
         return self._run_once(stmt, params)
@@ -193,6 +210,7 @@ class PgConnection:
     def _many(self, stmt: sqlpg.Statement, rows: list[list[Any]]) -> PgCursor:
         if stmt.write:
             self.wrote = True
+            self.known_seq = None
         if not rows:
             return PgCursor(None, 0)
         sql = stmt.sql
@@ -200,7 +218,10 @@ class PgConnection:
             sql = sql[: -len(' RETURNING "id"')]
         try:
             cur = self.raw.cursor()
-            cur.executemany(sql, rows)
+            if len(rows) == 1:
+                cur.execute(sql, rows[0])  # one row (a span's one fragment): no pipeline to open and sync
+            else:
+                cur.executemany(sql, rows)
             if stmt.explicit_id and stmt.table:
                 self._follow_sequence(stmt.table)
             return PgCursor(None, cur.rowcount)
@@ -217,6 +238,8 @@ class PgConnection:
     def _special(self, sql: str) -> PgCursor | None:
         """PRAGMAs and transaction statements, answered as SQLite would."""
         head = sql.lstrip()[:12].upper()
+        if self.known_seq is not None and " ".join(sql.split()).lower() == LAST_SEQ:
+            return PgCursor([(self.known_seq,)])  # undo.last_seq, known without asking
         if head.startswith("PRAGMA"):
             return self._pragma(sql.strip()[6:].strip().rstrip(";"))
         if head.startswith("BEGIN"):
@@ -294,6 +317,9 @@ class PostgreSQLBackend:
         self._foreign = 0  # how many times another connection's commits were seen
         #: ``create_database`` made the database itself (it did not exist before)
         self.created_database = False
+        self._xid: int | None = None  # the transaction being committed (see ``outcome``)
+        self._fresh: int | None = None  # the commit count, read by this transaction's BEGIN
+        self.has_meta = True  # annotator_meta is there (not yet while the database is made)
         #: the role this connection logged in as (an annotator's name, in a lab)
         self.user: str = raw.info.user
 
@@ -303,12 +329,21 @@ class PostgreSQLBackend:
         """Connect again after a lost connection (the first statement after it)."""
         if not self.raw.broken and not self.raw.closed:
             return
-        raw = _connect(self.url)
+        try:
+            raw = _connect(self.url)
+        except ConnectionLost:
+            raise
+        except ProjectError as exc:
+            reason = str(exc).rstrip(".").split(": ", 1)[-1]
+            raise ConnectionLost(f"the team database {self.location} cannot be reached ({reason}); "
+                                 "the change was not saved yet.") from None
         self.raw = self.conn.raw = raw
         raw.execute(f"LISTEN {CHANNEL}")
         if self.conn.undo_installed:
             self.conn.install_undo()
         self._seen = None
+        self._fresh = None
+        self.conn.known_seq = None
         self._foreign += 1  # anything may have happened meanwhile
         for forget in (*self.on_rollback, *self.on_reconnect):
             forget()
@@ -362,24 +397,43 @@ class PostgreSQLBackend:
 
     # transactions
 
+    def _seq_sql(self) -> str:
+        return "(SELECT coalesce(max(seq), 0) FROM pg_temp.undo_log)" if self.conn.undo_installed else "NULL"
+
     def begin(self) -> None:
-        self.raw.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")  # one round trip
+        """One round trip: begin, take the write lock, and read what the edit needs first
+        (the commit count, so ``data_version`` need not ask; the transaction's id, to ask
+        about it if the answer to COMMIT is lost; the undo log's newest entry)."""
+        counted = ("(SELECT value FROM annotator_meta WHERE key = 'commits')" if self.has_meta
+                   else "NULL::bigint")  # a database being made: migration 1 makes the table
+        cur = self.raw.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK}); "
+                               f"SELECT {counted}, txid_current(), {self._seq_sql()}")
+        while cur.nextset():
+            pass
+        self._fresh, self._xid, self.conn.known_seq = cur.fetchone()
         self.conn.wrote = False
 
     def commit(self) -> None:
-        if self.conn.wrote:
-            n = self.raw.execute(
-                "WITH c AS (UPDATE annotator_meta SET value = value + 1 WHERE key = 'commits' RETURNING value) "
-                f"SELECT value, pg_notify('{CHANNEL}', value::text) FROM c").fetchone()[0]
-            self._own.add(n)
-            if self._seen is not None and n - 1 != self._seen:
-                self._foreign += 1
-            self._seen = n
+        """One round trip: count the commit, notify, read the undo log's newest entry, commit."""
+        self._fresh = None
+        if not self.conn.wrote:
+            self._xid = None
+            self.raw.execute("COMMIT")
+            return
         self.conn.wrote = False
-        self.raw.execute("COMMIT")
+        cur = self.raw.execute(
+            "WITH c AS (UPDATE annotator_meta SET value = value + 1 WHERE key = 'commits' RETURNING value) "
+            f"SELECT value, pg_notify('{CHANNEL}', value::text), {self._seq_sql()} FROM c; COMMIT")
+        n, _, self.conn.known_seq = cur.fetchone()
+        self._own.add(n)
+        if self._seen is not None and n - 1 != self._seen:
+            self._foreign += 1
+        self._seen = n
 
     def rollback(self) -> None:
         self.conn.wrote = False
+        self._fresh = None
+        self.conn.known_seq = None
         with contextlib.suppress(Exception):
             self.raw.execute("ROLLBACK")
 
@@ -410,11 +464,35 @@ class PostgreSQLBackend:
             try:
                 self.commit()
             except psycopg.Error as exc:
+                xid, self._xid = self._xid, None
                 lost = self.failed(exc, "COMMIT")
+                if isinstance(lost, ConnectionLost) and xid is not None:
+                    # the answer to COMMIT was lost, not necessarily the commit: ask the server
+                    committed = self.outcome(xid)
+                    if committed:
+                        return  # it was saved: the edit is acknowledged after all
+                    if committed is None:
+                        lost.xid = xid
                 self.rollback()
                 for forget in self.on_rollback:
                     forget()
                 raise lost from None
+
+    def outcome(self, xid: int) -> bool | None:
+        """Whether the transaction ``xid`` committed (True), was rolled back (False), or
+        cannot be known now (None: the server is away, or it is still running)."""
+        def ask() -> str | None:
+            try:
+                return self.raw.execute("SELECT txid_status(%s)", (xid,)).fetchone()[0]  # type: ignore[no-any-return]
+            except _psycopg().Error as exc:
+                raise self.failed(exc, "txid_status") from None
+
+        try:
+            self.ensure_connected()
+            status = self.retrying(ask)
+        except ProjectError:
+            return None
+        return {"committed": True, "aborted": False}.get(status or "")
 
     def data_version(self) -> int:
         """Changes whenever another connection has committed a write (as SQLite's pragma).
@@ -433,6 +511,8 @@ class PostgreSQLBackend:
         try:
             if self._drain():
                 self._foreign += 1
+            if self._fresh is not None and self.conn.in_transaction:
+                return self._fresh  # read with BEGIN, after the write lock: nobody committed since
             return int(self.raw.execute("SELECT value FROM annotator_meta WHERE key = 'commits'").fetchone()[0])
         except _psycopg().Error as exc:
             raise self.failed(exc, "data_version") from None
@@ -574,6 +654,7 @@ def create_database(url: str) -> PostgreSQLBackend:
         raise ProjectError(f"{_redact(url)} already holds an annotator project; open it, or choose another database.")
     backend = PostgreSQLBackend(raw, url)
     backend.created_database = created
+    backend.has_meta = False
     raw.execute(f"LISTEN {CHANNEL}")
     try:
         migrate(backend, 0)
@@ -732,3 +813,4 @@ def migrate(backend: PostgreSQLBackend, current: int) -> None:
             backend.raw.execute("UPDATE annotator_meta SET value = %s WHERE key = 'user_version'",
                                 (migration.version,))
             backend.conn.wrote = True
+        backend.has_meta = True

@@ -1122,7 +1122,6 @@
     </message>
     <message>
         <source>Add an &amp;argument…</source>
-        <extracomment>Tables an edit of plain spans touches (anything else may change what the panels show).</extracomment>
         <translation>إضافة &amp;مشارك…</translation>
     </message>
     <message>
@@ -1390,6 +1389,30 @@
     <message>
         <source>Another program changed this project; the window shows its changes.</source>
         <translation>غيّر برنامج آخر هذا المشروع؛ تعرض النافذة تغييراته.</translation>
+    </message>
+    <message>
+        <source>The team database does not answer yet; this edit is kept and saved after the earlier ones.</source>
+        <translation>قاعدة بيانات الفريق لا تجيب بعد؛ يُحتفظ بهذا التعديل ويُحفظ بعد التعديلات السابقة.</translation>
+    </message>
+    <message>
+        <source>An edit kept while the database was away could not be saved: {reason}</source>
+        <translation>تعذّر حفظ تعديل احتُفظ به أثناء غياب قاعدة البيانات: {reason}</translation>
+    </message>
+    <message>
+        <source>The team database answers again; every kept edit is saved.</source>
+        <translation>عادت قاعدة بيانات الفريق تجيب؛ حُفظ كل تعديل محتفظ به.</translation>
+    </message>
+    <message>
+        <source>Edits not saved yet: {n}</source>
+        <translation>تعديلات لم تُحفظ بعد: {n}</translation>
+    </message>
+    <message>
+        <source>Edits not saved</source>
+        <translation>تعديلات لم تُحفظ</translation>
+    </message>
+    <message>
+        <source>The team database still does not answer, and {n} edits are not saved; closing the window loses them.</source>
+        <translation>ما زالت قاعدة بيانات الفريق لا تجيب، و{n} من التعديلات لم تُحفظ؛ إغلاق النافذة يُضيّعها.</translation>
     </message>
 </context>
 <context>

@@ -286,3 +286,48 @@ def test_every_acknowledged_edit_of_three_processes_at_once_is_committed(pg_clus
         for who, ids in acked.items():
             assert sorted(s.id for s in p.spans(doc, who)) == sorted(ids)  # each one's, under their name
         assert len({i for ids in acked.values() for i in ids}) == 72  # no id given twice
+
+
+def test_an_edit_cut_off_while_the_database_is_away_is_not_saved_and_saved_once_when_run_again(team_project, pg_cluster):
+    from annotator.store.postgres import ConnectionLost
+
+    project = team_project
+    name = project.path.name
+    doc = project.add_documents(["قال الرئيس محمّد في دمشق"]).added[0]
+    kept = project.add_span(doc, "PER", 4, 10)
+    pg_cluster.away(name)
+    try:
+        with pytest.raises(ConnectionLost) as info, project.macro("Two spans"):
+            project.add_span(doc, "GPE", 20, 24)
+        assert "was lost" in str(info.value) and "not saved" in str(info.value)
+        assert info.value.xid is None  # it broke before the commit: surely not saved
+        with pytest.raises(ConnectionLost) as info:  # still away: the same edit again is refused again
+            project.add_span(doc, "GPE", 20, 24)
+        message = str(info.value)
+        assert "cannot be reached" in message and "not saved" in message and "admin-secret" not in message
+        assert message.endswith(".") and ". " not in message
+    finally:
+        pg_cluster.back(name)
+    again = project.add_span(doc, "GPE", 20, 24)  # run once more: saved, once
+    assert [(s.id, s.label) for s in project.spans(doc)] == [(kept, "PER"), (again, "GPE")]
+    with Project.open(project.path, annotator="omar") as other:  # and in the database, for everyone
+        assert [(s.start, s.label) for s in other.spans(doc, annotator="lina")] == [(4, "PER"), (20, "GPE")]
+
+
+def test_outcome_tells_a_committed_transaction_from_a_rolled_back_one(team_project, pg_cluster):
+    project = team_project
+    doc = project.add_documents(["نص"]).added[0]
+    with project.db.transaction():
+        project.conn.execute("UPDATE documents SET name = 'kept' WHERE id = ?", (doc,))
+    committed = project.db._xid
+    with pytest.raises(ProjectError), project.db.transaction():
+        project.conn.execute("UPDATE documents SET name = 'gone' WHERE id = ?", (doc,))
+        xid = project.conn.execute("SELECT txid_current()").fetchone()[0]
+        raise ProjectError("refused")
+    pg_cluster.cut(project.path.name)
+    assert project.db.outcome(committed) is True and project.db.outcome(xid) is False
+    pg_cluster.away(project.path.name)
+    try:
+        assert project.db.outcome(committed) is None  # the server cannot be asked: not known
+    finally:
+        pg_cluster.back(project.path.name)

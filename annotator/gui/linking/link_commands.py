@@ -40,7 +40,7 @@ class LinkCommandsMixin:
             if start >= end:
                 w.status(translate("LinkController", "The selection holds no word to mark as a trigger."))
                 return
-            ok, eid = w._edit(lambda: w.project.add_event(w.doc_id, type_, (start, end)))
+            ok, eid = w._edit(lambda doc=w.doc_id: w.project.add_event(doc, type_, (start, end)))
             if ok:
                 w.view.clear_selection()
                 self._event_added(eid)
@@ -204,7 +204,7 @@ class LinkCommandsMixin:
 
     def set_doc_labels(self: LinkController, label_set: str, labels: list[str]) -> None:
         if self.w.doc_id is not None:
-            self.w._edit(lambda: self.w.project.set_doc_labels(self.w.doc_id, label_set, labels))
+            self.w._edit(lambda doc=self.w.doc_id: self.w.project.set_doc_labels(doc, label_set, labels))
 
     def set_attribute(self: LinkController, kind: str, item_id: int, name: str, value: Any) -> None:
         self.w._edit(lambda: self.w.project.set_attribute(kind, item_id, name, value))

@@ -26,7 +26,7 @@ class StanceCommandsMixin:
         """Relabel the selected stance, or add the new one with ``label``."""
         w = self.w
         if self.stance_id is not None:
-            w._edit(lambda: w.project.update_stance(self.stance_id, label=label))
+            w._edit(lambda sid=self.stance_id: w.project.update_stance(sid, label=label))
             return
         d = self.draft
         if d.target_kind == "span" and d.target is None:
@@ -35,7 +35,7 @@ class StanceCommandsMixin:
         if d.target_kind == "text" and not str(d.target or "").strip():
             w.status(translate("LinkController", "Type the target first."))
             return
-        ok, sid = w._edit(lambda: w.project.add_stance(w.doc_id, label, d.target, target_kind=d.target_kind, holder=d.holder,
+        ok, sid = w._edit(lambda doc=w.doc_id: w.project.add_stance(doc, label, d.target, target_kind=d.target_kind, holder=d.holder,
                                                        evidence=d.evidence, scope=d.scope))
         if ok:
             self.stance_id, self.draft = sid, self.new_draft()
@@ -66,7 +66,7 @@ class StanceCommandsMixin:
                 self.show()
                 return
         if self.stance_id is not None:
-            self.w._edit(lambda: self.w.project.update_stance(self.stance_id, target=value, target_kind=kind))
+            self.w._edit(lambda sid=self.stance_id: self.w.project.update_stance(sid, target=value, target_kind=kind))
         else:
             self.draft.target_kind, self.draft.target = kind, value
             self.show()
@@ -81,7 +81,7 @@ class StanceCommandsMixin:
             self.show()
             return
         if self.stance_id is not None:
-            self.w._edit(lambda: self.w.project.update_stance(self.stance_id, holder=holder))
+            self.w._edit(lambda sid=self.stance_id: self.w.project.update_stance(sid, holder=holder))
         else:
             self.draft.holder = holder
             self.show()
@@ -91,7 +91,7 @@ class StanceCommandsMixin:
 
     def choose_scope(self: LinkController, scope: str) -> None:
         if self.stance_id is not None:
-            self.w._edit(lambda: self.w.project.update_stance(self.stance_id, scope=scope))
+            self.w._edit(lambda sid=self.stance_id: self.w.project.update_stance(sid, scope=scope))
         else:
             self.draft.scope = scope
             self.show()
@@ -111,7 +111,7 @@ class StanceCommandsMixin:
             w.view.clear_selection()
             self.show()
             return
-        ok, _ = w._edit(lambda: w.project.add_evidence(self.stance_id, ref))
+        ok, _ = w._edit(lambda sid=self.stance_id: w.project.add_evidence(sid, ref))
         if ok:
             w.view.clear_selection()
 
@@ -121,7 +121,7 @@ class StanceCommandsMixin:
             self.draft.evidence = [e for e in self.draft.evidence if e != ref]
             self.show()
             return
-        self.w._edit(lambda: self.w.project.remove_evidence(self.stance_id, ref))
+        self.w._edit(lambda sid=self.stance_id: self.w.project.remove_evidence(sid, ref))
 
     def delete_stance(self: LinkController, stance_id: int) -> None:
         self.w._edit(lambda: self.w.project.delete_stance(stance_id))

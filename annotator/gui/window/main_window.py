@@ -41,6 +41,7 @@ from annotator.gui.text.span_store import SpanStore
 from annotator.gui.transfer.transfer import TransferMixin
 from annotator.gui.window.actions import build_menus, create_actions
 from annotator.gui.window.external import ExternalChanges
+from annotator.gui.window.unsaved import UnsavedEdits
 from annotator.gui.window.window_commands import CommandsMixin
 from annotator.gui.window.workers import Reader
 from annotator.store.changes import Changes
@@ -86,6 +87,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._restore()
         self.team.start()
         self._open_first_document()
+        self.unsaved = UnsavedEdits(self)  # edits a team database did not acknowledge, retried
         self.external = ExternalChanges(self)  # other programs' changes appear here
         self.external.start()
 
@@ -457,6 +459,9 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
     # -- events ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not getattr(self, "_shut", False) and not self.unsaved.may_close():
+            event.ignore()  # edits a team database has not saved yet: the window stays
+            return
         self.shutdown()
         super().closeEvent(event)
 

@@ -22,6 +22,7 @@ from annotator.core.text import move_edge, word_at
 from annotator.gui.app.settings import Choices, SettingsDialog
 from annotator.gui.text.document_view import DEFAULT_SIZE
 from annotator.gui.window.actions import shortcut_rows
+from annotator.gui.window.unsaved import lost_connection
 
 if TYPE_CHECKING:
     from annotator.gui.window.main_window import MainWindow
@@ -45,10 +46,16 @@ class CommandsMixin:
         if guard and (refusal := self.layers.refusal()):
             self.status(refusal)
             return False, None
+        if guard and self.unsaved.kept:  # earlier edits wait for the database: this one waits behind them
+            self.unsaved.keep(call, None)
+            return False, None
         self._in_operation += 1
         try:
             result = call()
         except AnnotatorError as exc:
+            if guard and lost_connection(exc):  # not saved: kept and tried again (unsaved.py)
+                self.unsaved.keep(call, exc)
+                return False, None
             self.status(str(exc))
             self._update_undo_actions()  # a refused undo closes the history
             return False, None
@@ -78,7 +85,7 @@ class CommandsMixin:
             if start >= end:
                 self.status(translate("MainWindow", "The selection holds no word to label."))
                 return
-            ok, sid = self._edit(lambda: self.project.add_span(self.doc_id, label, start, end))
+            ok, sid = self._edit(lambda doc=self.doc_id: self.project.add_span(doc, label, start, end))
             if ok:
                 self.view.clear_selection()
                 self._select_span(sid)
@@ -112,7 +119,7 @@ class CommandsMixin:
         if start >= end:
             self.status(translate("MainWindow", "The selection holds no word to label."))
             return
-        ok, sid = self._edit(lambda: self.project.add_span(self.doc_id, UNLABELLED, start, end))
+        ok, sid = self._edit(lambda doc=self.doc_id: self.project.add_span(doc, UNLABELLED, start, end))
         if ok:
             self.view.clear_selection()
             self._select_span(sid)
@@ -254,7 +261,7 @@ class CommandsMixin:
         if self.doc_id is None:
             return
         status = "in_progress" if self.project.status(self.doc_id) == "done" else "done"
-        self._edit(lambda: self.project.set_status(self.doc_id, status))
+        self._edit(lambda doc=self.doc_id: self.project.set_status(doc, status))
 
     def done_and_next(self: MainWindow) -> None:
         if self.doc_id is not None and self.project.status(self.doc_id) != "done":
