@@ -46,7 +46,8 @@ def test_import_linter_contracts_hold():
 
 #: The parts of ``Project`` (each one module, given the parts it uses when it is built).
 PARTS = ["settings", "annotators", "documents", "status", "edits", "annotations", "stances", "linked", "layers",
-         "views", "stats", "team", "team_views", "adjudication"]
+         "views", "stats", "team", "team_views", "adjudication",
+         "export", "agreement", "importing", "packages"]
 
 #: The modules mypy checks: the core, the store's machinery, every part, and ``Project``
 #: (its delegations are checked against the parts).  The mixins still on ``Project``
