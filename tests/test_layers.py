@@ -46,12 +46,11 @@ def test_import_linter_contracts_hold():
 
 #: The parts of ``Project`` (each one module, given the parts it uses when it is built).
 PARTS = ["settings", "annotators", "documents", "status", "edits", "annotations", "stances", "linked", "layers",
-         "views", "stats", "team", "team_views", "adjudication"]
+         "views", "stats", "team", "team_views", "adjudication",
+         "export", "agreement", "importing", "packages"]
 
 #: The modules mypy checks: the core, the store's machinery, every part, and ``Project``
-#: (its delegations are checked against the parts).  The mixins still on ``Project``
-#: (import, export, packages, agreement) are not yet among them: mypy cannot check a
-#: mixin's ``self: Project`` (see docs/python-api.md).
+#: (its delegations are checked against the parts).
 TYPED = ["annotator/core", "annotator/store/changes.py", "annotator/store/undo.py", "annotator/store/db.py",
          "annotator/store/schema.py", "annotator/store/backend.py", "annotator/store/project.py",
          *(f"annotator/store/{part}.py" for part in PARTS),

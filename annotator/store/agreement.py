@@ -4,23 +4,40 @@ more annotators annotated.  The measures themselves are in ``annotator.core``.""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import Cancelled, ProjectError
+from annotator.store.annotators import Annotators
+from annotator.store.backend import SQLiteBackend
+from annotator.store.export import Export
+from annotator.store.importing import ProgressCallback
+from annotator.store.settings import Settings
 
 if TYPE_CHECKING:
     from annotator.core.comparison import DocumentLayers
-    from annotator.store.project import ProgressCallback, Project
 
 
 class AgreementCancelled(Cancelled):
     """The agreement was cancelled (it changes nothing)."""
 
 
-class AgreementMixin:
-    """The agreement methods of ``Project``."""
+class Agreement:
+    """Gathering and comparing annotators' layers: a part of ``Project`` that owns no
+    table; it reads documents through the ``Export`` part."""
 
-    def agreement(self: Project, annotators: Sequence[str] | None = None, *, done_only: bool = False,
+    def __init__(self, db: SQLiteBackend, path: Path, settings: Settings, people: Annotators, export: Export) -> None:
+        self.db = db
+        self.path = path
+        self.settings = settings
+        self.people = people
+        self.export = export
+
+    @property
+    def conn(self) -> Any:
+        return self.db.conn
+
+    def agreement(self, annotators: Sequence[str] | None = None, *, done_only: bool = False,
                   documents: Sequence[int] | None = None, progress: ProgressCallback | None = None,
                   cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
         """Return the agreement of ``annotators`` (default: every human annotator who
@@ -34,7 +51,7 @@ class AgreementMixin:
         # imported here, not at start-up: it brings the tokenizer (regex)
         from annotator.core.comparison import DocumentLayers, compare
 
-        names = self._agreement_annotators(annotators)
+        names = self._annotators(annotators)
         statuses = ("done",) if done_only else ("in_progress", "done")
         rows = self.conn.execute(
             f"""SELECT s.document_id, a.name FROM document_status s JOIN annotators a ON a.id = s.annotator_id
@@ -49,24 +66,25 @@ class AgreementMixin:
         ids = [d for d, people in who.items() if len(people) >= 2 and (wanted is None or d in wanted)]
 
         def stream() -> Iterator[DocumentLayers]:
-            for n, (doc, layers) in enumerate(self.iter_export(ids, annotators=names), 1):
+            for n, (doc, layers) in enumerate(self.export.iter_export(ids, annotators=names), 1):
                 if cancelled is not None and n % 64 == 0 and cancelled():
                     raise AgreementCancelled("the agreement was cancelled.")
+                assert doc.id is not None  # iter_export gives database ids
                 yield DocumentLayers(doc.id, doc.name, doc.text, {p: layers[p] for p in who[doc.id] if p in layers})
                 if progress is not None and (n % 100 == 0 or n == len(ids)):
                     progress(n, len(ids))
 
-        sets = {d.name: (list(d.labels), d.multi) for d in self.scheme.doc_labels}
+        sets = {d.name: (list(d.labels), d.multi) for d in self.settings.scheme.doc_labels}
         # triggers and stance evidence passages are not entities: leave them out of span agreement
-        not_entities = self.scheme.event_types + [x for x in [self.scheme.evidence_label] if x]
+        not_entities = self.settings.scheme.event_types + [x for x in [self.settings.scheme.evidence_label] if x]
         result = compare(stream(), names, event_types=not_entities, doc_label_sets=sets)
         result["done_only"] = done_only
         return result
 
-    def _agreement_annotators(self: Project, annotators: Sequence[str] | None) -> list[str]:
+    def _annotators(self, annotators: Sequence[str] | None) -> list[str]:
         if annotators is not None:
             names = [a.strip() for a in annotators if a.strip()]
-            known = set(self.annotators())
+            known = set(self.people.names())
             if missing := [n for n in names if n not in known]:
                 raise ProjectError(f"{self.path.name} has no annotator called {missing[0]!r} "
                                    f"(it has: {', '.join(sorted(known)) or 'none'}).")

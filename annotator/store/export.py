@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core.errors import ExportError, ProjectError
 from annotator.core.model import (
@@ -24,34 +24,40 @@ from annotator.core.model import (
     Span,
     Stance,
 )
-
-if TYPE_CHECKING:
-    from annotator.store.project import Project
+from annotator.store.backend import SQLiteBackend
+from annotator.store.documents import STATUSES, Documents
 
 Layers = dict[str, Annotations]
 
 
-class ExportMixin:
-    """The bulk-read methods of ``Project`` used by ``annotator.transfer.export`` (and by merge and agreement)."""
+class Export:
+    """The bulk reader of a project, used by ``annotator.transfer.export`` (and by merge and
+    agreement): a part of ``Project`` that owns no table."""
 
-    def export_document_ids(self: Project, *, annotators: Sequence[str] | None = None, status: str | None = None,
+    def __init__(self, db: SQLiteBackend, docs: Documents) -> None:
+        self.db = db
+        self.docs = docs
+
+    @property
+    def conn(self) -> Any:
+        return self.db.conn
+
+    def export_document_ids(self, *, annotators: Sequence[str] | None = None, status: str | None = None,
                             touched: bool = False) -> list[int]:
         """Return the ids of the documents to export, in import order: every document, or
         with ``status`` those that one of ``annotators`` (default: anyone) has marked so, or
         with ``touched`` those that one of them has a status or an annotation on."""
         if status is None and touched:
-            aids = self._export_annotator_ids(annotators)
+            aids = self.annotator_ids(annotators)
             cond = _in("annotator_id", aids)
             sql = " OR ".join(f"EXISTS (SELECT 1 FROM {t} x WHERE x.document_id = d.id{cond})"
                               for t in ("document_status", "spans", "stances", "document_labels", "notes"))
             return [r[0] for r in self.conn.execute(f"SELECT id FROM documents d WHERE {sql} ORDER BY id", (aids or []) * 5)]
         if status is None:
-            return self.document_ids()
-        from annotator.store.project import STATUSES
-
+            return self.docs.ids()
         if status not in STATUSES:
             raise ProjectError(f"status must be one of {', '.join(STATUSES)}, not {status!r}.")
-        aids = self._export_annotator_ids(annotators)
+        aids = self.annotator_ids(annotators)
         if status == "new":
             sql = ("SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_status s WHERE s.document_id = d.id "
                    f"AND s.status != 'new'{_in('s.annotator_id', aids)}) ORDER BY id")
@@ -61,13 +67,13 @@ class ExportMixin:
         params = ([] if status == "new" else [status]) + (aids or [])
         return [r[0] for r in self.conn.execute(sql, params)]
 
-    def _export_annotator_ids(self: Project, annotators: Sequence[str] | None) -> list[int] | None:
+    def annotator_ids(self, annotators: Sequence[str] | None) -> list[int] | None:
         if annotators is None:
             return None
         known = dict(self.conn.execute("SELECT name, id FROM annotators").fetchall())
         return [known[a] for a in annotators if a in known]
 
-    def iter_export(self: Project, document_ids: Sequence[int], *, annotators: Sequence[str] | None = None,
+    def iter_export(self, document_ids: Sequence[int], *, annotators: Sequence[str] | None = None,
                     batch: int = 256) -> Iterator[tuple[Document, Layers]]:
         """Yield each document (with text) and ``{annotator: Annotations}`` for the given
         annotators (default: everyone who annotated it), checking every span's surface.
@@ -76,7 +82,7 @@ class ExportMixin:
         order, items in the order ``Project.annotations`` gives.  Raises ``ExportError``
         naming the document and span whose stored surface differs from the text.
         """
-        aids = self._export_annotator_ids(annotators)
+        aids = self.annotator_ids(annotators)
         names = dict(self.conn.execute("SELECT id, name FROM annotators").fetchall())
         for i in range(0, len(document_ids), batch):
             ids = list(document_ids[i : i + batch])
@@ -92,8 +98,8 @@ def _in(column: str, values: list[int] | None) -> str:
 class _Batch:
     """One batch of documents read with a query per table."""
 
-    def __init__(self, project: Project, ids: list[int], aids: list[int] | None, names: dict[int, str]) -> None:
-        self.p = project
+    def __init__(self, reader: Export, ids: list[int], aids: list[int] | None, names: dict[int, str]) -> None:
+        self.p = reader
         self.ids = ids
         self.aids = aids
         self.names = names
@@ -172,7 +178,7 @@ class _Batch:
 
     def _corrupt(self, doc: int, sid: int, label: str, who: str, fs: int, fe: int, fsurf: str, text: str) -> None:
         raise ExportError(
-            f"document {doc} ({self.p.document(doc).name}): span {sid} ({label}) by {who} stores "
+            f"document {doc} ({self.p.docs.name(doc)}): span {sid} ({label}) by {who} stores "
             f"{fsurf!r} at {fs}..{fe}, but the text there is {text[fs:fe]!r}; nothing was written "
             "(run 'annotator validate' to list every problem).")
 

@@ -9,10 +9,9 @@ annotator; without, it is skipped with a notice.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core.decoding import normalize_newlines, text_sha256
 from annotator.core.errors import Cancelled, InputError, ProjectError
@@ -21,11 +20,16 @@ from annotator.core.scheme import Scheme
 from annotator.core.wording import count
 from annotator.store import db as dbmod
 from annotator.store import undo
-from annotator.store.annotations import check_fragments
+from annotator.store.annotations import Items, check_fragments
+from annotator.store.annotators import GOLD, Annotators
+from annotator.store.backend import SQLiteBackend
+from annotator.store.edits import Edits
+from annotator.store.settings import Settings, now
+from annotator.store.stances import Stances
+from annotator.store.status import Status
 
-if TYPE_CHECKING:
-    from annotator.store.project import ProgressCallback, Project
-
+#: ``progress(done, total)``, called as a long operation goes
+ProgressCallback = Callable[[int, int], Any]
 
 #: The longest document an import takes (in code points): a longer one cannot be shown or
 #: annotated in one piece (a 180 MB one-line file is refused, not half-read).
@@ -74,20 +78,26 @@ class ImportReport:
         return ", ".join(parts) + "."
 
 
-class ImportMixin:
-    """The import methods of ``Project``."""
+class Importing:
+    """Adding documents with their annotations, all or nothing: a part of ``Project``
+    (the file pipeline above it is ``annotator.transfer.importing``); merges write
+    layers through it too."""
 
-    def import_files(self: Project, paths: Sequence[str | Path], *, format: str = "auto", annotator: str | None = None,
-                     progress: ProgressCallback | None = None, cancelled: Callable[[], bool] | None = None,
-                     reading: Callable[[Path, int, int], Any] | None = None, **options: Any) -> ImportReport:
-        """Import files or folders in ``format``: see ``annotator.transfer.importing.import_files``
-        (the pipeline lives above the store and the formats; this method only calls it)."""
-        from annotator.transfer.importing import import_files
+    def __init__(self, db: SQLiteBackend, settings: Settings, people: Annotators, statuses: Status, edits: Edits,
+                 items: Items, stance_items: Stances) -> None:
+        self.db = db
+        self.settings = settings
+        self.people = people
+        self.statuses = statuses
+        self.edits = edits
+        self.items = items
+        self.stance_items = stance_items
 
-        return import_files(self, paths, format=format, annotator=annotator, progress=progress, cancelled=cancelled,
-                            reading=reading, **options)
+    @property
+    def conn(self) -> Any:
+        return self.db.conn
 
-    def add_documents(self: Project, documents: Iterable[Document | dict[str, Any] | str], *, annotator: str | None = None,
+    def add_documents(self, documents: Iterable[Document | dict[str, Any] | str], *, annotator: str | None = None,
                       progress: ProgressCallback | None = None, source: str = "", cancelled: Callable[[], bool] | None = None,
                       scheme: Scheme | None = None) -> ImportReport:
         """Add documents (``Document`` records, ``{"text", "name"?, "meta"?}`` dicts, or
@@ -103,14 +113,14 @@ class ImportMixin:
                 raise InputError(f"{doc.source or doc.name}: the document has {len(doc.text):,} characters, more than the "
                                  f"{MAX_DOCUMENT_CHARS:,} one document may hold; split it into smaller documents.")
         report = ImportReport()
-        default_ann = annotator or self.annotator
-        target = scheme or self.scheme
+        default_ann = annotator or self.people.current
+        target = scheme or self.settings.scheme
         for n, doc in enumerate(docs):
             doc.sha256 = text_sha256(doc.text)
             if n % 256 == 0:
                 _check_cancelled(cancelled)
             if doc.annotations:
-                self._check_annotations(doc, target)
+                self.check_annotations(doc, target)
         undo.set_active(self.conn, False)
         try:
             with dbmod.transaction(self.db):
@@ -118,24 +128,23 @@ class ImportMixin:
                 # the same texts at the same time has committed or not started yet
                 plan = self._plan(docs, report)
                 if scheme is not None:
-                    self._store_scheme(scheme)
+                    self.settings.store_scheme(scheme)
                 self._write_plan(plan, report, default_ann, source, progress, cancelled)
                 _check_cancelled(cancelled)  # the last chance: after this, the commit
         except BaseException:
-            self._scheme = None  # what this connection cached may have been rolled back
-            self._annotator_ids.clear()
+            # what this connection cached may have been rolled back
+            self.settings.forget()
+            self.people.forget()
             raise
         finally:
             undo.set_active(self.conn, True)
         if report.attached or report.added:
-            self.history.clear()  # undo steps must not cross an import
+            self.edits.history.clear()  # undo steps must not cross an import
         return report
 
-    def _write_plan(self: Project, plan: list[tuple[Document, int | str | None]], report: ImportReport, default_ann: str,
+    def _write_plan(self, plan: list[tuple[Document, int | str | None]], report: ImportReport, default_ann: str,
                     source: str, progress: ProgressCallback | None, cancelled: Callable[[], bool] | None) -> None:
         """Insert the planned documents and annotations (inside the caller's transaction)."""
-        from annotator.store.project import now
-
         pending: list[tuple[Any, ...]] = []
         stamp = now()
         new_ids: dict[str, int] = {}
@@ -144,25 +153,26 @@ class ImportMixin:
             _check_cancelled(cancelled)
             if isinstance(existing_id, str):  # a duplicate of a document of this import
                 if pending:
-                    report.added.extend(self._insert_documents(pending))
+                    report.added.extend(self.insert_documents(pending))
                     pending.clear()
                 existing_id = new_ids.get(existing_id) or self.conn.execute(
                     "SELECT id FROM documents WHERE sha256 = ?", (existing_id,)).fetchone()[0]
             if existing_id is None and not doc.annotations:
                 pending.append((doc.name, doc.text, doc.sha256, len(doc.text),
-                                _meta_json(doc.meta), doc.source or source, stamp))
+                                meta_json(doc.meta), doc.source or source, stamp))
                 if len(pending) >= 500:
-                    report.added.extend(self._insert_documents(pending))
+                    report.added.extend(self.insert_documents(pending))
                     pending.clear()
             else:
                 if pending:
-                    report.added.extend(self._insert_documents(pending))
+                    report.added.extend(self.insert_documents(pending))
                     pending.clear()
                 fresh = existing_id is None
                 if existing_id is None:
-                    existing_id = self._insert_documents([(doc.name, doc.text, doc.sha256, len(doc.text),
-                                                           _meta_json(doc.meta), doc.source or source, stamp)])[0]
+                    existing_id = self.insert_documents([(doc.name, doc.text, doc.sha256, len(doc.text),
+                                                           meta_json(doc.meta), doc.source or source, stamp)])[0]
                     report.added.append(existing_id)
+                    assert doc.sha256 is not None  # set by add_documents
                     new_ids[doc.sha256] = existing_id
                 elif existing_id not in report.attached and existing_id not in report.added:
                     report.attached.append(existing_id)
@@ -171,10 +181,10 @@ class ImportMixin:
             if progress and (n % 200 == 0 or n == total):
                 progress(n, total)
         if pending:
-            report.added.extend(self._insert_documents(pending))
-        self._log("import", None, {"added": len(report.added), "attached": len(report.attached), "skipped": len(report.skipped)})
+            report.added.extend(self.insert_documents(pending))
+        self.edits.log("import", None, {"added": len(report.added), "attached": len(report.attached), "skipped": len(report.skipped)})
 
-    def _insert_documents(self: Project, rows: list[tuple[Any, ...]]) -> list[int]:
+    def insert_documents(self, rows: list[tuple[Any, ...]]) -> list[int]:
         # the ids SQLite gives next: after the largest it ever gave (AUTOINCREMENT), not the
         # largest there now
         first = self.conn.execute(
@@ -185,7 +195,7 @@ class ImportMixin:
         )
         return list(range(first, first + len(rows)))
 
-    def _plan(self: Project, docs: list[Document], report: ImportReport) -> list[tuple[Document, int | str | None]]:
+    def _plan(self, docs: list[Document], report: ImportReport) -> list[tuple[Document, int | str | None]]:
         """Pair each document with the id of the project's document of the same text (or
         the sha256 of an earlier document of this import), or None for a new one (each
         document's ``sha256`` is set already)."""
@@ -201,6 +211,7 @@ class ImportMixin:
         seen: dict[str, Document] = {}
         for doc in docs:
             has_annotations = any(not a.is_empty() or a.status for a in doc.annotations.values())
+            assert doc.sha256 is not None  # set by add_documents
             if doc.sha256 in seen:
                 first = seen[doc.sha256]
                 if has_annotations:
@@ -216,10 +227,10 @@ class ImportMixin:
             plan.append((doc, existing))
         return plan
 
-    def _check_annotations(self: Project, doc: Document, scheme: Scheme | None = None) -> None:
+    def check_annotations(self, doc: Document, scheme: Scheme | None = None) -> None:
         """Raise ``InputError`` if ``doc``'s annotations do not fit its text or ``scheme``
         (default: the project's)."""
-        scheme = scheme or self.scheme
+        scheme = scheme or self.settings.scheme
         where = f"{doc.source or doc.name}: "
         unknown: set[str] = set()
         span_labels = scheme.span_labels  # a property that builds the set each time
@@ -275,21 +286,19 @@ class ImportMixin:
         if missing:
             raise InputError(f"{where}{what} points at {', '.join(map(str, missing))}, which is not a span of the same document.")
 
-    def _insert_annotations(self: Project, document_id: int, text: str, who: str, ann: Annotations, report: ImportReport,
+    def _insert_annotations(self, document_id: int, text: str, who: str, ann: Annotations, report: ImportReport,
                             fresh: bool = False) -> None:
-        from annotator.store.project import GOLD
-
-        aid = self.annotator_id(who, kind="gold" if who == GOLD else "human")
+        aid = self.people.me(who, kind="gold" if who == GOLD else "human")
         # a document this import just added has no spans yet: nothing to look up
-        existing = ({} if fresh else
-                    {(s.label, tuple(map(tuple, s.fragments))): s.id for s in self.spans(document_id, who)})
-        self._insert_layer(document_id, text, aid, ann, report, existing)
+        existing: dict[Any, Any] = ({} if fresh else
+                    {(s.label, tuple(map(tuple, s.fragments))): s.id for s in self.items.spans(document_id, who)})
+        self.insert_layer(document_id, text, aid, ann, report, existing)
         if ann.status:
-            self._put_status(document_id, aid, ann.status)
+            self.statuses.put(document_id, aid, ann.status)
         elif not ann.is_empty():
-            self._touch_status(document_id, aid)
+            self.statuses.touch(document_id, aid)
 
-    def _insert_layer(self: Project, document_id: int, text: str, aid: int, ann: Annotations, report: ImportReport,
+    def insert_layer(self, document_id: int, text: str, aid: int, ann: Annotations, report: ImportReport,
                       existing: dict[Any, int]) -> None:
         """Insert what ``ann`` holds (checked already) into annotator ``aid``'s layer, but
         its status: spans (but those in ``existing``, ``{(label, fragments): id}``), events,
@@ -298,45 +307,39 @@ class ImportMixin:
         ids = self._insert_spans(document_id, aid, text, ann.spans, existing, report)
         targets: dict[tuple[str, Any], int] = {("span", k): v for k, v in ids.items()}
         for ev in ann.events:
-            eid = self._insert_event(document_id, aid, ev.type, ids[ev.trigger], [(a.role, ids[a.span]) for a in ev.arguments])
+            eid = self.items.insert_event(document_id, aid, ev.type, ids[ev.trigger], [(a.role, ids[a.span]) for a in ev.arguments])
             report.events += 1
             targets["event", ev.id] = eid
-            self._insert_extras(document_id, aid, "event_id", eid, ev.attributes, ev.notes)
+            self.items.insert_extras(document_id, aid, "event_id", eid, ev.attributes, ev.notes)
         for rel in ann.relations:
-            rid = self._insert_relation(document_id, aid, rel.type, ids[rel.source], ids[rel.target])
+            rid = self.items.insert_relation(document_id, aid, rel.type, ids[rel.source], ids[rel.target])
             report.relations += 1
             targets["relation", rel.id] = rid
-            self._insert_extras(document_id, aid, "relation_id", rid, rel.attributes, rel.notes)
+            self.items.insert_extras(document_id, aid, "relation_id", rid, rel.attributes, rel.notes)
         for norm in ann.normalizations:
-            column = f"{norm.target_kind}_id"
-            self.conn.execute(
-                f"INSERT INTO notes(document_id, annotator_id, {column}, kind, reference, text, created_at) "
-                "VALUES (?, ?, ?, 'normalization', ?, ?, ?)",
-                (document_id, aid, targets[norm.target_kind, norm.target], norm.reference, norm.text, _now()),
-            )
+            self.items.insert_note(document_id, aid, norm.text, {f"{norm.target_kind}_id": targets[norm.target_kind, norm.target]},
+                                   kind="normalization", reference=norm.reference)
         for st in ann.stances:
             target = ids[st.target] if st.target_kind == "span" else st.target
             holder = ids[st.holder] if st.holder is not None else None
-            sid = self._insert_stance(document_id, aid, st.label, st.scope, st.target_kind, target, holder, [ids[e] for e in st.evidence])
+            sid = self.stance_items.insert_stance(document_id, aid, st.label, st.scope, st.target_kind, target, holder, [ids[e] for e in st.evidence])
             report.stances += 1
-            self._insert_extras(document_id, aid, "stance_id", sid, st.attributes, [])
+            self.items.insert_extras(document_id, aid, "stance_id", sid, st.attributes, [])
         for lset, labels in ann.doc_labels.items():
             self.conn.executemany(
                 "INSERT OR IGNORE INTO document_labels(document_id, annotator_id, label_set, label) VALUES (?, ?, ?, ?)",
                 [(document_id, aid, lset, lab) for lab in labels],
             )
         for note in ann.notes:
-            self._insert_note(document_id, aid, note)
+            self.items.insert_note(document_id, aid, note)
 
-    def _insert_spans(self: Project, document_id: int, aid: int, text: str, spans: list[Any], existing: dict[Any, int],
+    def _insert_spans(self, document_id: int, aid: int, text: str, spans: list[Any], existing: dict[Any, int],
                       report: ImportReport) -> dict[Any, int]:
         """Insert a layer's spans with two ``executemany`` (spans, fragments), not two
         statements per span (the caller holds the write transaction, so the ids given are
         the table's next ones); a span the layer already has (same label and fragments) is
         not added twice.  Return ``{span id in the record: id in the project}``.  The
         fragments were checked against the text before the transaction."""
-        from annotator.store.project import now
-
         stamp = now()
         ids: dict[Any, int] = {}
         span_rows: list[tuple[Any, ...]] = []
@@ -380,26 +383,8 @@ class ImportMixin:
             self.conn.executemany("INSERT INTO fragments(span_id, seq, start, end, surface) VALUES (?, ?, ?, ?, ?)", frag_rows)
             report.spans += len(span_rows)
         for sid, span in extras:
-            self._insert_extras(document_id, aid, "span_id", sid, span.attributes, span.notes)
+            self.items.insert_extras(document_id, aid, "span_id", sid, span.attributes, span.notes)
         return ids
-
-    def _insert_extras(self: Project, document_id: int, aid: int, column: str, oid: int, attributes: dict[str, Any], notes: list[str]) -> None:
-        self.conn.executemany(
-            f"INSERT OR REPLACE INTO attributes({column}, name, value) VALUES (?, ?, ?)",
-            [(oid, k, json.dumps(v, ensure_ascii=False)) for k, v in attributes.items()],
-        )
-        if column != "stance_id":
-            for note in notes:
-                self._insert_note(document_id, aid, note, **{column: oid})
-
-    def _insert_note(self: Project, document_id: int, aid: int, text: str, **target: int) -> None:
-        from annotator.store.project import now
-
-        cols = ["document_id", "annotator_id", "text", "created_at", *target]
-        self.conn.execute(
-            f"INSERT INTO notes({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [document_id, aid, text, now(), *target.values()],
-        )
 
 
 def _as_document(item: Document | dict[str, Any] | str, n: int) -> Document:
@@ -457,11 +442,5 @@ def _check_attribute(scheme: Scheme, where: str, kind: str, name: str, value: An
         raise InputError(f"{where}the attribute {name!r} has the value {value!r}; the scheme allows {allowed}.")
 
 
-def _now() -> str:
-    from annotator.store.project import now
-
-    return now()
-
-
-def _meta_json(meta: dict[str, Any]) -> str:
+def meta_json(meta: dict[str, Any]) -> str:
     return json.dumps(meta, ensure_ascii=False) if meta else "{}"

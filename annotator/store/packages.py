@@ -27,7 +27,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core.decoding import text_sha256
 from annotator.core.errors import Cancelled, InputError, ProjectError
@@ -36,11 +36,20 @@ from annotator.core.model import Annotations, Document, Normalization
 from annotator.core.wording import count
 from annotator.store import db as dbmod
 from annotator.store import undo
-from annotator.store.importing import ImportReport
+from annotator.store.annotators import Annotators
+from annotator.store.backend import SQLiteBackend
+from annotator.store.documents import Documents
+from annotator.store.edits import Edits
+from annotator.store.importing import Importing, ImportReport, ProgressCallback, meta_json
+from annotator.store.layers import Layers
 from annotator.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from annotator.store.settings import Settings, now
+from annotator.store.status import Status
+from annotator.store.team import Team
 
-if TYPE_CHECKING:
-    from annotator.store.project import ProgressCallback, Project
+#: An open ``Project`` (another file: a package being written or read); this module may
+#: not import ``Project``, which is given to it as ``create`` and ``open`` functions
+OpenProject = Any
 
 #: The setting of a package file that says where it came from.
 PACKAGE_SETTING = "package"
@@ -113,7 +122,7 @@ class _Package:
     """A package file read from a copy: its id, how far its edit log got, and its
     documents with their layers, a batch at a time."""
 
-    def __init__(self, path: Path, project: Project) -> None:
+    def __init__(self, path: Path, project: OpenProject) -> None:
         self.path = path
         self.project = project
         conn = project.conn
@@ -157,12 +166,10 @@ def _read_only(path: Path) -> sqlite3.Connection:
 
 
 @contextlib.contextmanager
-def _open_copy(path: Path, copy: Path) -> Iterator[_Package]:
+def _open_copy(path: Path, copy: Path, opener: Callable[[Path], OpenProject]) -> Iterator[_Package]:
     """Copy the package file ``path`` to ``copy`` (SQLite's backup API, from a read-only
-    connection) and open the copy, upgrading it if it is older: the package file itself
-    is never written."""
-    from annotator.store.project import Project
-
+    connection) and open the copy (``opener``: ``Project.open``), upgrading it if it is
+    older: the package file itself is never written."""
     source = _read_only(path)
     try:
         target = sqlite3.connect(str(copy))
@@ -172,7 +179,7 @@ def _open_copy(path: Path, copy: Path) -> Iterator[_Package]:
             target.close()
     finally:
         source.close()
-    with Project.open(copy) as project:
+    with opener(copy) as project:
         yield _Package(path, project)
 
 
@@ -184,19 +191,39 @@ def _norm_dict(n: Normalization) -> dict[str, Any]:
             "kind": "normalization", "reference": n.reference, "text": n.text}
 
 
-class PackagesMixin:
-    """``pack`` and ``merge`` of ``Project``."""
+class Packages:
+    """``pack`` and ``merge``: a part of ``Project`` that owns ``layer_origins``; it writes
+    merged layers as imports do (``Importing``).  ``create`` and ``open`` are
+    ``Project.create`` and ``Project.open`` (for the package files)."""
+
+    def __init__(self, db: SQLiteBackend, path: Path, settings: Settings, people: Annotators, docs: Documents,
+                 statuses: Status, edits: Edits, layers: Layers, team: Team, importer: Importing,
+                 create: Callable[..., OpenProject], open: Callable[[Path], OpenProject]) -> None:
+        self.db = db
+        self.path = path
+        self.settings = settings
+        self.people = people
+        self.docs = docs
+        self.statuses = statuses
+        self.edits = edits
+        self.layers = layers
+        self.team = team
+        self.importer = importer
+        self.create = create
+        self.open = open
+
+    @property
+    def conn(self) -> Any:
+        return self.db.conn
 
     # -- pack --------------------------------------------------------------------------
 
-    def pack(self: Project, out: str | os.PathLike[str], annotator: str, *, documents: list[int] | None = None) -> PackReport:
+    def pack(self, out: str | os.PathLike[str], annotator: str, *, documents: list[int] | None = None) -> PackReport:
         """Write a new project file ``out`` for ``annotator`` holding their assigned
         documents (or ``documents``), with their annotations so far, the scheme, the
         settings and the guidelines; the file opens with that annotator preset."""
-        from annotator.store.project import Project, now
-
         name = (annotator or "").strip()
-        ids = list(documents) if documents is not None else self.assigned_documents(name)
+        ids = list(documents) if documents is not None else self.team.assigned_documents(name)
         if not ids:
             raise ProjectError(f"{name or 'that annotator'} has no documents assigned in {self.path.name}; "
                                "run 'annotator assign' first.")
@@ -210,7 +237,7 @@ class PackagesMixin:
         package = uuid.uuid4().hex
         part = out.with_name(f".{out.name}.{package[:8]}.part")
         try:
-            with Project.create(part, self.scheme, annotator=name) as pkg:
+            with self.create(part, self.settings.scheme, annotator=name) as pkg:
                 layers = self._fill_package(pkg, name, ids, {"id": package, "annotator": name, "project": self.path.name,
                                                              "packed_at": now(), "documents": len(ids)})
                 sequence = pkg.conn.execute("SELECT coalesce(max(id), 0) FROM edit_log").fetchone()[0]
@@ -220,50 +247,48 @@ class PackagesMixin:
                 with contextlib.suppress(OSError):
                     leftover.unlink()
         with dbmod.transaction(self.db):
-            aid = self.annotator_id(name)
+            aid = self.people.me(name)
             for doc_id, fp in layers.items():
                 self._put_origin(doc_id, aid, package, sequence, fp)
-            self._log("pack", None, {"file": out.name, "annotator": name, "documents": len(ids), "package": package})
+            self.edits.log("pack", None, {"file": out.name, "annotator": name, "documents": len(ids), "package": package})
         return PackReport(out, name, package, len(ids), len(layers))
 
-    def _fill_package(self: Project, pkg: Project, name: str, ids: list[int], info: dict[str, Any]) -> dict[int, str]:
+    def _fill_package(self, pkg: OpenProject, name: str, ids: list[int], info: dict[str, Any]) -> dict[int, str]:
         """Copy settings, documents and ``name``'s layers into the new package ``pkg``;
         return ``{project document id: layer fingerprint}`` of the layers copied."""
-        from annotator.store.project import now
-
         with dbmod.transaction(pkg.db):
             for key, value in self.conn.execute("SELECT key, value FROM settings").fetchall():
                 if key not in _NOT_COPIED:
-                    pkg._put_setting(key, json.loads(value))
-            pkg._put_setting("last_annotator", name)
-            pkg._put_setting(PACKAGE_SETTING, info)
-        docs = [self.document(i) for i in ids]
+                    pkg.settings.put(key, json.loads(value))
+            pkg.settings.put("last_annotator", name)
+            pkg.settings.put(PACKAGE_SETTING, info)
+        docs = [self.docs.document(i) for i in ids]
         added = pkg.add_documents([Document(text=d.text, name=d.name, meta=d.meta, source=d.source) for d in docs]).added
         layers: dict[int, str] = {}
-        aid_here = self._annotator_id_or_none(name)
+        aid_here = self.people.me_or_none(name)
         undo.set_active(pkg.conn, False)
         try:
             with dbmod.transaction(pkg.db):
                 aid = pkg.annotator_id(name)
                 stamp = now()
-                for doc, new_id in zip(docs, added, strict=True):
+                for doc_id, new_id in zip(ids, added, strict=True):
                     pkg.conn.execute("INSERT INTO assignments(document_id, annotator_id, assigned_at) VALUES (?, ?, ?)",
                                      (new_id, aid, stamp))
                     if aid_here is None:
                         continue
-                    ann, norms = self.layer(doc.id, name)
+                    ann, norms = self.layers.layer(doc_id, name)
                     if is_blank(ann, norms):
                         continue
-                    pkg._copy_layer(new_id, aid, ann, norms)
-                    pkg._copy_status(new_id, aid, ann.status or "new", self._seconds(doc.id, aid_here))
-                    layers[doc.id] = fingerprint(ann, None, norms)
+                    pkg.layers.copy_layer(new_id, aid, ann, norms)
+                    pkg.packages.copy_status(new_id, aid, ann.status or "new", self.seconds(doc_id, aid_here))
+                    layers[doc_id] = fingerprint(ann, None, norms)
         finally:
             undo.set_active(pkg.conn, True)
         return layers
 
     # -- merge -------------------------------------------------------------------------
 
-    def merge(self: Project, paths: list[str | os.PathLike[str]], *, on_conflict: str = "keep",
+    def merge(self, paths: list[str | os.PathLike[str]], *, on_conflict: str = "keep",
               add_missing: bool = False, progress: ProgressCallback | None = None,
               cancelled: Callable[[], bool] | None = None) -> MergeReport:
         """Bring the annotations of the package files ``paths`` into this project (see the
@@ -288,7 +313,7 @@ class PackagesMixin:
         try:
             with tempfile.TemporaryDirectory(prefix="annotator-merge-") as tmp, dbmod.transaction(self.db):
                 for n, path in enumerate(files):
-                    with _open_copy(path, Path(tmp) / f"package{n}.annotproj") as pkg:
+                    with _open_copy(path, Path(tmp) / f"package{n}.annotproj", self.open) as pkg:
                         skip = self._unchanged_documents(pkg, report)
                         done += len(skip)
                         for doc, layers in pkg.read(skip):
@@ -302,20 +327,20 @@ class PackagesMixin:
                     raise ProjectError(f"merge stopped by {count(len(report.conflicts), 'conflict')}, nothing was changed; "
                                        f"the first: {report.conflicts[0]}")
                 if report.changed:
-                    self._log("merge", None, {"files": [f.name for f in files], "added": len(report.added),
+                    self.edits.log("merge", None, {"files": [f.name for f in files], "added": len(report.added),
                                               "replaced": len(report.replaced), "conflicts": len(report.conflicts)})
                 if cancelled is not None and cancelled():
                     raise MergeCancelled("the merge was cancelled; the project is unchanged.")
         except BaseException:
-            self._annotator_ids.clear()  # annotators added in the rolled-back transaction are gone
+            self.people.forget()  # annotators added in the rolled-back transaction are gone
             raise
         finally:
             undo.set_active(self.conn, True)
         if report.changed:
-            self.history.clear()  # undo steps must not cross a merge
+            self.edits.history.clear()  # undo steps must not cross a merge
         return report
 
-    def _unchanged_documents(self: Project, pkg: _Package, report: MergeReport) -> set[int]:
+    def _unchanged_documents(self, pkg: _Package, report: MergeReport) -> set[int]:
         """Return the package's documents whose every layer is, by the package's edit log,
         as it was when last packed or merged from this same package: their layers are
         "unchanged" without reading or fingerprinting them (every edit of a layer adds to
@@ -346,7 +371,7 @@ class PackagesMixin:
                               seconds)
         return skip
 
-    def _check_package_file(self: Project, path: Path) -> int:
+    def _check_package_file(self, path: Path) -> int:
         """Raise unless ``path`` is a project file other than this one; return its number
         of documents.  The file is opened read-only, through SQLite only."""
         if not path.exists():
@@ -370,22 +395,20 @@ class PackagesMixin:
                     raise ProjectError(f"{path} is not an annotator project (it is not an SQLite database).") from None
                 raise ProjectError(f"{path} cannot be read as a package: {exc}.") from None
 
-    def _merge_document(self: Project, pkg: _Package, doc: Document, layers: dict[str, Annotations], report: MergeReport,
+    def _merge_document(self, pkg: _Package, doc: Document, layers: dict[str, Annotations], report: MergeReport,
                         policy: str, add_missing: bool) -> None:
-        from annotator.store.importing import _meta_json
-        from annotator.store.project import now
-
         row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (doc.sha256,)).fetchone()
         if row is None:
             if not add_missing:
                 report.missing.append(f"{pkg.path.name}: document {doc.name!r} is not in the project "
                                       "(no document has the same text); skipped.")
                 return
-            doc_id = self._insert_documents([(doc.name, doc.text, doc.sha256, len(doc.text), _meta_json(doc.meta),
+            doc_id = self.importer.insert_documents([(doc.name, doc.text, doc.sha256, len(doc.text), meta_json(doc.meta),
                                               doc.source or pkg.path.name, now())])[0]
             report.added_documents.append(doc_id)
         else:
             doc_id = row[0]
+        assert doc.id is not None  # iter_export gives database ids
         for name, ann in layers.items():
             norms = [_norm_dict(n) for n in ann.normalizations]
             if is_blank(ann, norms):
@@ -394,10 +417,10 @@ class PackagesMixin:
                            fingerprint(ann, None, norms))
             self._merge_layer(pkg, doc_id, doc, name, layer, report, policy)
 
-    def _merge_layer(self: Project, pkg: _Package, doc_id: int, doc: Document, name: str, layer: _Layer,
+    def _merge_layer(self, pkg: _Package, doc_id: int, doc: Document, name: str, layer: _Layer,
                      report: MergeReport, policy: str) -> None:
         doc_name = doc.name
-        aid = self.annotator_id(name, kind=layer.kind)
+        aid = self.people.me(name, kind=layer.kind)
         what = f"{pkg.path.name}: document {doc_name!r}: {name}"
         outcome = self._merge_outcome(pkg, doc_id, aid, name, layer)
         if outcome == "unchanged":
@@ -415,21 +438,21 @@ class PackagesMixin:
             return
         checked = Document(text=doc.text, name=doc.name, source=f"{pkg.path.name}, document {doc.name!r}",
                            annotations={name: layer.ann})
-        self._check_annotations(checked)
+        self.importer.check_annotations(checked)
         if outcome == "conflict":
             report.warnings.append(f"{what}'s different annotations in the project were replaced by the package's.")
         (report.added if outcome == "added" else report.replaced).append(what)
         if outcome == "added":  # the project's layer is blank: at most a status row "new"
             self.conn.execute("DELETE FROM document_status WHERE document_id = ? AND annotator_id = ?", (doc_id, aid))
         else:
-            self._delete_layer(doc_id, aid)
+            self.layers.delete_layer(doc_id, aid)
         # written as an import writes a layer (the text is the project's: the same sha256)
-        self._insert_layer(doc_id, doc.text, aid, layer.ann, ImportReport(), {})
-        self._copy_status(doc_id, aid, layer.ann.status or "new", layer.seconds)
+        self.importer.insert_layer(doc_id, doc.text, aid, layer.ann, ImportReport(), {})
+        self.copy_status(doc_id, aid, layer.ann.status or "new", layer.seconds)
         # the copy is exact: the layer's fingerprint is now the package's
         self._put_origin(doc_id, aid, pkg.id, pkg.sequence, layer.fingerprint)
 
-    def _merge_outcome(self: Project, pkg: _Package, doc_id: int, aid: int, name: str, layer: _Layer) -> str:
+    def _merge_outcome(self, pkg: _Package, doc_id: int, aid: int, name: str, layer: _Layer) -> str:
         """Decide what merging ``layer`` does: "unchanged", "added", "replaced", "older"
         or "conflict" (see the module docstring)."""
         origin = self.conn.execute("SELECT package, sequence, fingerprint FROM layer_origins WHERE document_id = ? AND annotator_id = ?",
@@ -439,7 +462,7 @@ class PackagesMixin:
             return "unchanged"  # the package did not change it since (the project may have)
         if self._blank_layer(doc_id, aid):
             return "added"
-        ann, norms = self.layer(doc_id, name)
+        ann, norms = self.layers.layer(doc_id, name)
         current = fingerprint(ann, None, norms)
         if current == layer.fingerprint:
             return "unchanged"
@@ -447,7 +470,7 @@ class PackagesMixin:
             return "replaced" if pkg.sequence > origin[1] else "unchanged" if pkg.sequence == origin[1] else "older"
         return "conflict"
 
-    def _blank_layer(self: Project, doc_id: int, aid: int) -> bool:
+    def _blank_layer(self, doc_id: int, aid: int) -> bool:
         """Return True if annotator ``aid`` has nothing on the document (status "new")."""
         for table in ("spans", "stances", "document_labels", "notes"):
             if self.conn.execute(f"SELECT 1 FROM {table} WHERE document_id = ? AND annotator_id = ? LIMIT 1", (doc_id, aid)).fetchone():
@@ -457,9 +480,7 @@ class PackagesMixin:
 
     # -- helpers -----------------------------------------------------------------------
 
-    def _put_origin(self: Project, doc_id: int, aid: int, package: str, sequence: int, fp: str) -> None:
-        from annotator.store.project import now
-
+    def _put_origin(self, doc_id: int, aid: int, package: str, sequence: int, fp: str) -> None:
         self.conn.execute(
             """INSERT INTO layer_origins(document_id, annotator_id, package, sequence, fingerprint, updated_at)
                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(document_id, annotator_id) DO UPDATE SET
@@ -468,13 +489,13 @@ class PackagesMixin:
             (doc_id, aid, package, sequence, fp, now()),
         )
 
-    def _seconds(self: Project, doc_id: int, aid: int) -> float:
+    def seconds(self, doc_id: int, aid: int) -> float:
         row = self.conn.execute("SELECT seconds FROM document_status WHERE document_id = ? AND annotator_id = ?",
                                 (doc_id, aid)).fetchone()
         return float(row[0]) if row else 0.0
 
-    def _copy_status(self: Project, doc_id: int, aid: int, status: str, seconds: float) -> None:
+    def copy_status(self, doc_id: int, aid: int, status: str, seconds: float) -> None:
         if status == "new" and not seconds:
             return
-        self._put_status(doc_id, aid, status)
+        self.statuses.put(doc_id, aid, status)
         self.conn.execute("UPDATE document_status SET seconds = ? WHERE document_id = ? AND annotator_id = ?", (seconds, doc_id, aid))

@@ -11,9 +11,7 @@ Every edit is committed in its own transaction as it happens and is one undo ste
 
 ``Project`` is a facade (Anki's ``Collection``): it owns the parts, each one module with its
 own tables, state, SQL and one mapper, given the other parts it needs when it is built,
-and its public methods are one-line delegations to them.  The import, export, package and
-agreement methods are still mixins (being moved); the private names they use are kept at
-the end of the class, each a delegation to the part that owns the work.
+and its public methods are one-line delegations to them.
 """
 
 from __future__ import annotations
@@ -22,7 +20,7 @@ import contextlib
 import getpass
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -31,7 +29,6 @@ from annotator.core.model import (
     Document,
     DocumentInfo,
     Event,
-    Id,
     Relation,
     Span,
     Stance,
@@ -41,18 +38,19 @@ from annotator.core.validation import Problem
 from annotator.store import db as dbmod
 from annotator.store import undo
 from annotator.store.adjudication import Adjudication, Adjudicator
-from annotator.store.agreement import AgreementMixin
+from annotator.store.agreement import Agreement
 from annotator.store.annotations import Fragments, Items
 from annotator.store.annotators import GOLD, Annotators
 from annotator.store.backend import SQLiteBackend, is_url, refuse_url
 from annotator.store.changes import Changes
 from annotator.store.documents import STATUSES, Documents
 from annotator.store.edits import Edits, Pending
-from annotator.store.export import ExportMixin
-from annotator.store.importing import ImportMixin, ImportReport
+from annotator.store.export import Export
+from annotator.store.export import Layers as ExportLayers
+from annotator.store.importing import Importing, ImportReport, ProgressCallback
 from annotator.store.layers import Copied, Layers
 from annotator.store.linked import Linked
-from annotator.store.packages import MergeReport, PackagesMixin, PackReport
+from annotator.store.packages import MergeReport, Packages, PackReport
 from annotator.store.settings import DEFAULT_SETTINGS, Settings, now
 from annotator.store.stances import KEEP, EvidenceRef, Stances
 from annotator.store.stats import Stats
@@ -63,10 +61,7 @@ from annotator.store.undo import Step
 from annotator.store.views import SpanRow, Views
 
 #: re-exported: they were defined here before the parts had modules of their own
-__all__ = ["DEFAULT_SETTINGS", "GOLD", "STATUSES", "Project", "now"]
-
-ProgressCallback = Callable[[int, int], Any]
-
+__all__ = ["DEFAULT_SETTINGS", "GOLD", "STATUSES", "ProgressCallback", "Project", "now"]
 
 def default_annotator() -> str:
     """Return the name of the person at this computer (the login name)."""
@@ -88,7 +83,7 @@ def _team_backend(url: str, *, create: bool) -> SQLiteBackend:
     return cast(SQLiteBackend, team)
 
 
-class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
+class Project:
     """An open project file.
 
     Create one with ``Project.create(path)`` or open one with ``Project.open(path)``;
@@ -119,6 +114,12 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
         self.team = Team(db, path, self.settings, self.people, self.docs, self.edits)
         self.team_views = TeamViews(db)
         self.adjudicator = Adjudicator(db, self.people, self.statuses, self.edits, self.layers)
+        self.export = Export(db, self.docs)
+        self.importer = Importing(db, self.settings, self.people, self.statuses, self.edits, self.items,
+                                  self.stance_items)
+        self.packages = Packages(db, path, self.settings, self.people, self.docs, self.statuses, self.edits, self.layers,
+                                 self.team, self.importer, type(self).create, type(self).open)
+        self.agreements = Agreement(db, path, self.settings, self.people, self.export)
         db.on_rollback.append(self.forget)
         self._bulk_depth = 0  # imports and merges running (the outermost reports)
         # a team database's lost connection takes the session's undo log with it
@@ -146,9 +147,9 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
         project = cls(path, db, annotator)
         with dbmod.transaction(db):
             for key, value in DEFAULT_SETTINGS.items():
-                project._put_setting(key, value)
-            project._put_setting("created_at", now())
-            project._store_scheme(scheme)
+                project.settings.put(key, value)
+            project.settings.put("created_at", now())
+            project.settings.store_scheme(scheme)
         return project
 
     @classmethod
@@ -648,7 +649,29 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
         """Return the merged view of a document's versions (``Adjudicator.adjudication``)."""
         return self.adjudicator.adjudication(document_id, annotators)
 
-    # -- imports, merges and packages (importing.py, packages.py: still mixins) --------
+    # -- bulk reads for exports, merge and agreement (annotator/store/export.py) --------
+
+    def export_document_ids(self, *, annotators: Sequence[str] | None = None, status: str | None = None,
+                            touched: bool = False) -> list[int]:
+        """Return the ids of the documents to export (``Export.export_document_ids``)."""
+        return self.export.export_document_ids(annotators=annotators, status=status, touched=touched)
+
+    def iter_export(self, document_ids: Sequence[int], *, annotators: Sequence[str] | None = None,
+                    batch: int = 256) -> Iterator[tuple[Document, ExportLayers]]:
+        """Yield each document and ``{annotator: Annotations}``, a batch at a time (``Export.iter_export``)."""
+        return self.export.iter_export(document_ids, annotators=annotators, batch=batch)
+
+    # -- agreement (annotator/store/agreement.py) ---------------------------------------
+
+    def agreement(self, annotators: Sequence[str] | None = None, *, done_only: bool = False,
+                  documents: Sequence[int] | None = None, progress: ProgressCallback | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
+        """Return the agreement of ``annotators`` (default: every human annotator who
+        annotated something) (``Agreement.agreement``)."""
+        return self.agreements.agreement(annotators, done_only=done_only, documents=documents, progress=progress,
+                                         cancelled=cancelled)
+
+    # -- imports, merges and packages (annotator/store/importing.py, packages.py) --------
     # Each reports a ``Changes`` (kind ``import`` or ``merge``) when the outermost call
     # has committed: ``import_files`` calls ``add_documents`` once per batch.
 
@@ -665,87 +688,34 @@ class Project(ImportMixin, ExportMixin, PackagesMixin, AgreementMixin):
     def import_files(self, paths: Sequence[str | Path], *, format: str = "auto", annotator: str | None = None,
                      progress: ProgressCallback | None = None, cancelled: Callable[[], bool] | None = None,
                      reading: Callable[[Path, int, int], Any] | None = None, **options: Any) -> ImportReport:
-        """Import files or folders in ``format``, all or nothing (``ImportMixin.import_files``)."""
-        return self._reported(lambda: ImportMixin.import_files(
+        """Import files or folders in ``format``, all or nothing: see
+        ``annotator.transfer.importing.import_files`` (the pipeline lives above the store and
+        the formats; this method only calls it)."""
+        from annotator.transfer.importing import import_files
+
+        return self._reported(lambda: import_files(
             self, paths, format=format, annotator=annotator, progress=progress, cancelled=cancelled, reading=reading,
             **options), _imported)
 
     def add_documents(self, documents: Iterable[Document | dict[str, Any] | str], *, annotator: str | None = None,
                       progress: ProgressCallback | None = None, source: str = "", cancelled: Callable[[], bool] | None = None,
                       scheme: Scheme | None = None) -> ImportReport:
-        """Add documents with any annotations they carry, in one transaction (``ImportMixin.add_documents``)."""
-        return self._reported(lambda: ImportMixin.add_documents(
-            self, documents, annotator=annotator, progress=progress, source=source, cancelled=cancelled, scheme=scheme),
+        """Add documents with any annotations they carry, in one transaction (``Importing.add_documents``)."""
+        return self._reported(lambda: self.importer.add_documents(
+            documents, annotator=annotator, progress=progress, source=source, cancelled=cancelled, scheme=scheme),
             _imported)
 
     def merge(self, paths: list[str | os.PathLike[str]], *, on_conflict: str = "keep", add_missing: bool = False,
               progress: ProgressCallback | None = None, cancelled: Callable[[], bool] | None = None) -> MergeReport:
-        """Merge annotators' packages into this project (``PackagesMixin.merge``)."""
-        return self._reported(lambda: PackagesMixin.merge(
-            self, paths, on_conflict=on_conflict, add_missing=add_missing, progress=progress, cancelled=cancelled),
+        """Merge annotators' packages into this project (``Packages.merge``)."""
+        return self._reported(lambda: self.packages.merge(
+            paths, on_conflict=on_conflict, add_missing=add_missing, progress=progress, cancelled=cancelled),
             _merged)
 
     def pack(self, out: str | os.PathLike[str], annotator: str, *, documents: list[int] | None = None) -> PackReport:
-        """Write a package for ``annotator`` (``PackagesMixin.pack``)."""
-        return self._reported(lambda: PackagesMixin.pack(self, out, annotator, documents=documents),
+        """Write a package for ``annotator`` (``Packages.pack``)."""
+        return self._reported(lambda: self.packages.pack(out, annotator, documents=documents),
                               lambda r: Changes(changed={"layer_origins": frozenset()}, label="pack"))
-
-    # -- names the import, export, package and agreement mixins use -------------------
-    # ImportMixin, ExportMixin, PackagesMixin and AgreementMixin are being reworked and
-    # moved; until they are parts, these private names stay, each a delegation to the part
-    # that owns the work.  Nothing else may use them.  ``_insert_extras`` and ``_insert_note``
-    # replace ImportMixin's own copies, so imports write attributes and notes through the
-    # one writer of ``Items``.  (ImportMixin's ``self._scheme = None`` after a failed import
-    # needs no shim: every rollback calls ``forget``.)
-
-    def _log(self, action: str, document_id: int | None, detail: dict[str, Any] | None) -> int:
-        return self.edits.log(action, document_id, detail)
-
-    @property
-    def _annotator_ids(self) -> dict[str, int]:
-        return self.people.ids
-
-    def _annotator_id_or_none(self, name: str | None) -> int | None:
-        return self.people.me_or_none(name)
-
-    def _put_setting(self, key: str, value: Any) -> None:
-        self.settings.put(key, value)
-
-    def _store_scheme(self, scheme: Scheme) -> None:
-        self.settings.store_scheme(scheme)
-
-    def _touch_status(self, document_id: int, aid: int) -> None:
-        self.statuses.touch(document_id, aid)
-
-    def _put_status(self, document_id: int, aid: int, status: str) -> None:
-        self.statuses.put(document_id, aid, status)
-
-    def _insert_span(self, document_id: int, aid: int, label: str, frags: list[tuple[int, int]], text: str) -> int:
-        return self.items.insert_span(document_id, aid, label, frags, text)
-
-    def _insert_event(self, document_id: int, aid: int, type: str, trigger_id: int, args: list[tuple[str, int]]) -> int:
-        return self.items.insert_event(document_id, aid, type, trigger_id, args)
-
-    def _insert_relation(self, document_id: int, aid: int, type: str, source: int, target: int) -> int:
-        return self.items.insert_relation(document_id, aid, type, source, target)
-
-    def _insert_stance(self, document_id: int, aid: int, label: str, scope: str, kind: str, target: Any,
-                       holder: int | None, evidence: list[int]) -> int:
-        return self.stance_items.insert_stance(document_id, aid, label, scope, kind, target, holder, evidence)
-
-    def _insert_extras(self, document_id: int, aid: int, column: str, oid: int, attributes: dict[str, Any],
-                       notes: list[str]) -> None:
-        self.items.insert_extras(document_id, aid, column, oid, attributes, notes)
-
-    def _insert_note(self, document_id: int, aid: int, text: str, **target: int) -> None:
-        self.items.insert_note(document_id, aid, text, target)
-
-    def _delete_layer(self, document_id: int, aid: int, *, status: bool = True) -> None:
-        self.layers.delete_layer(document_id, aid, status=status)
-
-    def _copy_layer(self, document_id: int, aid: int, ann: Annotations, norms: Iterable[Mapping[str, Any]] = (),
-                    *, spans: Mapping[Id, Span] | None = None, reuse: bool = False, notes: bool = True) -> Copied:
-        return self.layers.copy_layer(document_id, aid, ann, norms, spans=spans, reuse=reuse, notes=notes)
 
 
 def _imported(report: ImportReport) -> Changes:
