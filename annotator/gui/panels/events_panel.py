@@ -54,6 +54,18 @@ class DeleteKey(QObject):
         return False
 
 
+def show_current_item(tree: QTreeWidget, item: QTreeWidgetItem | None) -> None:
+    """Make ``item`` the tree's current row, or select nothing if it is None (touching Qt
+    only when that changes: Qt finds an item's row by a walk over the list)."""
+    if item is not None:
+        if tree.currentItem() is not item:
+            tree.setCurrentItem(item)
+        return
+    if tree.currentItem() is not None:
+        tree.setCurrentItem(None)
+    tree.clearSelection()
+
+
 def make_tree(headers: list[str], first: str = "Organisation (long)") -> QTreeWidget:
     """A tree for a panel list; the first column sized from ``first`` (sizing it to its
     contents would visit every row)."""
@@ -163,14 +175,7 @@ class EventsPanel(QWidget):
             if state.document_id != self._document or not self._patch(state, rows, order):
                 self._rebuild(state, rows)
             self._document, self._rows, self._order = state.document_id, rows, order
-        item = self._items.get((current, span)) or self._items.get((current, None))
-        if item is not None:
-            if self.tree.currentItem() is not item:  # (Qt finds an item's row by a walk over the list)
-                self.tree.setCurrentItem(item)
-        else:
-            if self.tree.currentItem() is not None:
-                self.tree.setCurrentItem(None)
-            self.tree.clearSelection()
+        show_current_item(self.tree, self._items.get((current, span)) or self._items.get((current, None)))
         self.hint.setVisible(not state.events)
         self._loading = False
         self._show_current(state.event(current), state)
@@ -341,12 +346,7 @@ class RelationsPanel(QWidget):
             self._shown_relations = state.ann.relations
             self._shown = key
             self._rebuild(state)
-        item = self._items.get(current)
-        if item is not None:
-            self.tree.setCurrentItem(item)
-        else:
-            self.tree.setCurrentItem(None)
-            self.tree.clearSelection()
+        show_current_item(self.tree, self._items.get(current))
         self._loading = False
         rel = state.relation(current)
         self.current = rel.id if rel else None

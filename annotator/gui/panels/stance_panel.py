@@ -35,6 +35,7 @@ from annotator.gui.panels.events_panel import (
     KIND_ROLE,
     DeleteKey,
     make_tree,
+    show_current_item,
     tool_button,
     warning_icon,
 )
@@ -186,12 +187,7 @@ class StancePanel(QWidget):
                     item.setToolTip(0, "\n".join(p.message for p in problems))
                 self.tree.addTopLevelItem(item)
                 self._items[st.id] = item
-        item = self._items.get(current)
-        if item is not None:
-            self.tree.setCurrentItem(item)
-        else:
-            self.tree.setCurrentItem(None)
-            self.tree.clearSelection()
+        show_current_item(self.tree, self._items.get(current))
         stance = state.stance(current)
         self.current = stance.id if stance else None
         shown = stance or draft
