@@ -4,10 +4,7 @@ nothing half-done: the merge's transaction is rolled back and the project is as 
 
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
-import struct
 import subprocess
 import sys
 
@@ -16,6 +13,7 @@ import pytest
 from annotator.core.model import Annotations, Document, Span
 from annotator.core.text import tokens
 from annotator.store.project import Project
+from tests.cli.test_progress_cli import on_terminal
 from tests.teamwork import dump
 
 pty = pytest.importorskip("pty")
@@ -26,35 +24,10 @@ N_DOCS = 600
 
 
 def interrupted(*args: str, after: str) -> tuple[int, str]:
-    """Run ``annotator ARGS`` with stderr on a pseudo-terminal, send SIGINT as soon as the
-    terminal shows ``after``; return (status, what the terminal showed)."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {**os.environ, "TERM": "xterm"}
-    # as from a shell's foreground: Ctrl-C's signal not ignored (a background job ignores it,
-    # and a child inherits that)
-    proc = subprocess.Popen([sys.executable, "-m", "annotator", *args], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=slave, env=env,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    os.close(slave)
-    seen = b""
-    sent = False
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        seen += chunk
-        if not sent and after.encode() in seen:
-            proc.send_signal(signal.SIGINT)
-            sent = True
-    proc.stdout.read()
-    proc.wait()
-    os.close(master)
-    assert sent, seen.decode("utf-8", "replace")
-    return proc.returncode, seen.decode("utf-8", "replace")
+    """Run ``annotator ARGS`` on a pseudo-terminal, send SIGINT as soon as the terminal
+    shows ``after``; return (status, what the terminal showed)."""
+    code, _, terminal = on_terminal(*args, interrupt_after=after)
+    return code, terminal
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import struct
 import subprocess
 import sys
@@ -14,15 +15,20 @@ fcntl = pytest.importorskip("fcntl")
 termios = pytest.importorskip("termios")
 
 
-def on_terminal(*args: str) -> tuple[int, str, str]:
-    """Run ``annotator ARGS`` with stderr on a pseudo-terminal; return (status, stdout, terminal)."""
+def on_terminal(*args: str, interrupt_after: str | None = None) -> tuple[int, str, str]:
+    """Run ``annotator ARGS`` with stderr on a pseudo-terminal; return (status, stdout,
+    terminal).  With ``interrupt_after``, send SIGINT (Ctrl-C) as soon as the terminal shows
+    it; the child starts with Ctrl-C's default disposition, as from a shell's foreground (a
+    background job ignores it, and a child inherits that)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))  # 30 rows, 100 columns
     env = {**os.environ, "TERM": "xterm"}
     proc = subprocess.Popen([sys.executable, "-m", "annotator", *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=slave, env=env)
+                            stderr=slave, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     os.close(slave)
     seen = b""
+    sent = False
     while True:
         try:
             chunk = os.read(master, 65536)
@@ -31,9 +37,13 @@ def on_terminal(*args: str) -> tuple[int, str, str]:
         if not chunk:
             break
         seen += chunk
+        if interrupt_after is not None and not sent and interrupt_after.encode() in seen:
+            proc.send_signal(signal.SIGINT)
+            sent = True
     out = proc.stdout.read().decode("utf-8")
     proc.wait()
     os.close(master)
+    assert interrupt_after is None or sent, seen.decode("utf-8", "replace")
     return proc.returncode, out, seen.decode("utf-8", "replace")
 
 
