@@ -2,9 +2,14 @@
 same on one project file, in the same run.
 
 A throwaway PostgreSQL cluster is started as the tests start it (tests/pgcluster.py).  N
-annotators are separate processes; each adds E spans through the Project API, one edit
-at a time, timing each; afterwards every acknowledged edit is looked for in the store.
-The same load then runs against a project file (the in-run baseline).  Also measured: how
+annotators are separate processes, each logged in as their own role (``team
+add-annotator``); each adds E spans through the Project API, one edit at a time, timing
+each; afterwards every acknowledged edit is looked for in the store.  Each load runs as
+fast as the clients can go (on a 2-core machine 20 busy clients share 2 cores: what is
+measured there is mostly the wait for a core) and paced (each annotator an edit every
+PACE seconds, far faster than people annotate).  In-run baselines: the same load with
+every client logged in as the owner (``team_one_lock``: every write takes the database's
+whole lock, as each did before the lanes had their own), and on one project file.  Also measured: how
 long a change takes to reach another client (``wait`` on its NOTIFY, then ``poll``), the
 lead's progress query over many documents, and what the SQL translation costs (sqlglot,
 once per statement, then a cache look-up).
@@ -32,12 +37,15 @@ CLIENT = textwrap.dedent("""
     sys.path.insert(0, {root!r})
     from annotator.core.errors import ProjectError
     from annotator.store.project import Project
-    target, who, doc, edits = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    target, who, doc, edits, every = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
     p = Project.open(target, annotator=who)
     text = p.text(doc)
     acked, errors, lat = [], [], []
+    due = time.perf_counter()
     for i in range(edits):
         start = (i * 7) % max(1, len(text) - 6)
+        due += every  # a fixed schedule: an edit that overruns makes the next start late, never early
+        time.sleep(max(0.0, due - time.perf_counter()))
         t = time.perf_counter()
         try:
             acked.append(p.add_span(doc, "PER", start, start + 5))
@@ -49,13 +57,20 @@ CLIENT = textwrap.dedent("""
 """)
 
 
-def _load(target: str, clients: int, edits: int, docs: list[int]) -> dict:
-    """Run ``clients`` processes of ``edits`` edits each against ``target``."""
+#: The paced runs: each annotator edits every PACE seconds (a fast human edits every few
+#: seconds; 20 annotators at this pace are ~80 edits a second, many labs' worth).
+PACE = 0.25
+
+
+def _load(store: str, targets: list[str], edits: int, docs: list[int], every: float = 0.0) -> dict:
+    """Run one process of ``edits`` edits per target (annotator ``annotator<i>``; a URL
+    may log in as that annotator's role), one edit every ``every`` seconds (0: at once),
+    then look for every acknowledged edit in ``store`` (opened as the owner)."""
     script = CLIENT.format(root=str(ROOT))
     start = time.perf_counter()
     procs = [subprocess.Popen([sys.executable, "-c", script, target, f"annotator{i}", str(docs[i % len(docs)]),
-                               str(edits)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for i in range(clients)]
+                               str(edits), str(every)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for i, target in enumerate(targets)]
     results = []
     for proc in procs:
         out, err = proc.communicate(timeout=1800)
@@ -66,7 +81,7 @@ def _load(target: str, clients: int, edits: int, docs: list[int]) -> dict:
     wall = time.perf_counter() - start
     from annotator.store.project import Project
 
-    with Project.open(target, annotator="lead") as p:
+    with Project.open(store, annotator="lead") as p:
         stored = {s.id for d in docs for s in p.spans(d, every_annotator=True)}
     acked = [sid for r in results for sid in r["acked"]]
     lat = sorted(x * 1000 for r in results for x in r["lat"])
@@ -106,9 +121,10 @@ def _appear(url: str, doc: int, rounds: int) -> list[float]:
     return out
 
 
-def _alone(url: str, doc: int, edits: int) -> dict:
+def _alone(url: str, doc: int, edits: int, annotator: str | None = "alone") -> dict:
     """One client alone: each edit's latency and how many statements it sends to the server
-    (each ``execute`` is one round trip; a batch of statements sent at once counts one)."""
+    (each ``execute`` is one round trip; a batch of statements sent at once counts one).
+    ``annotator`` None: the one the URL logs in as."""
     import psycopg
 
     from annotator.store.project import Project
@@ -126,7 +142,7 @@ def _alone(url: str, doc: int, edits: int) -> dict:
         sent += 1
         return many(self, *args, **kwargs)
 
-    p = Project.open(url, annotator="alone")
+    p = Project.open(url, annotator=annotator)
     lat = []
     psycopg.Cursor.execute = counting  # type: ignore[method-assign]
     psycopg.Cursor.executemany = counting_many  # type: ignore[method-assign]
@@ -191,19 +207,35 @@ def main() -> None:
             Path(args.json).write_text(json.dumps({"skipped": problem}), encoding="utf-8")
         return
     clients, edits, n_docs = (4, 40, 1000) if args.quick else (20, 500, 100_000)
-    metrics: dict = {"clients": clients, "edits_each": edits}
+    one_role_edits = edits if args.quick else 100  # taking turns is slow: fewer edits for the same picture
+    metrics: dict = {"clients": clients, "edits_each": edits, "paced_every_ms": PACE * 1000}
     cluster = Cluster().start()
     try:
+        from annotator.store import lanes
+
         url = cluster.url("bench")
         docs = _prepare(url, clients, clients)
+        roles = []
+        for i in range(clients):  # each annotator logs in as themselves, as in a lab
+            lanes.add_annotator(url, f"annotator{i}", f"pw-{i}")
+            roles.append(cluster.url("bench", f"annotator{i}", f"pw-{i}"))
         metrics.update(_alone(url, docs[0], 50 if args.quick else 300))
-        for k, v in _load(url, clients, edits, docs).items():
+        metrics.update({f"role_{k}": v for k, v in _alone(roles[0], docs[0], 50 if args.quick else 300, None).items()})
+        # every annotator in their own lane; then the in-run baseline: all through the
+        # owner's login, whose writes take the whole database's lock (as every write did before)
+        for k, v in _load(url, roles, edits, docs).items():
             metrics[f"team_{k}"] = v
+        for k, v in _load(url, roles, edits, docs, PACE).items():
+            metrics[f"team_paced_{k}"] = v
+        for k, v in _load(url, [url] * clients, one_role_edits, docs).items():
+            metrics[f"team_one_lock_{k}"] = v
         with tempfile.TemporaryDirectory() as tmp:
             path = str(Path(tmp) / "bench.annotproj")
             fdocs = _prepare(path, clients, clients)
-            for k, v in _load(path, clients, edits, fdocs).items():
+            for k, v in _load(path, [path] * clients, edits, fdocs).items():
                 metrics[f"file_{k}"] = v
+            for k, v in _load(path, [path] * clients, edits, fdocs, PACE).items():
+                metrics[f"file_paced_{k}"] = v
             appear = _appear(url, docs[0], 10 if args.quick else 50)
             metrics["appear_p50_ms"] = statistics.median(appear) * 1000
             metrics["appear_max_ms"] = max(appear) * 1000

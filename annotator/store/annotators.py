@@ -62,10 +62,10 @@ class Annotators:
                 raise ProjectError(f"{self.path.name} has no annotator called {name!r}.")
             if name == GOLD:
                 kind = "gold"
-            with self.db.transaction():
-                cur = self.db.conn.execute("INSERT INTO annotators(name, kind, created_at) VALUES (?, ?, ?)",
-                                           (name, kind, now()))
-            row = (cur.lastrowid,)
+            with self.db.transaction():  # another program may add the same name first
+                self.db.conn.execute("INSERT INTO annotators(name, kind, created_at) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (name) DO NOTHING", (name, kind, now()))
+                row = self.db.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
         self.ids[name] = row[0]
         return int(row[0])
 

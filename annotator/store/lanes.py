@@ -13,7 +13,14 @@ add-annotator``), a member of the database's group ``<db>_annotators``; a lead i
 - write nothing else: documents, assignments, the scheme and the settings are the lead's.
 
 A lead (or the database's owner, who created it) assigns, adjudicates, writes gold and
-reads every layer.  Nothing here is a check in annotator's code: a connection with an
+reads every layer.
+
+Because an annotator writes only their own lane, annotators need not wait for each other:
+``annotator_write_lock()``, which every write transaction calls first, gives an annotator
+the write lock of their own lane (their window, their command line and their suggestions
+take turns, as on a file) and a share of the database's, and gives a lead or the owner
+the database's whole, so what a lead writes (across every lane) still waits for the
+annotators' transactions under way and they for it.  Nothing here is a check in annotator's code: a connection with an
 annotator's password and raw SQL meets the same refusals.
 """
 
@@ -44,6 +51,8 @@ def groups(database: str) -> tuple[str, str]:
 
 
 def _functions(leads: str) -> str:
+    from annotator.store.postgres import WRITE_LOCK
+
     return f"""
 CREATE OR REPLACE FUNCTION annotator_me() RETURNS bigint LANGUAGE sql STABLE AS
   $$ SELECT id FROM annotators WHERE name = session_user $$;
@@ -54,6 +63,16 @@ CREATE OR REPLACE FUNCTION annotator_blind() RETURNS boolean LANGUAGE sql STABLE
   $$ SELECT coalesce((SELECT value = 1 FROM annotator_meta WHERE key = 'blind'), false) $$;
 CREATE OR REPLACE FUNCTION annotator_may_write(aid bigint) RETURNS boolean LANGUAGE sql STABLE AS
   $$ SELECT aid = annotator_me() OR annotator_is_lead() $$;
+CREATE OR REPLACE FUNCTION annotator_write_lock() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF annotator_is_lead() OR pg_has_role(session_user, (SELECT relowner FROM pg_class
+                                                      WHERE oid = 'annotator_meta'::regclass), 'MEMBER') THEN
+    PERFORM pg_advisory_xact_lock({WRITE_LOCK});
+  ELSE
+    PERFORM pg_advisory_xact_lock_shared({WRITE_LOCK});
+    PERFORM pg_advisory_xact_lock({WRITE_LOCK}, hashtext(session_user));
+  END IF;
+END $$;
 CREATE OR REPLACE FUNCTION annotator_may_read(aid bigint) RETURNS boolean LANGUAGE sql STABLE AS
   $$ SELECT aid = annotator_me() OR annotator_is_lead() OR NOT annotator_blind()
             OR (SELECT kind NOT IN ('human', 'gold') FROM annotators WHERE id = aid) $$

@@ -6,8 +6,10 @@ speaks to them as ``sqlite3.Connection`` does (``execute``, ``executemany``, cur
 ``lastrowid`` and ``rowcount``, ``in_transaction``, sqlite3's exception classes), and
 translates each statement once (``annotator.store.sqlpg``).
 
-A write transaction takes the database's advisory lock first, so writers take turns as on
-a file (``BEGIN IMMEDIATE``); reads never wait.  Each commit that wrote counts itself in
+A write transaction takes an advisory lock first (``annotator.store.lanes``: an annotator
+their own lane's, a lead the database's), so the writers of one lane take turns as on a
+file (``BEGIN IMMEDIATE``) while annotators in different lanes write at once; reads never
+wait.  Each commit that wrote counts itself in
 ``annotator_meta`` and sends a ``NOTIFY``, which is how other clients learn of it
 (``data_version``, as SQLite's ``PRAGMA data_version``).  An edit costs few round trips:
 BEGIN is sent with the lock and reads the commit count, the transaction's id and the undo
@@ -36,7 +38,8 @@ from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, U
 
 _T = TypeVar("_T")
 
-#: The advisory lock every write transaction takes (one per database: writers take turns).
+#: The key of the database's advisory write lock (an annotator takes it shared, and their
+#: lane's, keyed by it and their role's name, whole; a lead takes it whole).
 WRITE_LOCK = 0x416E6E6F
 #: The channel a commit notifies.
 CHANNEL = "annotator_changes"
@@ -320,6 +323,8 @@ class PostgreSQLBackend:
         self._xid: int | None = None  # the transaction being committed (see ``outcome``)
         self._fresh: int | None = None  # the commit count, read by this transaction's BEGIN
         self.has_meta = True  # annotator_meta is there (not yet while the database is made)
+        #: the database has lanes' write locks (else every writer takes the whole lock)
+        self.lane_lock = False
         #: the role this connection logged in as (an annotator's name, in a lab)
         self.user: str = raw.info.user
 
@@ -406,7 +411,8 @@ class PostgreSQLBackend:
         about it if the answer to COMMIT is lost; the undo log's newest entry)."""
         counted = ("(SELECT value FROM annotator_meta WHERE key = 'commits')" if self.has_meta
                    else "NULL::bigint")  # a database being made: migration 1 makes the table
-        cur = self.raw.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK}); "
+        lock = "annotator_write_lock()" if self.lane_lock else f"pg_advisory_xact_lock({WRITE_LOCK})"
+        cur = self.raw.execute(f"BEGIN; SELECT {lock}; "
                                f"SELECT {counted}, txid_current(), {self._seq_sql()}")
         while cur.nextset():
             pass
@@ -682,6 +688,7 @@ def open_database(url: str) -> PostgreSQLBackend:
                            f"this version reads formats up to {SCHEMA_VERSION}); update annotator to open it.")
     if version < SCHEMA_VERSION:
         migrate(backend, version)
+    backend.lane_lock = bool(raw.execute("SELECT to_regproc('annotator_write_lock') IS NOT NULL").fetchone()[0])
     return backend
 
 

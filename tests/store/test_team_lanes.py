@@ -4,6 +4,8 @@ database refuses.  Blind mode hides the other layers."""
 
 from __future__ import annotations
 
+import threading
+
 import psycopg
 import pytest
 
@@ -148,3 +150,65 @@ def test_a_wrong_password_is_refused_in_one_sentence(lab):
     with pytest.raises(ProjectError, match="cannot connect to") as info:
         Project.open(lab.user_url("lina").replace("pw-lina", "guess"))
     assert "guess" not in str(info.value)
+
+
+def _edit_in_thread(p: Project, document: int, start: int, end: int) -> threading.Thread:
+    """Add a span through ``p`` in another thread (started; joined by the caller)."""
+    thread = threading.Thread(target=p.add_span, args=(document, "PER", start, end), daemon=True)
+    thread.start()
+    return thread
+
+
+def test_annotators_in_different_lanes_write_at_once_and_one_lane_takes_turns(lab):
+    """An annotator's open write transaction does not hold up another annotator's edit;
+    it does hold up a second program of the same annotator, and a lead's write, until it
+    commits (every edit stored, none lost)."""
+    lina, omar = Project.open(lab.user_url("lina")), Project.open(lab.user_url("omar"))
+    lina2, lead = Project.open(lab.user_url("lina")), Project.open(lab.user_url("sara"))
+    try:
+        with lina.db.transaction():
+            lina.add_span(lab.document, "GPE", 26, 31)
+            other_lane = _edit_in_thread(omar, lab.document, 0, 3)
+            other_lane.join(timeout=10)
+            assert not other_lane.is_alive(), "omar waited for lina's transaction"
+            same_lane = _edit_in_thread(lina2, lab.document, 0, 3)
+            by_lead = _edit_in_thread(lead, lab.document, 19, 22)
+            same_lane.join(timeout=1.0)
+            by_lead.join(timeout=0.2)
+            assert same_lane.is_alive() and by_lead.is_alive()  # waiting for lina's commit
+        same_lane.join(timeout=10)
+        by_lead.join(timeout=10)
+        assert not same_lane.is_alive() and not by_lead.is_alive()
+        spans = {(s.annotator, s.fragments[0]) for s in lead.spans(lab.document, every_annotator=True)}
+        assert {("lina", (26, 31)), ("omar", (0, 3)), ("lina", (0, 3)), ("sara", (19, 22))} <= spans
+        # while a lead writes, annotators wait for it
+        with lead.db.transaction():
+            lead.add_span(lab.document, "GPE", 23, 25)
+            waiting = _edit_in_thread(omar, lab.document, 4, 10)
+            waiting.join(timeout=1.0)
+            assert waiting.is_alive()
+        waiting.join(timeout=10)
+        assert not waiting.is_alive()
+        assert lab.span["omar"] != 0 and len(omar.spans(lab.document)) == 3
+    finally:
+        for p in (lina, omar, lina2, lead):
+            p.close()
+
+
+def test_two_programs_adding_one_new_annotator_at_once_both_get_its_id(lab):
+    """The first to add a name wins; the other, waiting on the name, is given the same id
+    (not an error about a duplicate name)."""
+    lina, omar = Project.open(lab.user_url("lina")), Project.open(lab.user_url("omar"))
+    got: list[int] = []
+    try:
+        with lina.db.transaction():
+            first = lina.annotator_id("suggestions", kind="suggestion")
+            thread = threading.Thread(target=lambda: got.append(omar.annotator_id("suggestions", kind="suggestion")),
+                                      daemon=True)
+            thread.start()
+            thread.join(timeout=0.5)
+        thread.join(timeout=10)
+        assert got == [first]
+    finally:
+        lina.close()
+        omar.close()
