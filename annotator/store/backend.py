@@ -31,6 +31,11 @@ class Backend(Protocol):
     location: str
     #: called after every rollback (the one way caches learn of it)
     on_rollback: list[Callable[[], None]]
+    #: called after the connection was lost and made again (the session's undo images are gone)
+    on_reconnect: list[Callable[[], None]]
+    #: the latest commit was saved but its answer lost with the connection: what it changed
+    #: is not known row by row (``Edits`` then tells its documents to reload)
+    images_lost: bool
 
     def transaction(self) -> contextlib.AbstractContextManager[Any]:
         """Run the block in one write transaction, or join the open one."""
@@ -54,6 +59,8 @@ class SQLiteBackend:
         self.path = path
         self.location = str(path)
         self.on_rollback: list[Callable[[], None]] = []
+        self.on_reconnect: list[Callable[[], None]] = []  # a file's connection is never lost
+        self.images_lost = False
         self._utils: Any = None
 
     def transaction(self) -> contextlib.AbstractContextManager[Any]:

@@ -104,6 +104,10 @@ class Edits:
 
     def _recorded(self, label: str, document_id: int | None, first: int, log_id: int) -> Changes:
         aid = self.people.me()
+        if self.db.images_lost:  # saved, but its row images went with the lost connection
+            self.db.images_lost = False
+            return self.announce(Changes(documents=frozenset(() if document_id is None else (document_id,)),
+                                         kind="external", label=label, annotator_id=aid))
         step = self.history.record(label, document_id, first, log_id=log_id, annotator_id=aid)
         changes = step.changes if step is not None else Changes(label=label, annotator_id=aid)
         self.announce(changes)

@@ -325,6 +325,7 @@ class PostgreSQLBackend:
         self.has_meta = True  # annotator_meta is there (not yet while the database is made)
         #: the database has lanes' write locks (else every writer takes the whole lock)
         self.lane_lock = False
+        self.images_lost = False  # see Backend.images_lost
         #: the role this connection logged in as (an annotator's name, in a lab)
         self.user: str = raw.info.user
 
@@ -418,6 +419,7 @@ class PostgreSQLBackend:
             pass
         self._fresh, self._xid, self.conn.known_seq = cur.fetchone()
         self.conn.wrote = False
+        self.images_lost = False
 
     def commit(self) -> None:
         """One round trip: count the commit, notify, read the undo log's newest entry, commit."""
@@ -476,6 +478,7 @@ class PostgreSQLBackend:
                     # the answer to COMMIT was lost, not necessarily the commit: ask the server
                     committed = self.outcome(xid)
                     if committed:
+                        self.images_lost = True  # with the session: Edits reloads its documents
                         return  # it was saved: the edit is acknowledged after all
                     if committed is None:
                         lost.xid = xid

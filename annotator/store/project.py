@@ -123,7 +123,7 @@ class Project:
         db.on_rollback.append(self.forget)
         self._bulk_depth = 0  # imports and merges running (the outermost reports)
         # a team database's lost connection takes the session's undo log with it
-        getattr(db, "on_reconnect", []).append(self.history.clear)
+        db.on_reconnect.append(self.history.clear)
 
     # -- lifecycle ---------------------------------------------------------------------
 
