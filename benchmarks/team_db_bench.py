@@ -6,8 +6,8 @@ annotators are separate processes, each logged in as their own role (``team
 add-annotator``); each adds E spans through the Project API, one edit at a time, timing
 each; afterwards every acknowledged edit is looked for in the store.  Each load runs as
 fast as the clients can go (on a 2-core machine 20 busy clients share 2 cores: what is
-measured there is mostly the wait for a core) and paced (each annotator an edit every
-PACE seconds, far faster than people annotate).  In-run baselines: the same load with
+measured there is mostly the wait for a core) and paced (each annotator's edits arrive at
+random, PACE seconds apart on average: far faster than people annotate).  In-run baselines: the same load with
 every client logged in as the owner (``team_one_lock``: every write takes the database's
 whole lock, as each did before the lanes had their own), and on one project file.  Also measured: how
 long a change takes to reach another client (``wait`` on its NOTIFY, then ``poll``), the
@@ -33,7 +33,7 @@ from pathlib import Path
 from _common import ROOT, emit, parser
 
 CLIENT = textwrap.dedent("""
-    import json, sys, time
+    import json, random, sys, time
     sys.path.insert(0, {root!r})
     from annotator.core.errors import ProjectError
     from annotator.store.project import Project
@@ -41,10 +41,13 @@ CLIENT = textwrap.dedent("""
     p = Project.open(target, annotator=who)
     text = p.text(doc)
     acked, errors, lat = [], [], []
+    rng = random.Random(who)
     due = time.perf_counter()
     for i in range(edits):
         start = (i * 7) % max(1, len(text) - 6)
-        due += every  # a fixed schedule: an edit that overruns makes the next start late, never early
+        # independent people: edits arrive at random (Poisson), every seconds apart on average;
+        # on a fixed schedule, an edit that overruns makes the next start late, never early
+        due += rng.expovariate(1 / every) if every else 0.0
         time.sleep(max(0.0, due - time.perf_counter()))
         t = time.perf_counter()
         try:
@@ -57,8 +60,8 @@ CLIENT = textwrap.dedent("""
 """)
 
 
-#: The paced runs: each annotator edits every PACE seconds (a fast human edits every few
-#: seconds; 20 annotators at this pace are ~80 edits a second, many labs' worth).
+#: The paced runs: each annotator edits every PACE seconds on average, at random moments (a
+#: fast human edits every few seconds; 20 annotators at this pace are ~80 edits a second).
 PACE = 0.25
 
 
