@@ -45,6 +45,9 @@ WRITE_LOCK = 0x416E6E6F
 CHANNEL = "annotator_changes"
 #: ``annotator.store.undo.last_seq``'s statement, answered from ``PgConnection.known_seq``
 LAST_SEQ = "select coalesce(max(seq), 0) from temp.undo_log"
+#: ``History.net``'s statement, answered from ``PgConnection.recent_images`` for the step
+#: just committed (its images came back with the COMMIT)
+NET_IMAGES = "select tbl, row, before, after from temp.undo_log where seq between ? and ? order by seq"
 
 
 def _psycopg() -> Any:
@@ -158,6 +161,8 @@ class PgConnection:
         #: the undo log's newest entry, read with BEGIN or COMMIT, until this session writes
         #: again (the log is the session's own temporary table: nobody else changes it)
         self.known_seq: int | None = None
+        #: (first, last, rows): the undo images of the transaction just committed
+        self.recent_images: tuple[int, int, list[tuple[Any, ...]]] | None = None
 
     @property
     def in_transaction(self) -> bool:
@@ -171,6 +176,9 @@ class PgConnection:
         special = self._special(sql)
         if special is not None:
             return special
+        if self.recent_images is not None and params and tuple(params) == self.recent_images[:2] \
+                and " ".join(sql.split()).lower() == NET_IMAGES:
+            return PgCursor(list(self.recent_images[2]))  # the step just committed: known
         stmt = sqlpg.translate(sql)
         if stmt.write and not self.in_transaction:
             with self.backend.transaction():
@@ -322,6 +330,7 @@ class PostgreSQLBackend:
         self.created_database = False
         self._xid: int | None = None  # the transaction being committed (see ``outcome``)
         self._fresh: int | None = None  # the commit count, read by this transaction's BEGIN
+        self._begin_seq: int | None = None  # the undo log's end when this transaction began
         self.has_meta = True  # annotator_meta is there (not yet while the database is made)
         #: the database has lanes' write locks (else every writer takes the whole lock)
         self.lane_lock = False
@@ -344,6 +353,7 @@ class PostgreSQLBackend:
             raise ConnectionLost(f"the team database {self.location} cannot be reached ({reason}); "
                                  "the change was not saved yet.") from None
         self.raw = self.conn.raw = raw
+        self.conn.recent_images = None
         raw.execute(f"LISTEN {CHANNEL}")
         if self.conn.undo_installed:
             self.conn.install_undo()
@@ -418,21 +428,30 @@ class PostgreSQLBackend:
         while cur.nextset():
             pass
         self._fresh, self._xid, self.conn.known_seq = cur.fetchone()
+        self._begin_seq = self.conn.known_seq
         self.conn.wrote = False
+        self.conn.recent_images = None
         self.images_lost = False
 
     def commit(self) -> None:
-        """One round trip: count the commit, notify, read the undo log's newest entry, commit."""
+        """One round trip: count the commit, notify, read the undo log's newest entry and
+        the transaction's undo images (which ``History.record`` asks for next), commit."""
         self._fresh = None
         if not self.conn.wrote:
             self._xid = None
             self.raw.execute("COMMIT")
             return
         self.conn.wrote = False
+        first = self._begin_seq
+        images = (f'SELECT tbl, "row", before, after FROM pg_temp.undo_log WHERE seq > {int(first)} ORDER BY seq; '
+                  if self.conn.undo_installed and first is not None else "")
         cur = self.raw.execute(
             "WITH c AS (UPDATE annotator_meta SET value = value + 1 WHERE key = 'commits' RETURNING value) "
-            f"SELECT value, pg_notify('{CHANNEL}', value::text), {self._seq_sql()} FROM c; COMMIT")
+            f"SELECT value, pg_notify('{CHANNEL}', value::text), {self._seq_sql()} FROM c; {images}COMMIT")
         n, _, self.conn.known_seq = cur.fetchone()
+        if images:
+            cur.nextset()
+            self.conn.recent_images = (int(first) + 1, self.conn.known_seq, cur.fetchall())
         self._own.add(n)
         if self._seen is not None and n - 1 != self._seen:
             self._foreign += 1
