@@ -1,7 +1,9 @@
 """A team database under load (issue 14): many annotators editing at once, against the
 same on one project file, in the same run.
 
-A throwaway PostgreSQL cluster is started as the tests start it (tests/pgcluster.py).  N
+A throwaway PostgreSQL cluster is started as the tests start it (tests/pgcluster.py), but
+durable (fsync and synchronous commit on, as a lab's server runs; the project file
+baseline has synchronous=FULL).  N
 annotators are separate processes, each logged in as their own role (``team
 add-annotator``); each adds E spans through the Project API, one edit at a time, timing
 each; afterwards every acknowledged edit is looked for in the store.  Each load runs as
@@ -212,7 +214,7 @@ def main() -> None:
     clients, edits, n_docs = (4, 40, 1000) if args.quick else (20, 500, 100_000)
     one_role_edits = edits if args.quick else 100  # taking turns is slow: fewer edits for the same picture
     metrics: dict = {"clients": clients, "edits_each": edits, "paced_every_ms": PACE * 1000}
-    cluster = Cluster().start()
+    cluster = Cluster(durable=True).start()  # commits wait for the disk, as on a lab's server
     try:
         from annotator.store import lanes
 

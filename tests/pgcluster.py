@@ -73,7 +73,10 @@ def _free_port() -> int:
 class Cluster:
     """One running PostgreSQL server in a temporary folder."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        """``durable``: commits wait for the disk, as on a lab's server (the benchmark's);
+        by default they do not (the tests': a throwaway cluster that no test kills)."""
+        self.durable = durable
         self.bin = pg_bin()
         self.root = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
         self.data = self.root / "data"
@@ -99,9 +102,9 @@ class Cluster:
             os.chown(pwfile, user.pw_uid, user.pw_gid)
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", SUPERUSER, f"--pwfile={pwfile}",
                   "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync")
-        # fsync off: a throwaway cluster that no test kills; the tests need speed, not durability
-        options = (f"-p {self.port} -k {self.root} -c listen_addresses={self.host} -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        options = f"-p {self.port} -k {self.root} -c listen_addresses={self.host} -c max_connections=200"
+        if not self.durable:  # the tests need speed, not durability
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-o", options,
                   "-w", "-t", "60", "start")
         return self
