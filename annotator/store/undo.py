@@ -163,14 +163,19 @@ class History:
 
     def net(self, step: Step) -> Net:
         """Return each touched row's image before the step and after it."""
-        net: Net = {}
+        raw: dict[tuple[str, int], tuple[str | None, str | None]] = {}
         rows = self.conn.execute("SELECT tbl, row, before, after FROM temp.undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq",
                                  (step.first, step.last))
         for tbl, row, before, after in rows:
             key = (tbl, row)
-            first_before = net[key][0] if key in net else _load(before)
-            net[key] = (first_before, _load(after))
-        return {k: v for k, v in net.items() if v[0] != v[1]}
+            raw[key] = (raw[key][0] if key in raw else before, after)
+        net: Net = {}
+        for key, (before, after) in raw.items():  # decoded once, and only where the text differs
+            if before != after:
+                images = _load(before), _load(after)
+                if images[0] != images[1]:
+                    net[key] = images
+        return net
 
     def changes(self, step: Step, *, kind: str, annotator_id: int | None = None) -> Changes:
         """Say what ``step`` did, from its images (never from parsing SQL)."""
@@ -189,38 +194,66 @@ class History:
         Raises ``StaleStep`` (and changes nothing) if any of those rows is no longer as the
         step left it."""
         net = self.net(step)
-        for (tbl, row), (_before, after) in net.items():
-            if self._current(tbl, row) != after:
-                raise StaleStep(f"{_NAMES.get(tbl, tbl)} {row}")
+        by_table: dict[str, list[int]] = {}
+        for tbl, row in net:
+            by_table.setdefault(tbl, []).append(row)
+        for tbl, rows in by_table.items():  # a few statements however many rows
+            current = self._current(tbl, rows)
+            for row in rows:
+                if current.get(row) != net[(tbl, row)][1]:
+                    raise StaleStep(f"{_NAMES.get(tbl, tbl)} {row}")
         self.conn.execute("DELETE FROM temp.undo_log WHERE seq BETWEEN ? AND ?", (step.first, step.last))
         start = last_seq(self.conn)
-        # deletions first, then changes, then insertions: unique keys never clash midway
-        order = sorted(net.items(), key=lambda item: (item[1][0] is not None) + (item[1][1] is None))
+        # deletions first, then changes, then insertions: unique keys never clash midway;
+        # within each, table by table (insertions parents first, in UNDOABLE_TABLES' order;
+        # the foreign keys are checked at commit anyway), each table's rows in the log's
+        # order: the rows of one statement are consecutive and go as one executemany
+        tier = {t: i for i, t in enumerate(UNDOABLE_TABLES)}
+
+        def place(item: tuple[tuple[str, int], tuple[Any, Any]]) -> tuple[int, int]:
+            (tbl, _row), (before, after) = item
+            phase = (before is not None) + (after is None)  # 0 delete, 1 change, 2 insert
+            return phase, -tier.get(tbl, 0) if phase == 0 else tier.get(tbl, 0)
+
+        order = sorted(net.items(), key=place)
+        batch_sql, batch = "", []
         for (tbl, row), (before, after) in order:
             if before is None:
-                self.conn.execute(f"DELETE FROM main.{tbl} WHERE id = ?", (row,))
+                sql, args = f"DELETE FROM main.{tbl} WHERE id = ?", [row]
             elif after is None:
                 cols = list(before)
-                self.conn.execute(f"INSERT INTO main.{tbl}({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-                                  [before[c] for c in cols])
+                sql = f"INSERT INTO main.{tbl}({','.join(cols)}) VALUES ({','.join('?' * len(cols))})"
+                args = [before[c] for c in cols]
             else:
                 cols = [c for c in before if c != "id" and before[c] != after.get(c)]
-                self.conn.execute(f"UPDATE main.{tbl} SET {','.join(c + ' = ?' for c in cols)} WHERE id = ?",
-                                  [*(before[c] for c in cols), row])
+                sql = f"UPDATE main.{tbl} SET {','.join(c + ' = ?' for c in cols)} WHERE id = ?"
+                args = [*(before[c] for c in cols), row]
+            if sql != batch_sql and batch:
+                self.conn.executemany(batch_sql, batch)
+                batch = []
+            batch_sql = sql
+            batch.append(args)
+        if batch:
+            self.conn.executemany(batch_sql, batch)
         end = last_seq(self.conn)
         reverse = Step(step.label, step.document_id, start + 1, end)
         reverse.changes = self.changes(reverse, kind=kind)
         self.last = reverse
         return reverse
 
-    def _current(self, tbl: str, row: int) -> dict[str, Any] | None:
+    def _current(self, tbl: str, rows: list[int]) -> dict[int, dict[str, Any]]:
+        """The present image of each of ``rows`` of ``tbl`` that still exists."""
         cols = self._cols.get(tbl)
         if cols is None:
             cols = self._cols[tbl] = _columns(self.conn, tbl)
-        found = self.conn.execute(
-            "SELECT json_object(" + ",".join(f"'{c}',{c}" for c in cols) + f") FROM main.{tbl} WHERE id = ?", (row,)
-        ).fetchone()
-        return None if found is None else _load(found[0])
+        image = "json_object(" + ",".join(f"'{c}',{c}" for c in cols) + ")"
+        found: dict[int, dict[str, Any]] = {}
+        for i in range(0, len(rows), _CHUNK):
+            chunk = rows[i:i + _CHUNK]
+            for row, text in self.conn.execute(
+                    f"SELECT id, {image} FROM main.{tbl} WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                found[row] = json.loads(text)
+        return found
 
     def crosses_barrier(self, step: Step) -> bool:
         """True if an import or a merge (from any connection) came after ``step``."""
@@ -239,6 +272,9 @@ class History:
         self.redo_steps.clear()
         self.last = None
 
+
+#: Rows asked for in one statement (well under SQLite's limit of variables).
+_CHUNK = 500
 
 #: How a refusal names a row.
 _NAMES = {
