@@ -178,3 +178,16 @@ def nasty(project):
 
 def test_agreement_is_what_it_was_before(nasty):
     assert _plain(nasty.agreement(NAMES)) == json.loads(BEFORE.read_text(encoding="utf-8"))
+
+
+def test_the_bulk_reader_orders_spans_sharing_a_start_as_the_api_does(nasty):
+    ids = nasty.document_ids()
+    read = 0
+    for batch in (1, 5, 256):
+        for doc, layers in nasty.iter_export(ids, batch=batch):
+            for who, ann in layers.items():
+                assert ann == nasty.annotations(doc.id, who), (doc.name, who)
+                read += len(ann.spans)
+    first, second = nasty.annotations(3, "lina").spans[:2]  # the shorter of two spans at 0, added after the longer
+    assert first.fragments[0][0] == second.fragments[0][0] == 0 and first.id > second.id
+    assert read > 600
