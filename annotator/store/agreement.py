@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from annotator.core.comparison import DocumentLayers
 
 
+#: Documents read per batch.
+BATCH = 256
+
+
 class AgreementCancelled(Cancelled):
     """The agreement was cancelled (it changes nothing)."""
 
@@ -66,7 +70,7 @@ class Agreement:
         ids = [d for d, people in who.items() if len(people) >= 2 and (wanted is None or d in wanted)]
 
         def stream() -> Iterator[DocumentLayers]:
-            for n, (doc, layers) in enumerate(self.export.iter_export(ids, annotators=names), 1):
+            for n, (doc, layers) in enumerate(self.export.iter_export(ids, annotators=names, batch=BATCH), 1):
                 if cancelled is not None and n % 64 == 0 and cancelled():
                     raise AgreementCancelled("the agreement was cancelled.")
                 assert doc.id is not None  # iter_export gives database ids

@@ -138,8 +138,13 @@ class _Batch:
             self.layer(doc, aid).doc_labels.setdefault(lset, []).append(label)
         for doc, aid, status in self.q("SELECT s.document_id, s.annotator_id, s.status FROM document_status s WHERE {where}", "s"):
             self.layer(doc, aid).status = status
-        for did, name, text, meta, sha, source in docs:
-            layers = self.layers[did]
+        # hold a document's layers only until it is handed on, and the rows only until here:
+        # every object kept alive is walked again by each of Python's full collections
+        del spans, events, relations, texts
+        docs.reverse()
+        while docs:
+            did, name, text, meta, sha, source = docs.pop()
+            layers = self.layers.pop(did)
             for ann in layers.values():
                 ann.status = ann.status or "new"
             yield (Document(text=text, name=name, meta=json.loads(meta), id=did, sha256=sha, source=source),

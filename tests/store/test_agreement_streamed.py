@@ -191,3 +191,15 @@ def test_the_bulk_reader_orders_spans_sharing_a_start_as_the_api_does(nasty):
     first, second = nasty.annotations(3, "lina").spans[:2]  # the shorter of two spans at 0, added after the longer
     assert first.fragments[0][0] == second.fragments[0][0] == 0 and first.id > second.id
     assert read > 600
+
+
+@pytest.mark.parametrize("batch", [1, 7])
+def test_every_batch_size_gives_what_one_document_at_a_time_gives(nasty, monkeypatch, batch):
+    from annotator.store import agreement
+
+    monkeypatch.setattr(agreement, "BATCH", batch)
+    expected = _plain(_one_at_a_time(nasty, NAMES))
+    assert _plain(nasty.agreement(NAMES)) == expected
+    pair = _plain(_one_at_a_time(nasty, NAMES[:2]))
+    assert _plain(nasty.agreement(NAMES[:2])) == pair
+    assert len(pair["documents"]) > 25 and pair["pairs"][0]["spans"]["overlap"]["overall"]["tp"] > 50
