@@ -87,18 +87,20 @@ def _overlap_edges(left: Sequence[Frags], right: Sequence[Frags]) -> list[list[i
 def _max_matching(edges: list[list[int]], n_right: int) -> int:
     """Return the size of a maximum matching of a bipartite graph (left i -> edges[i])."""
     owner: list[int | None] = [None] * n_right
+    return sum(1 for i in range(len(edges)) if _augment(i, edges, owner, set()))
 
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in edges[i]:
-            if j not in seen:
-                seen.add(j)
-                held = owner[j]
-                if held is None or augment(held, seen):
-                    owner[j] = i
-                    return True
-        return False
 
-    return sum(1 for i in range(len(edges)) if augment(i, set()))
+def _augment(i: int, edges: list[list[int]], owner: list[int | None], seen: set[int]) -> bool:
+    """Find an augmenting path from left ``i`` (a module function, not a closure calling
+    itself: that would make a reference cycle per matching)."""
+    for j in edges[i]:
+        if j not in seen:
+            seen.add(j)
+            held = owner[j]
+            if held is None or _augment(held, edges, owner, seen):
+                owner[j] = i
+                return True
+    return False
 
 
 def span_counts(a: Sequence[SpanItem], b: Sequence[SpanItem]) -> dict[str, tuple[int, int, int, int]]:

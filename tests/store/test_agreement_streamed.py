@@ -203,3 +203,22 @@ def test_every_batch_size_gives_what_one_document_at_a_time_gives(nasty, monkeyp
     pair = _plain(_one_at_a_time(nasty, NAMES[:2]))
     assert _plain(nasty.agreement(NAMES[:2])) == pair
     assert len(pair["documents"]) > 25 and pair["pairs"][0]["spans"]["overlap"]["overall"]["tp"] > 50
+
+
+def test_the_garbage_collector_is_back_on_after_agreement_however_it_ends(nasty):
+    import gc
+
+    def stop(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    nasty.agreement(NAMES)
+    assert gc.isenabled()
+    with pytest.raises(KeyboardInterrupt):
+        nasty.agreement(NAMES[:2], progress=stop)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        nasty.agreement(NAMES)
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
