@@ -161,7 +161,7 @@ def label_tokens(starts: Sequence[int], ends: Sequence[int], spans: Iterable[Spa
     """``token_labels`` of the tokens ``(starts[i], ends[i])``, for callers that label
     the same tokens for several annotators.  Spans are taken best first (longest, earliest,
     label), so a token keeps the first label it gets."""
-    ranked = []
+    ranked: list[tuple[int, int, str, Frags]] = []
     for label, fragments in spans:
         if len(fragments) == 1:
             (s, e), = fragments
