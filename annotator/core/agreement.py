@@ -15,7 +15,7 @@ Undefined values (nothing to compare, or a single category everywhere) are ``Non
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
@@ -53,10 +53,14 @@ def overlap_matches(a: Sequence[SpanItem], b: Sequence[SpanItem]) -> int:
     pair matches if it has the same label and shares a character (Kuhn's algorithm)."""
     total = 0
     for label in {x[0] for x in a} & {y[0] for y in b}:
-        left = [x[1] for x in a if x[0] == label]
-        right = [y[1] for y in b if y[0] == label]
-        total += _max_matching(_overlap_edges(left, right), len(right))
+        total += _overlap_matching([x[1] for x in a if x[0] == label], [y[1] for y in b if y[0] == label])
     return total
+
+
+def _overlap_matching(left: Sequence[Frags], right: Sequence[Frags]) -> int:
+    """Return the size of a maximum matching of ``left`` and ``right`` (fragments of one
+    label) where a pair matches if it shares a character."""
+    return _max_matching(_overlap_edges(left, right), len(right))
 
 
 #: Characters per bucket when looking for overlapping spans.
@@ -83,46 +87,57 @@ def _overlap_edges(left: Sequence[Frags], right: Sequence[Frags]) -> list[list[i
 def _max_matching(edges: list[list[int]], n_right: int) -> int:
     """Return the size of a maximum matching of a bipartite graph (left i -> edges[i])."""
     owner: list[int | None] = [None] * n_right
+    return sum(1 for i in range(len(edges)) if _augment(i, edges, owner, set()))
 
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in edges[i]:
-            if j not in seen:
-                seen.add(j)
-                held = owner[j]
-                if held is None or augment(held, seen):
-                    owner[j] = i
-                    return True
-        return False
 
-    return sum(1 for i in range(len(edges)) if augment(i, set()))
+def _augment(i: int, edges: list[list[int]], owner: list[int | None], seen: set[int]) -> bool:
+    """Find an augmenting path from left ``i`` (a module function, not a closure calling
+    itself: that would make a reference cycle per matching)."""
+    for j in edges[i]:
+        if j not in seen:
+            seen.add(j)
+            held = owner[j]
+            if held is None or _augment(held, edges, owner, seen):
+                owner[j] = i
+                return True
+    return False
+
+
+def span_counts(a: Sequence[SpanItem], b: Sequence[SpanItem]) -> dict[str, tuple[int, int, int, int]]:
+    """Return ``{label: (spans of a, spans of b, exact matches, overlap matches)}`` for
+    every label of ``a`` or ``b``, in alphabetical order: what ``span_scores`` reports.
+
+    Exact matches are counted over all labels at once (a span's label is part of what
+    must be equal); overlap matching runs only for the labels where the exact matches do
+    not already pair every span of the smaller side (no matching can be larger)."""
+    n_a = Counter([x[0] for x in a])
+    n_b = Counter([y[0] for y in b])
+    exact: Counter[str] = Counter()
+    if n_a and n_b:
+        for (label, _), k in (Counter(a) & Counter(b)).items():
+            exact[label] += k
+    out = {}
+    for label in sorted(n_a.keys() | n_b.keys()):
+        la, lb, tp = n_a[label], n_b[label], exact[label]
+        if tp == min(la, lb):  # identical spans overlap; this also covers a label one side lacks
+            out[label] = (la, lb, tp, tp)
+        else:
+            out[label] = (la, lb, tp, _overlap_matching([x[1] for x in a if x[0] == label],
+                                                        [y[1] for y in b if y[0] == label]))
+    return out
 
 
 def span_scores(a: Sequence[SpanItem], b: Sequence[SpanItem], labels: Iterable[str] | None = None) -> dict[str, Any]:
     """Return ``{"exact"|"overlap": {"overall": prf, "labels": {label: prf}}}``."""
-    by_a: dict[str, list[SpanItem]] = {}
-    by_b: dict[str, list[SpanItem]] = {}
-    for x in a:
-        by_a.setdefault(x[0], []).append(x)
-    for y in b:
-        by_b.setdefault(y[0], []).append(y)
-    labels = sorted(set(labels) if labels is not None else by_a.keys() | by_b.keys())
+    counts = span_counts(a, b)
+    shown = sorted(set(labels)) if labels is not None else list(counts)
     out: dict[str, Any] = {}
-    exact: dict[str, int] = {}
-    for mode in ("exact", "overlap"):
+    for mode, k in (("exact", 2), ("overlap", 3)):
         per = {}
-        for lab in labels:
-            la, lb = by_a.get(lab, []), by_b.get(lab, [])
-            if not (la and lb):
-                tp = 0
-            elif mode == "exact":
-                tp = exact[lab] = exact_matches(la, lb)
-            elif exact[lab] == min(len(la), len(lb)):
-                tp = exact[lab]  # identical spans overlap, and no matching is larger than that
-            else:
-                tp = overlap_matches(la, lb)
-            per[lab] = prf(tp, len(la), len(lb))
-        tp = sum(p["tp"] for p in per.values())
-        out[mode] = {"overall": prf(tp, len(a), len(b)), "labels": per}
+        for lab in shown:
+            c = counts.get(lab)
+            per[lab] = prf(c[k], c[0], c[1]) if c else prf(0, 0, 0)
+        out[mode] = {"overall": prf(sum(p["tp"] for p in per.values()), len(a), len(b)), "labels": per}
     return out
 
 
@@ -137,20 +152,39 @@ def add_prf(total: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
 def token_labels(tokens: Sequence[tuple[int, int]], spans: Iterable[SpanItem]) -> list[str]:
     """Label each token with the span covering it (sharing a character with one of its
     fragments), ``"O"`` for none.  Where spans nest or overlap, the longest wins (then the
-    earliest, then the label's alphabetical order): BIO-free, one label per token."""
-    starts = [s for s, _ in tokens]
-    best: list[tuple[int, int, str] | None] = [None] * len(tokens)
-    for label, frags in spans:
-        length = max(e for _, e in frags) - min(s for s, _ in frags)
-        rank = (-length, min(s for s, _ in frags), label)
-        for fs, fe in frags:
-            i = max(bisect_left(starts, fs) - 1, 0)
-            while i < len(tokens) and tokens[i][0] < fe:
-                current = best[i]
-                if tokens[i][1] > fs and (current is None or rank < current):
-                    best[i] = rank
+    earliest, then the label's alphabetical order): BIO-free, one label per token.
+    ``tokens`` are in text order and do not overlap (as ``annotator.core.text.tokens`` gives)."""
+    return label_tokens([s for s, _ in tokens], [e for _, e in tokens], spans)
+
+
+def label_tokens(starts: Sequence[int], ends: Sequence[int], spans: Iterable[SpanItem]) -> list[str]:
+    """``token_labels`` of the tokens ``(starts[i], ends[i])``, for callers that label
+    the same tokens for several annotators.  Spans are taken best first (longest, earliest,
+    label), so a token keeps the first label it gets."""
+    ranked: list[tuple[int, int, str, Frags]] = []
+    for label, fragments in spans:
+        if len(fragments) == 1:
+            (s, e), = fragments
+            ranked.append((s - e, s, label, fragments))
+        else:
+            s = min(f[0] for f in fragments)
+            ranked.append((s - max(f[1] for f in fragments), s, label, fragments))
+    n = len(starts)
+    out = [OUTSIDE] * n
+    if not ranked:
+        return out
+    taken = bytearray(n)
+    ranked.sort()  # on equal rank the label is the same, whichever comes first
+    for _, _, label, fragments in ranked:
+        for fs, fe in fragments:
+            i = bisect_right(ends, fs)  # the first token ending after fs
+            while i < n and starts[i] < fe:
+                if not taken[i]:
+                    taken[i] = 1
+                    out[i] = label
                 i += 1
-    return [OUTSIDE if b is None else b[2] for b in best]
+    return out
+
 
 
 def cohen_kappa(x: Sequence[Hashable], y: Sequence[Hashable]) -> float | None:

@@ -46,8 +46,10 @@ class _Facts:
     doc_labels: dict[str, list[str]]
 
 
-def _facts(doc: DocumentLayers, ann: Annotations, toks: Sequence[tuple[int, int]], event_types: set[str]) -> _Facts:
-    spans = span_map(doc.layers.values())
+def _facts(ann: Annotations, spans: Mapping[Any, Any], starts: Sequence[int], ends: Sequence[int],
+           event_types: set[str]) -> _Facts:
+    """What ``ann`` says, with ``spans`` the document's spans by id (for events and stances)
+    and its tokens ``(starts[i], ends[i])``."""
     entity = [(s.label, frags(s)) for s in ann.spans if s.label not in event_types]
     triggers, arguments = [], []
     for ev in ann.events:
@@ -61,7 +63,7 @@ def _facts(doc: DocumentLayers, ann: Annotations, toks: Sequence[tuple[int, int]
         unit = stance_unit(st, spans)
         if unit is not None:
             stances.setdefault((st.scope, unit), st.label)
-    return _Facts(entity, triggers, arguments, m.token_labels(toks, entity), stances, ann.doc_labels)
+    return _Facts(entity, triggers, arguments, m.label_tokens(starts, ends, entity), stances, ann.doc_labels)
 
 
 def compare(docs: Iterable[DocumentLayers], annotators: Sequence[str], *, event_types: Iterable[str] = (),
@@ -86,8 +88,10 @@ def compare(docs: Iterable[DocumentLayers], annotators: Sequence[str], *, event_
         who = [n for n in names if n in doc.layers]
         if len(who) < 2:
             continue
-        toks = tokenize(doc.text)
-        facts = {n: _facts(doc, doc.layers[n], toks, etypes) for n in who}
+        starts, ends = _bounds(tokenize(doc.text))
+        layers = doc.layers.values()
+        spans = span_map(layers) if any(a.events or a.stances for a in layers) else {}
+        facts = {n: _facts(doc.layers[n], spans, starts, ends, etypes) for n in who}
         documents.append({"id": doc.id, "name": doc.name, "annotators": who})
         for (a, b), acc in pairs.items():
             if a in facts and b in facts:
@@ -96,7 +100,8 @@ def compare(docs: Iterable[DocumentLayers], annotators: Sequence[str], *, event_
             fleiss_docs.append(doc.id)
             for row in zip(*(facts[n].tokens for n in names), strict=True):
                 fleiss.add(row)
-        units[doc.id] = {n: _Facts([], [], [], [], f.stances, f.doc_labels) for n, f in facts.items()}
+        if any(f.stances or f.doc_labels for f in facts.values()):  # else no unit of any alpha
+            units[doc.id] = {n: _Facts([], [], [], [], f.stances, f.doc_labels) for n, f in facts.items()}
     done = [acc.result(units, sets) for acc in pairs.values()]
     result: dict[str, Any] = {
         "annotators": names,
@@ -116,6 +121,14 @@ def compare(docs: Iterable[DocumentLayers], annotators: Sequence[str], *, event_
     return result
 
 
+def _bounds(tokens: Sequence[tuple[int, int]]) -> tuple[Sequence[int], Sequence[int]]:
+    """Return the starts and the ends of ``tokens``."""
+    if not tokens:
+        return (), ()
+    starts, ends = zip(*tokens, strict=True)
+    return starts, ends
+
+
 class _PairCounts:
     """What comparing annotators ``a`` and ``b`` has counted so far, document by document
     (counts are made per document and summed: spans of different documents never match)."""
@@ -123,35 +136,43 @@ class _PairCounts:
     def __init__(self, a: str, b: str) -> None:
         self.a, self.b = a, b
         self.docs: list[int] = []
-        self.spans = {mode: _Sum() for mode in ("exact", "overlap")}
+        self.spans: dict[str, list[int]] = {}  # label: [spans of a, of b, exact matches, overlap matches]
         self.triggers = _Sum()
         self.arguments = _Sum()
         self.tokens: Counter[tuple[str, str]] = Counter()
         self.per_doc: list[dict[str, Any]] = []
 
     def add(self, doc: DocumentLayers, x: _Facts, y: _Facts) -> None:
-        s = m.span_scores(x.spans, y.spans)
+        exact = overlap = 0
+        for label, counts in m.span_counts(x.spans, y.spans).items():
+            acc = self.spans.get(label)
+            if acc is None:
+                acc = self.spans[label] = [0, 0, 0, 0]
+            for k in range(4):
+                acc[k] += counts[k]
+            exact += counts[2]
+            overlap += counts[3]
         t, g = _by_label(x.triggers, y.triggers), _by_label(x.arguments, y.arguments)
-        for mode in ("exact", "overlap"):
-            self.spans[mode].add(s[mode])
         self.triggers.add(t)
         self.arguments.add(g)
-        self.tokens.update(zip(x.tokens, y.tokens, strict=True))
+        pairs = Counter(zip(x.tokens, y.tokens, strict=True))
+        self.tokens.update(pairs)
         self.docs.append(doc.id)
+        n_a, n_b = len(x.spans), len(y.spans)
         self.per_doc.append({
-            "id": doc.id, "name": doc.name, "tokens": len(x.tokens), "kappa": m.cohen_kappa(x.tokens, y.tokens),
-            "spans_exact": s["exact"]["overall"], "spans_overlap": s["overlap"]["overall"],
+            "id": doc.id, "name": doc.name, "tokens": len(x.tokens), "kappa": m.kappa_of_pairs(pairs),
+            "spans_exact": m.prf(exact, n_a, n_b), "spans_overlap": m.prf(overlap, n_a, n_b),
             "triggers": t["overall"], "arguments": g["overall"],
         })
 
     def result(self, units: Mapping[int, Mapping[str, _Facts]], sets: Mapping[str, tuple[Sequence[str], bool]]) -> dict[str, Any]:
         a, b = self.a, self.b
         labels = sorted({lab for pair in self.tokens for lab in pair if lab != m.OUTSIDE})
-        sub = {d: units[d] for d in self.docs}
+        sub = {d: units[d] for d in self.docs if d in units}
         return {
             "annotators": [a, b],
             "documents": self.docs,
-            "spans": {mode: acc.result() for mode, acc in self.spans.items()},
+            "spans": {mode: self._spans(k) for mode, k in (("exact", 2), ("overlap", 3))},
             "tokens": {"count": sum(self.tokens.values()), "kappa": m.kappa_of_pairs(self.tokens),
                        "labels": m.label_kappas_of_pairs(self.tokens, labels)},
             "triggers": self.triggers.result(),
@@ -160,6 +181,13 @@ class _PairCounts:
             "doc_labels": {s: _alpha(sub, [a, b], _doc_label_values(s, lab, multi)) for s, (lab, multi) in sets.items()},
             "per_document": self.per_doc,
         }
+
+    def _spans(self, k: int) -> dict[str, Any]:
+        """Return the span scores summed over the documents, with matches counted ``k``
+        (2: exact, 3: by overlap)."""
+        per = {lab: m.prf(c[k], c[0], c[1]) for lab, c in sorted(self.spans.items())}
+        return {"overall": m.prf(sum(c[k] for c in self.spans.values()), sum(c[0] for c in self.spans.values()),
+                                 sum(c[1] for c in self.spans.values())), "labels": per}
 
 
 class _Sum:
@@ -192,6 +220,8 @@ def sum_scores(parts: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 
 def _by_label(a: Sequence[tuple[str, Any]], b: Sequence[tuple[str, Any]]) -> dict[str, Any]:
     """Exact-match P/R/F1 of items ``(label, key)``, overall and per label."""
+    if not (a or b):  # most documents have no events
+        return {"overall": m.prf(0, 0, 0), "labels": {}}
     labels = sorted({x[0] for x in [*a, *b]})
     per = {}
     for lab in labels:

@@ -140,3 +140,42 @@ def test_compare_three_annotators_pairs_fleiss_and_documents():
     assert r["overall"]["spans"]["exact"]["overall"]["f1"] == pytest.approx(0.6)
     assert math.isclose(r["overall"]["tokens"]["cohen_kappa_mean"],
                         sum(p["tokens"]["kappa"] for p in r["pairs"]) / 3)
+
+
+def _labels_by_rank(tokens, spans):
+    """The definition of ``token_labels``: per token, the best-ranked span sharing a character with it."""
+    out = []
+    for ts, te in tokens:
+        covering = [(-(max(e for _, e in f) - min(s for s, _ in f)), min(s for s, _ in f), lab)
+                    for lab, f in spans if any(s < te and ts < e for s, e in f)]
+        out.append(min(covering)[2] if covering else "O")
+    return out
+
+
+def test_token_labels_and_span_counts_equal_their_definitions_on_random_nested_spans():
+    rng = random.Random(8)
+    for _ in range(200):
+        tokens, pos = [], 0
+        for _ in range(rng.randrange(0, 30)):
+            pos += rng.randrange(1, 3)
+            tokens.append((pos, pos + rng.randrange(1, 6)))
+            pos = tokens[-1][1]
+        layers = []
+        for _ in range(2):
+            spans = []
+            for _ in range(rng.randrange(0, 12)):
+                parts = []
+                for _ in range(rng.choice((1, 1, 1, 2))):
+                    s = rng.randrange(0, pos + 2)
+                    parts.append((s, s + rng.randrange(1, 12)))
+                spans.append((rng.choice(("PER", "GPE", "ORG")), tuple(sorted(parts))))
+            spans += rng.sample(spans, min(2, len(spans)))  # duplicates
+            layers.append(spans)
+        for spans in layers:
+            assert m.token_labels(tokens, spans) == _labels_by_rank(tokens, spans)
+        a, b = layers
+        counts = m.span_counts(a, b)
+        for lab in {x[0] for x in a + b}:
+            la, lb = [x for x in a if x[0] == lab], [y for y in b if y[0] == lab]
+            assert counts[lab] == (len(la), len(lb), m.exact_matches(la, lb), m.overlap_matches(la, lb))
+        assert list(counts) == sorted(counts)
