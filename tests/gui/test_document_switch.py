@@ -4,6 +4,9 @@ before ``open_document`` returns; a longer one still gets all of its spans from 
 
 from __future__ import annotations
 
+import pytest
+
+from annotator.gui.panels.models import ID_ROLE
 from tests.gui.test_partial_repaint import LONG
 
 SHORT = "وصل وزير الخارجية إلى بغداد صباح اليوم في زيارة رسمية."
@@ -33,3 +36,41 @@ def test_a_document_longer_than_the_screen_gets_every_span_from_the_reader(open_
     w.open_document(long_doc)
     qtbot.waitUntil(lambda: w.ready, timeout=5000)
     assert sorted(it.start for it in w.view.store.items()) == [5, far]
+
+
+
+def test_next_and_previous_follow_a_filtered_list_across_its_pages_and_select_the_row(open_window, qtbot, monkeypatch):
+    w = open_window([f"{i}: {SHORT}" for i in range(450)])
+    ids = [d.id for d in w.project.documents(0, 450)]
+    for d in ids[::2]:  # 225 done: the list filtered by status has two pages
+        w.project.set_status(d, "done")
+    qtbot.wait(10)  # the window shows those changes
+    panel, model = w.documents_panel, w.doc_model
+    panel.status.setCurrentIndex(panel.status.findData("done"))
+    listed, edge = ids[::2], model.PAGE
+    assert model.rowCount() == 225 > edge
+    w.open_document(listed[edge - 3])
+    qtbot.waitUntil(lambda: w.ready, timeout=5000)
+    qtbot.wait(1)
+    skipped: list[dict] = []
+    documents = w.project.documents
+
+    def keyset_only(*args, **kwargs):
+        if kwargs.get("after") is None and kwargs.get("before") is None:
+            skipped.append(kwargs)  # a page read from its row: the rows before it skipped one by one
+        return documents(*args, **kwargs)
+
+    monkeypatch.setattr(w.project, "documents", keyset_only)
+    monkeypatch.setattr(w.project, "document_position", lambda *a, **k: pytest.fail("the rows before were counted"))
+    rows = [*range(edge - 2, edge + 5), *range(edge + 3, edge - 6, -1)]
+    for before, row in zip([edge - 3, *rows], rows, strict=False):
+        w.step_document(row - before)
+        qtbot.waitUntil(lambda: w.ready, timeout=5000)
+        qtbot.wait(1)  # the list paints the rows it shows
+        current = panel.view.currentIndex()
+        assert w.doc_id == listed[row] and current.row() == row and current.data(ID_ROLE) == listed[row]
+        assert w.view.toPlainText().startswith(f"{2 * row}: ")
+    assert not skipped
+    w.open_document(listed[-1])
+    w.step_document(1)
+    assert w.doc_id == listed[-1] and panel.view.currentIndex().row() == 224  # past the end: it stays
