@@ -50,7 +50,11 @@ from annotator.store.changes import Changes
 #: width: the document view takes the rest, most of the window.
 DOCK_WIDTHS = (250, 300)
 DOCK_MIN_WIDTH = 200
-LAYOUT_VERSION = 2
+#: The Suggestions dock's height at first start (below the text: a few rows of it; it
+#: took a third of the window's height), as a share of the window's height.
+SUGGESTIONS_SHARE = 0.16
+#: 3: the Suggestions dock's height (a layout of version 2 gave it a third of the window)
+LAYOUT_VERSION = 3
 #: A status-bar label's width is rounded up to this many pixels (see ``set_status_text``).
 STATUS_WIDTH_STEP = 64
 
@@ -255,6 +259,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         if state is None or not self.restoreState(state, LAYOUT_VERSION):
             self.resizeDocks([self.docks["documents"], self.docks["labels"]], [DOCK_WIDTHS[0], DOCK_WIDTHS[1]],
                              Qt.Orientation.Horizontal)
+            self.resizeDocks([self.suggestions.dock], [int(self.height() * SUGGESTIONS_SHARE)], Qt.Orientation.Vertical)
         self.docks["find"].setVisible(self.docks["find"].isVisible())
 
     def _open_first_document(self) -> None:
