@@ -145,3 +145,16 @@ def test_the_last_document_is_remembered_once_the_user_stays_on_one(open_window,
     w.step_document(1)
     w.shutdown()  # closing keeps the one open then
     assert writes == [ids[3], ids[4]] and settings.last_document(str(w.project.path)) == ids[4]
+
+
+def test_stepping_through_documents_asks_for_suggestions_only_where_the_user_stays(open_window, qtbot, monkeypatch):
+    w = open_window([f"{i} {SHORT}" for i in range(5)], suggest=True)
+    ids = [d.id for d in w.project.documents()]
+    asked: list[int] = []
+    thread = w.suggestions.thread  # a request superseded while its process answers restarts the process
+    monkeypatch.setattr(thread, "read_pending", lambda doc, who: asked.append(doc) or 0)
+    monkeypatch.setattr(thread, "retrain", lambda *a, **k: 0)
+    for _ in range(4):
+        w.step_document(1)
+    assert asked == []
+    qtbot.waitUntil(lambda: asked == [ids[4]], timeout=3000)
