@@ -2,9 +2,10 @@
 on a 5 MB Arabic document with 100,000 spans and on a 50 KB one with the same density;
 labelling every match of a word at once (label-all) and undoing and redoing that; and a
 project of 100,000 documents: opening it, and the next and previous document at the
-start, middle and end of its list, unfiltered and filtered by status.
+start, middle and end of its list, unfiltered and filtered by status (back and forth, and
+a walk of a page and a bit, which crosses into a page of the list not read yet).
 
-    python benchmarks/gui_bench.py [--quick] [--json PATH]
+    python benchmarks/gui_bench.py [--quick] [--json PATH] [--only many] [--docs N]
 
 In-run baselines: a bare QPlainTextEdit given the same text (open; issue 12's baseline),
 and the same with every span as an ExtraSelection (open, and one more highlight).
@@ -311,28 +312,41 @@ def many_documents_child(path: str) -> None:
 
 def bench_steps(app, window) -> dict[str, float]:
     """Next and previous document (the keys' commands, until the spans are shown) at the
-    start, middle and end of the list, unfiltered and filtered by status; worst p95 in ms."""
+    start, middle and end of the list, unfiltered and filtered by status: back and forth
+    (p95), and a walk forward of a page and a bit, so that one step goes to a row whose
+    page of the list is not read yet (max); worst of the positions, in ms."""
     out: dict[str, float] = {}
+
+    def step(delta: int) -> float:
+        t = time.perf_counter()
+        window.step_document(delta)
+        wait(app, lambda: window.ready)
+        app.processEvents()  # what the step left for the event loop (layouts, paints, timers due) is GUI time too
+        window.documents_panel.view.viewport().repaint()
+        return time.perf_counter() - t
+
     for tag, status in (("unfiltered", None), ("filtered", "in_progress")):
         combo = window.documents_panel.status  # the panel's status filter, as the user sets it
         combo.setCurrentIndex(combo.findData(status))
         app.processEvents()
         rows = window.doc_model.rowCount()
-        worst = 0.0
+        walk = window.doc_model.PAGE + 10
+        worst = worst_walk = 0.0
         for frac in (0.01, 0.5, 0.99):
             info = window.doc_model.info(int(rows * frac))
             window.open_document(info.id)
             wait(app, lambda: window.ready)
-            times = []
-            for k in range(20):
-                t = time.perf_counter()
-                window.step_document(1 if k % 2 == 0 else -1)
-                wait(app, lambda: window.ready)
-                window.documents_panel.view.viewport().repaint()
-                times.append(time.perf_counter() - t)
+            times = [step(1 if k % 2 == 0 else -1) for k in range(20)]
             worst = max(worst, pct(times, 95))
             out[f"step_{tag}_at_{int(frac * 100)}pct_p95_ms"] = round(pct(times, 95) * 1000, 3)
+            info = window.doc_model.info(min(int(rows * frac), max(0, rows - walk - 1)))
+            window.open_document(info.id)
+            wait(app, lambda: window.ready)
+            walked = max(step(1) for _ in range(walk))
+            worst_walk = max(worst_walk, walked)
+            out[f"step_{tag}_at_{int(frac * 100)}pct_walk_max_ms"] = round(walked * 1000, 3)
         out[f"step_{tag}_worst_p95_ms"] = round(worst * 1000, 3)
+        out[f"step_{tag}_walk_worst_max_ms"] = round(worst_walk * 1000, 3)
     return out
 
 
@@ -361,16 +375,27 @@ def bench_many_documents(folder: Path, n: int) -> dict[str, float]:
 
 
 def main() -> None:
-    args = parser(__doc__.splitlines()[0]).parse_args()
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--only", choices=["many"], help="run only one part: many, the 100,000-document project")
+    p.add_argument("--docs", type=int, help="documents of the many-documents project (default 100,000, --quick 2,000)")
+    args = p.parse_args()
     from PySide6.QtCore import QSettings
 
     from annotator.gui.app.app import create_application
     from annotator.gui.app.settings import AppSettings
 
     big_bytes, big_spans, n_docs, edits = ((200_000, 4_000, 2_000, 40) if args.quick else (5_000_000, 100_000, 100_000, 200))
+    n_docs = args.docs or n_docs
     small_bytes = 50_000
-    app = create_application()
     metrics: dict[str, float | int] = {}
+    if args.only == "many":
+        with tempfile.TemporaryDirectory() as tmp:
+            for k, v in bench_many_documents(Path(tmp), n_docs).items():
+                metrics[k] = round(v, 3) if isinstance(v, float) else v
+        print(f"annotation window, offscreen: a project of {n_docs:,} documents:")
+        emit(metrics, args.json)
+        return
+    app = create_application()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))

@@ -65,15 +65,25 @@ class Documents:
     def count(self, where: str, params: list[Any]) -> int:
         return int(self.db.conn.execute(f"SELECT count(*) FROM documents d {where}", params).fetchone()[0])
 
-    def page(self, where: str, params: list[Any], aid: int | None, offset: int, limit: int) -> list[DocumentInfo]:
-        """One page of the list with each document's status and span count for ``aid``."""
+    def page(self, where: str, params: list[Any], aid: int | None, offset: int, limit: int, *,
+             after: int | None = None, before: int | None = None) -> list[DocumentInfo]:
+        """One page of the list with each document's status and span count for ``aid``:
+        from row ``offset``, or (keyset paging, as fast at row 99,999 as at row 1) the
+        ``limit`` rows after id ``after`` or those just before id ``before``."""
+        order = "d.id"
+        if after is not None or before is not None:
+            where = (where + " AND" if where else "WHERE") + (" d.id > ?" if after is not None else " d.id < ?")
+            params = [*params, after if after is not None else before]
+            order, offset = ("d.id" if after is not None else "d.id DESC"), 0
         rows = self.db.conn.execute(
             f"""SELECT {INFO},
                        coalesce((SELECT status FROM document_status s WHERE s.document_id = d.id AND s.annotator_id = ?), 'new'),
                        (SELECT count(*) FROM spans p WHERE p.document_id = d.id AND p.annotator_id = ?)
-                FROM documents d {where} ORDER BY d.id LIMIT ? OFFSET ?""",
+                FROM documents d {where} ORDER BY {order} LIMIT ? OFFSET ?""",
             [aid, aid, *params, limit, offset],
         ).fetchall()
+        if before is not None and after is None:
+            rows.reverse()
         return [info(r, r[5], r[6]) for r in rows]
 
     def after(self, where: str, params: list[Any], aid: int | None, last_id: int, limit: int) -> list[DocumentInfo]:

@@ -358,13 +358,18 @@ class Project:
         return self.views.count_documents(status=status, annotator=annotator, name=name)
 
     def documents(self, offset: int = 0, limit: int = 100, *, status: str | None = None,
-                  annotator: str | None = None, name: str | None = None) -> list[DocumentInfo]:
+                  annotator: str | None = None, name: str | None = None, after: int | None = None,
+                  before: int | None = None) -> list[DocumentInfo]:
         """Return one page of the document list, in import order, without the texts.
 
         ``status`` keeps documents with that status for ``annotator`` (default: the
-        current one); ``name`` keeps names containing it.
+        current one); ``name`` keeps names containing it.  The page starts at row
+        ``offset``, or (keyset paging: as fast at the end of 100,000 documents as at the
+        start) holds the ``limit`` documents after id ``after``, or those just before id
+        ``before``.
         """
-        return self.views.documents(offset, limit, status=status, annotator=annotator, name=name)
+        return self.views.documents(offset, limit, status=status, annotator=annotator, name=name, after=after,
+                                    before=before)
 
     def iter_documents(self, batch: int = 500, **filters: Any) -> Iterator[DocumentInfo]:
         """Yield every document's list entry, a page at a time."""

@@ -48,10 +48,12 @@ class Views:
         return self.docs.count(*self.where(status, annotator, name))
 
     def documents(self, offset: int = 0, limit: int = 100, *, status: str | None = None,
-                  annotator: str | None = None, name: str | None = None) -> list[DocumentInfo]:
-        """Return one page of the document list, in import order, without the texts."""
+                  annotator: str | None = None, name: str | None = None, after: int | None = None,
+                  before: int | None = None) -> list[DocumentInfo]:
+        """Return one page of the document list, in import order, without the texts: from
+        row ``offset``, or the ``limit`` rows after id ``after`` or just before id ``before``."""
         where, params = self.where(status, annotator, name)
-        return self.docs.page(where, params, self.people.me_or_none(annotator), offset, limit)
+        return self.docs.page(where, params, self.people.me_or_none(annotator), offset, limit, after=after, before=before)
 
     def documents_after(self, last_id: int, limit: int, *, status: str | None = None, annotator: str | None = None,
                         name: str | None = None) -> list[DocumentInfo]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
@@ -30,6 +31,34 @@ def test_document_list_reads_pages_and_matches_the_project(project, qapp):
     model.set_filter(status="in_progress")
     assert model.rowCount() == 1 and model.info(0).id == ids[500]
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Status"
+
+
+def test_stepping_through_a_filtered_list_reads_its_pages_by_keyset_and_never_counts(project, qapp, monkeypatch):
+    ids = project.add_documents([f"نص رقم {i}" for i in range(300)]).added
+    for d in ids[1::2]:
+        project.set_status(d, "done")
+    listed = ids[1::2]
+    model = DocumentListModel(project)
+    model.PAGE = 10
+    model.set_filter(status="done")
+    assert model.rowCount() == 150
+    reads: list[dict] = []
+    documents = project.documents
+    monkeypatch.setattr(project, "documents", lambda *a, **k: reads.append(k) or documents(*a, **k))
+    for name in ("document_position", "neighbour_document", "count_documents"):
+        monkeypatch.setattr(project, name, lambda *a, **k: pytest.fail("the rows before were counted or skipped"))
+    doc = model.info(135).id  # a jump: its page is read from its row
+    walked = [doc]
+    while (doc := model.neighbour(doc, 1)) is not None:  # across pages 14 and 15, to the end
+        walked.append(doc)
+    assert walked == listed[135:]
+    doc = listed[135]
+    for row in range(134, 99, -1):  # back across pages 12, 11, 10
+        doc = model.neighbour(doc, -1)
+        assert doc == listed[row] and model.row_of(doc) == row
+    assert model.neighbour(listed[149], 1) is None and model.neighbour(listed[140], 3) == listed[143]
+    assert [k.get("after") or k.get("before") for k in reads].count(None) == 1  # only the jump skipped rows
+    assert model.index(100, 0).data(ID_ROLE) == listed[100] and model.index(149, 0).data(ID_ROLE) == listed[149]
 
 
 def test_annotation_list_follows_adds_removes_relabels_and_the_filter(qapp):

@@ -25,6 +25,32 @@ def test_the_text_gets_most_of_a_wide_window_and_find_does_not_reflow_it(open_wi
     assert w.view.viewport().width() == before
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_suggestions_dock_leaves_the_text_most_of_the_height(qtbot, settings, tmp_path, lang):
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.app.i18n import apply_language
+    from annotator.gui.window.main_window import MainWindow
+    from tests.gui.conftest import make_project
+
+    apply_language(QApplication.instance(), lang)
+    w = MainWindow(make_project(tmp_path / "p.annotproj", [NEWS * 5]), settings, lang)  # first start: no saved layout
+    try:
+        w.suggestions.enabled.setChecked(False)
+        qtbot.addWidget(w)
+        w.show()  # at its first size, as a user first sees it
+        qtbot.waitUntil(lambda: w.ready, timeout=5000)
+        qtbot.wait(50)
+        dock = w.suggestions.dock
+        assert dock.isVisible() and dock.height() >= dock.minimumSizeHint().height()
+        assert dock.height() <= 0.25 * w.height()  # it took a third of the window
+        assert w.view.height() >= 0.65 * w.height()
+    finally:
+        w.shutdown()
+        w.project.close()
+        apply_language(QApplication.instance(), "en")
+
+
 def visual_order(text: str, rtl: bool) -> list[int]:
     """Return the logical positions of ``text``'s characters from left to right as Qt lays
     them out in a paragraph of the given direction."""

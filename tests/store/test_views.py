@@ -47,6 +47,21 @@ def test_document_info_status_counts_and_navigation(project):
     assert project.next_unfinished(ids[0]) is None
 
 
+def test_keyset_pages_are_the_pages_read_from_a_row_through_any_filter(project):
+    ids = project.add_documents([f"نص رقم {i}" for i in range(30)]).added
+    for d in ids[::3]:
+        project.set_status(d, "done")
+    project.add_span(ids[7], "PER", 0, 2)
+    for filters in ({}, {"status": "done"}, {"status": "new"}, {"name": "1"}):
+        whole = project.documents(0, 100, **filters)
+        assert len(whole) > 8
+        assert project.documents(limit=4, after=whole[2].id, **filters) == whole[3:7]
+        assert project.documents(limit=4, before=whole[7].id, **filters) == whole[3:7]  # in list order
+        assert project.documents(limit=4, before=whole[1].id, **filters) == whole[:1]
+        assert project.documents(limit=4, after=whole[-1].id, **filters) == []
+    assert project.documents(limit=1, after=ids[6])[0].spans == 1  # with the span counts, as a page has
+
+
 def test_neighbours_step_by_id_through_any_filter_and_past_either_end(project):
     ids = project.add_documents([f"نص رقم {i}" for i in range(9)]).added
     for d in ids[::3]:  # 0, 3, 6 done

@@ -172,7 +172,9 @@ class EventsPanel(QWidget):
         else:
             rows = {ev.id: self._row_key(ev, state) for ev in state.events}
             order = [ev.id for ev in state.events]
-            if state.document_id != self._document or not self._patch(state, rows, order):
+            if not rows and not self._items:
+                pass  # nothing listed before or now (most documents): the tree is not touched, nor repainted
+            elif state.document_id != self._document or not self._patch(state, rows, order):
                 self._rebuild(state, rows)
             self._document, self._rows, self._order = state.document_id, rows, order
         show_current_item(self.tree, self._items.get((current, span)) or self._items.get((current, None)))
@@ -345,7 +347,8 @@ class RelationsPanel(QWidget):
         if key != self._shown or self._shown_relations is not state.ann.relations:
             self._shown_relations = state.ann.relations
             self._shown = key
-            self._rebuild(state)
+            if state.relations or self._items:  # an empty list stays as it is: no repaint
+                self._rebuild(state)
         show_current_item(self.tree, self._items.get(current))
         self._loading = False
         rel = state.relation(current)

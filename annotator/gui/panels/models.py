@@ -2,7 +2,10 @@
 
 The document list is windowed: it asks the project how many documents match the filter
 and reads the rows a page at a time as the view shows them, so a project of 100,000
-documents opens as fast as one of ten and never loads a text.  The annotation list shows
+documents opens as fast as one of ten and never loads a text.  A page next to one already
+read is read by keyset (the documents after that page's last id, or before its first), as
+fast at row 99,999 as at row 1, and the next or previous document is found in the pages:
+stepping through the list never counts or skips the rows before it.  The annotation list shows
 the open document's ``SpanStore``; edits go through the model, which tells the view
 exactly which row came or went.
 """
@@ -69,6 +72,7 @@ class DocumentListModel(QAbstractTableModel):
         self.annotator: str | None = None  # whose status and spans are shown (None: the current annotator)
         self._pages: OrderedDict[int, list[DocumentInfo]] = OrderedDict()
         self._people: dict[int, list[tuple[str, str]]] = {}  # document -> [(annotator, status)] of cached pages
+        self._rows: dict[int, int] = {}  # document -> its row, for the documents of cached pages
         self.total = self._count = self.project.count_documents()
 
     @property
@@ -91,6 +95,7 @@ class DocumentListModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._people.clear()
+        self._rows.clear()
         self._count = self.project.count_documents(**self.filters)
         if self.status is None and not self.name:
             self.total = self._count
@@ -109,16 +114,28 @@ class DocumentListModel(QAbstractTableModel):
         number = row // self.PAGE
         page = self._pages.get(number)
         if page is None:
-            page = self.project.documents(number * self.PAGE, self.PAGE, **self.filters)
+            page = self._read_page(number)
             self._pages[number] = page
             self._people.update(dict.fromkeys((d.id for d in page), []) | self.project.document_statuses(d.id for d in page))
+            self._rows.update((d.id, number * self.PAGE + i) for i, d in enumerate(page))
             while len(self._pages) > self.CACHED_PAGES:
                 for old in self._pages.popitem(last=False)[1]:
                     self._people.pop(old.id, None)
+                    self._rows.pop(old.id, None)
         else:
             self._pages.move_to_end(number)
         offset = row - number * self.PAGE
         return page[offset] if offset < len(page) else None
+
+    def _read_page(self, number: int) -> list[DocumentInfo]:
+        """Read page ``number`` of the list: by keyset from a neighbouring page already
+        read (one step past the end of a page), else from its row (a jump)."""
+        before, after = self._pages.get(number - 1), self._pages.get(number + 1)
+        if before is not None and len(before) == self.PAGE:
+            return self.project.documents(limit=self.PAGE, after=before[-1].id, **self.filters)
+        if after:
+            return self.project.documents(limit=self.PAGE, before=after[0].id, **self.filters)
+        return self.project.documents(number * self.PAGE, self.PAGE, **self.filters)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         info = self.info(index.row()) if index.isValid() else None
@@ -158,17 +175,33 @@ class DocumentListModel(QAbstractTableModel):
 
     def row_of(self, document_id: int) -> int | None:
         """Return the row showing ``document_id``, or None if the filter hides it."""
-        for number, page in self._pages.items():
-            for i, info in enumerate(page):
-                if info.id == document_id:
-                    return number * self.PAGE + i
-        return self.project.document_position(document_id, **self.filters)
+        row = self._rows.get(document_id)
+        return row if row is not None else self.project.document_position(document_id, **self.filters)
+
+    def neighbour(self, document_id: int, step: int) -> int | None:
+        """Return the id of the document ``step`` rows after (or before, if negative)
+        ``document_id`` in the list, or None past either end: read from the list's pages
+        when its row is in them (the next page by keyset if need be), else asked of the
+        project (which gives the list's first document if the filter hides this one)."""
+        row = self._rows.get(document_id)
+        if row is None:
+            return self.project.neighbour_document(document_id, step, **self.filters)
+        info = self.info(row + step) if row + step >= 0 else None
+        return info.id if info is not None else None
+
+    def _cached(self, document_id: int) -> DocumentInfo | None:
+        """Return the row of ``document_id`` if its page has been read, else None."""
+        row = self._rows.get(document_id)
+        if row is None:
+            return None
+        page = self._pages.get(row // self.PAGE)
+        return page[row % self.PAGE] if page is not None else None
 
     def _keeps_status(self, document_id: int, status: str | None) -> bool:
         """True if a filtered list shows ``document_id`` with ``status`` already (so the
         filter lets in and out nothing: no recount of 100,000 documents)."""
-        return status is not None and any(info.id == document_id and info.status == status
-                                          for page in self._pages.values() for info in page)
+        info = self._cached(document_id)
+        return status is not None and info is not None and info.status == status
 
     def refresh_document(self, document_id: int | None, *, spans: int | None = None, status: str | None = None,
                          annotator: str | None = None) -> None:
@@ -183,16 +216,15 @@ class DocumentListModel(QAbstractTableModel):
             return
         if document_id in self._people:
             self._people[document_id] = self.project.document_statuses([document_id]).get(document_id, [])
-        for number, page in self._pages.items():
-            for i, info in enumerate(page):
-                if info.id == document_id:
-                    if spans is not None and status is not None:
-                        info.spans, info.status = spans, status
-                    else:
-                        page[i] = self.project.document_info(document_id, self.annotator) or info
-                    row = number * self.PAGE + i
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, 3))
-                    return
+        info = self._cached(document_id)
+        if info is None:
+            return
+        row = self._rows[document_id]
+        if spans is not None and status is not None:
+            info.spans, info.status = spans, status
+        else:
+            self._pages[row // self.PAGE][row % self.PAGE] = self.project.document_info(document_id, self.annotator) or info
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 3))
 
 
 class AnnotationListModel(QAbstractTableModel):

@@ -70,6 +70,7 @@ class StancePanel(QWidget):
         self.lang = "en"
         self.current: int | None = None
         self._loading = False
+        self._items: dict[Any, QTreeWidgetItem] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.tree = make_tree([self.tr("Stance"), self.tr("Target"), self.tr("Holder"), self.tr("Evidence")])
@@ -172,10 +173,11 @@ class StancePanel(QWidget):
         # the list is made again only when what it lists changed, not for a new selection
         # (the stances' list is a new one whenever they, or the spans they point at, changed)
         key = (state.document_id, self.lang, [p for p in state.problems if p.item.startswith("stance ")])
-        if key != getattr(self, "_shown", None) or getattr(self, "_shown_stances", None) is not state.ann.stances:
+        if (key != getattr(self, "_shown", None) or getattr(self, "_shown_stances", None) is not state.ann.stances) \
+                and (state.stances or self._items):  # an empty list stays as it is: no repaint
             self._shown, self._shown_stances = key, state.ann.stances
             self.tree.clear()
-            self._items: dict[Any, QTreeWidgetItem] = {}
+            self._items = {}
             icon = warning_icon(self)
             for st in state.stances:
                 holder = quoted(state.surface(st.holder)) if st.holder is not None else self.tr("the author")

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 # Milliseconds after the last edit before the recommenders learn again.
 DEBOUNCE_MS = 800
+#: Milliseconds on a document before its pending suggestions are asked for: a request
+#: superseded while the suggestion process answers it restarts that process, which held
+#: up next/previous document (a new process at each step of a held key).
+PENDING_DELAY_MS = 150
 #: Longer documents are not retrained on after every edit (see ``_learns_as_you_work``).
 AUTO_LEARN_MAX_CHARS = 300_000
 
@@ -55,6 +59,8 @@ class SuggestionsController(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.retrain)
+        self.pending_timer = QTimer(self, singleShot=True, interval=PENDING_DELAY_MS)
+        self.pending_timer.timeout.connect(self._read_pending)
         self.useful = MostUseful(self)
         self.label_all = LabelAll(self)
         self._actions()
@@ -138,11 +144,16 @@ class SuggestionsController(QObject):
     def _document_ready(self, document_id: int) -> None:
         if document_id != self._read_doc:  # another document (not its spans read again)
             self._read, self._read_doc = [], document_id
-            if self._mine() and self.enabled.isChecked():  # what is stored already, then learn
-                self._token = self.thread.read_pending(document_id, self.window.layers.me)
+            if self._mine() and self.enabled.isChecked():  # what is stored already (once the user stays), then learn
+                self.pending_timer.start()
         self.reload()
         if self._learns_as_you_work():
             self.timer.start()
+
+    def _read_pending(self) -> None:
+        """Ask the suggestion process for the open document's pending suggestions."""
+        if self._read_doc == self.window.doc_id and self._mine() and self.enabled.isChecked():
+            self._token = self.thread.read_pending(self._read_doc, self.window.layers.me)
 
     def _learns_as_you_work(self) -> bool:
         """Retrain after edits, except on a very long document: training and predicting
@@ -159,6 +170,7 @@ class SuggestionsController(QObject):
     def retrain(self) -> None:
         """Learn from the layer again and suggest on the open document (on the thread)."""
         self.timer.stop()
+        self.pending_timer.stop()  # learning brings the pending suggestions too
         if not self._mine() or not self.enabled.isChecked():
             return
         self._token = self.thread.retrain(self.window.doc_id, self.window.layers.me)
@@ -261,6 +273,7 @@ class SuggestionsController(QObject):
         """Stop the suggestion thread and its process (a fit under way is not waited for);
         answers still queued for the window go nowhere (its project is closing)."""
         self.timer.stop()
+        self.pending_timer.stop()
         for signal in (self.thread.refreshed, self.thread.evaluated, self.thread.ranked, self.thread.found, self.thread.failed):
             signal.disconnect()
         try:

@@ -50,7 +50,25 @@ from annotator.store.changes import Changes
 #: width: the document view takes the rest, most of the window.
 DOCK_WIDTHS = (250, 300)
 DOCK_MIN_WIDTH = 200
-LAYOUT_VERSION = 2
+#: The Suggestions dock's height at first start (below the text: a few rows of it; it
+#: took a third of the window's height), as a share of the window's height.
+SUGGESTIONS_SHARE = 0.16
+#: 3: the Suggestions dock's height (a layout of version 2 gave it a third of the window)
+LAYOUT_VERSION = 3
+#: A status-bar label's width is rounded up to this many pixels (see ``set_status_text``).
+STATUS_WIDTH_STEP = 64
+
+
+def set_status_text(label: QLabel, text: str) -> None:
+    """Show ``text`` in a status-bar label of fixed size, its width rounded up to
+    ``STATUS_WIDTH_STEP``: a label whose size may change makes the whole window lay itself
+    out and paint again at each new text (a third of a next-document step), a fixed one
+    only itself, until a text needs more room."""
+    label.setText(text)
+    hint = label.sizeHint()
+    width = -(-hint.width() // STATUS_WIDTH_STEP) * STATUS_WIDTH_STEP
+    if (label.minimumWidth(), label.maximumWidth(), label.maximumHeight()) != (width, width, hint.height()):
+        label.setFixedSize(width, hint.height())
 
 
 class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
@@ -78,6 +96,10 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._pending: list[Changes] = []  # announced by the project, not shown yet
         project.listeners.append(self._heard)
         self._opened_at = time.monotonic()
+        # the last document is remembered once the user stays on one: a settings write
+        # at every step of next/previous would be a write of the settings file each time
+        self._last_document_timer = QTimer(self, singleShot=True, interval=1000)
+        self._last_document_timer.timeout.connect(self._remember_document)
         self.reader = Reader(str(project.path), self)
         self.reader.spansLoaded.connect(self._spans_loaded)
         self.reader.searched.connect(self._searched)
@@ -166,11 +188,11 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._update_status_labels()
 
     def _update_status_labels(self) -> None:
-        self.annotator_label.setText(self.tr("Annotator: {name}").format(name=self.layers.me))
-        self.snap_label.setText(self.tr("Snap: {mode}").format(mode=self.snap_name(self.view.snap_mode)))
+        set_status_text(self.annotator_label, self.tr("Annotator: {name}").format(name=self.layers.me))
+        set_status_text(self.snap_label, self.tr("Snap: {mode}").format(mode=self.snap_name(self.view.snap_mode)))
         if self.doc_id is not None:
             status = self.project.status(self.doc_id, self.layer)
-            self.doc_label.setText(f"{isolated(self.doc_name)} · {self.doc_model.status_name(status)}")
+            set_status_text(self.doc_label, f"{isolated(self.doc_name)} · {self.doc_model.status_name(status)}")
             self.actions_.mark_done.setChecked(status == "done")
 
     def snap_name(self, mode: str) -> str:
@@ -237,6 +259,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         if state is None or not self.restoreState(state, LAYOUT_VERSION):
             self.resizeDocks([self.docks["documents"], self.docks["labels"]], [DOCK_WIDTHS[0], DOCK_WIDTHS[1]],
                              Qt.Orientation.Horizontal)
+            self.resizeDocks([self.suggestions.dock], [int(self.height() * SUGGESTIONS_SHARE)], Qt.Orientation.Vertical)
         self.docks["find"].setVisible(self.docks["find"].isVisible())
 
     def _open_first_document(self) -> None:
@@ -282,7 +305,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         if not whole:
             self.reload_spans()
         self.documents_panel.show_document(document_id)
-        self.settings.set_last_document(str(self.project.path), document_id)
+        self._last_document_timer.start()
         self._update_title()
         self._update_status_labels()
         if self.docks["find"].isVisible() and self.find_panel.query.text().strip():
@@ -423,6 +446,12 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self.links.refresh(force=True)
         self.edited.emit()
 
+    def _remember_document(self) -> None:
+        """Keep the open document in the settings, to open it next time."""
+        self._last_document_timer.stop()
+        if self.doc_id is not None:
+            self.settings.set_last_document(str(self.project.path), self.doc_id)
+
     def _record_time(self) -> None:
         now = time.monotonic()
         spent, self._opened_at = now - self._opened_at, now
@@ -478,6 +507,7 @@ class MainWindow(CommandsMixin, TransferMixin, QMainWindow):
         self._record_time()
         self.team.shutdown()
         self.suggestions.shutdown()
+        self._remember_document()
         self.settings.save_window_state(self.lang, self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.settings.font_size = self.view.font_size()
         self.settings.sync()

@@ -245,7 +245,7 @@ class CommandsMixin:
     def step_document(self: MainWindow, delta: int) -> None:
         if self.doc_id is None:
             return
-        target = self.project.neighbour_document(self.doc_id, delta, **self.doc_model.filters)
+        target = self.doc_model.neighbour(self.doc_id, delta)  # from the list's pages: no count of the rows before
         if target is not None:
             self.open_document(target)
 
