@@ -49,18 +49,17 @@ DOCSTART = "-DOCSTART-"
 
 def _lines(tok: Any, tagged: list[list[str]]) -> str:
     """Return the CoNLL lines of one document: TOKEN TAG [TAG...], trailing O columns left off."""
-    text, starts, ends = tok.text, tok.starts, tok.ends
+    words = tok.words()
     out: list[str] = []
     for a, b in tok.sentence_ranges():
         if len(tagged) == 1:
-            tags = tagged[0]
-            out.extend(f"{text[starts[i]:ends[i]]} {tags[i]}\n" for i in range(a, b))
+            out.extend([f"{w} {t}\n" for w, t in zip(words[a:b], tagged[0][a:b], strict=True)])
         else:
             for i in range(a, b):
                 row = [t[i] for t in tagged]
                 while len(row) > 1 and row[-1] == "O":
                     row.pop()
-                out.append(f"{text[starts[i]:ends[i]]} {' '.join(row)}\n")
+                out.append(f"{words[i]} {' '.join(row)}\n")
         out.append("\n")
     return "".join(out)
 

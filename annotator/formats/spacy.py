@@ -23,7 +23,7 @@ from typing import Any
 from annotator.core.errors import ExportError
 from annotator.formats import register
 from annotator.formats.base import ExportContext, Format
-from annotator.formats.tagging import chunks, columns, tokenize
+from annotator.formats.tagging import by_start_longest_first, chunks, columns, tokenize
 
 SPANS_KEY = "sc"
 
@@ -63,7 +63,6 @@ def make_doc(vocab: Any, record: Any, labels: set[str], ctx: ExportContext) -> A
     doc = record.document
     spans = [s for s in record.annotations.spans if s.label in labels]
     tok = tokenize(doc, ctx.clitics, spans)
-    text = doc.text
     n = len(tok.starts)
     firsts = {a for a, _ in tok.sentence_ranges()}
     words: list[str] = []
@@ -82,13 +81,18 @@ def make_doc(vocab: Any, record: Any, labels: set[str], ctx: ExportContext) -> A
             spaces.append(False)
             starts.append(not words[:-1])
 
-    gap(text[: tok.starts[0]] if n else text)
+    texts, gaps = tok.words(), tok.gaps()
+    gap(gaps[0])
     for i in range(n):
         at.append(len(words))
-        words.append(text[tok.starts[i] : tok.ends[i]])
+        words.append(texts[i])
         spaces.append(False)
         starts.append(i in firsts)
-        gap(text[tok.ends[i] : tok.starts[i + 1] if i + 1 < n else len(text)])
+        g = gaps[i + 1]
+        if g == " ":  # the usual gap, without the call
+            spaces[-1] = True
+        elif g:
+            gap(g)
     out = Doc(vocab, words=words, spaces=spaces, sent_starts=starts) if words else Doc(vocab, words=[])
     at.append(len(words))
 
@@ -97,7 +101,7 @@ def make_doc(vocab: Any, record: Any, labels: set[str], ctx: ExportContext) -> A
 
     found = chunks(tok, spans, labels, ctx)
     out.ents = [span(i, j, label) for i, j, label in columns(found, "outermost")[0]]
-    out.spans[SPANS_KEY] = [span(i, j, label) for i, j, label in sorted(found, key=lambda c: (c[0], -c[1]))]
+    out.spans[SPANS_KEY] = [span(i, j, label) for i, j, label in by_start_longest_first(found)]
     out.user_data["name"] = doc.name
     out.user_data["sha256"] = doc.sha256
     return out
