@@ -81,7 +81,7 @@ def test_tokenize_of_text_that_is_not_simple_is_unchanged(case):
     text, spans = case
     tok = tokenize(Document(text=text), "attached", spans)
     assert (tok.starts, tok.ends, tok.sentence_ranges()) == reference(text, "attached", spans)
-    assert "".join(p for pair in zip(tok.gaps(), [*tok.words(), ""]) for p in pair) == text
+    assert "".join(p for pair in zip(tok.gaps(), [*tok.words(), ""], strict=True) for p in pair) == text
 
 
 def test_pretokenized_documents_keep_their_tokens():
