@@ -58,6 +58,11 @@ def _codecs_looked_up_once() -> Iterator[None]:
 
 def make_doc(vocab: Any, record: Any, labels: set[str], ctx: ExportContext) -> Any:
     """Return the spaCy ``Doc`` of one exported document."""
+    return _make_doc(vocab, record, labels, ctx)[0]
+
+
+def _make_doc(vocab: Any, record: Any, labels: set[str], ctx: ExportContext) -> tuple[Any, list[str]]:
+    """Return the spaCy ``Doc`` of one exported document and the texts of its tokens."""
     from spacy.tokens import Doc, Span
 
     doc = record.document
@@ -102,23 +107,23 @@ def make_doc(vocab: Any, record: Any, labels: set[str], ctx: ExportContext) -> A
     out.spans[SPANS_KEY] = [made[c] for c in by_start_longest_first(found)]
     out.user_data["name"] = doc.name
     out.user_data["sha256"] = doc.sha256
-    return out
+    return out, words
 
 
-#: The token attributes ``DocBin.add`` collects the strings of (``ORTH`` is the text),
-#: besides ``str(token.morph)``.
-_STRING_ATTRS = ["ORTH", "TAG", "LEMMA", "NORM", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID"]
+#: The token attributes besides the text (``ORTH``) and the norm whose strings
+#: ``DocBin.add`` collects (and ``str(token.morph)``).
+_STRING_ATTRS = ["TAG", "LEMMA", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID"]
 
 
-def add_to_bin(docbin: Any, doc: Any) -> None:
+def add_to_bin(docbin: Any, doc: Any, words: list[str] | None = None) -> None:
     """Do what ``DocBin.add(doc)`` does, but collect the strings of the tokens from the
     Doc's attribute arrays, each distinct value once, instead of reading nine attributes of
-    every token in Python (two fifths of a spaCy export's time).  The DocBin holds the same
-    arrays and the same set of strings, so it writes the same bytes
+    every token in Python; ``words`` are the tokens' texts when the caller has them.  The
+    DocBin holds the same arrays and the same set of strings, so it writes the same bytes
     (tests/formats/test_consumers.py compares the two)."""
     import numpy
     import srsly
-    from spacy.attrs import MORPH, SPACY
+    from spacy.attrs import MORPH, NORM, ORTH, SPACY
 
     array = doc.to_array(docbin.attrs)
     if len(array.shape) == 1:
@@ -130,8 +135,10 @@ def add_to_bin(docbin: Any, doc: Any) -> None:
     docbin.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
     strings = doc.vocab.strings
     if len(doc):
-        values = doc.to_array(_STRING_ATTRS)
-        docbin.strings.update(strings[int(h)] for h in numpy.unique(values))
+        docbin.strings.update([t.text for t in doc] if words is None else words)
+        orth, norm = doc.to_array([ORTH, NORM]).T
+        values = numpy.concatenate([doc.to_array(_STRING_ATTRS).ravel(), norm[norm != orth]])  # most norms are the text
+        docbin.strings.update(map(strings.__getitem__, numpy.unique(values).tolist()))
         if doc.to_array(MORPH).any():
             docbin.strings.update({str(t.morph) for t in doc})
         else:
@@ -184,7 +191,7 @@ class SpacyFormat(Format):
                 if split not in bins:
                     bins[split] = DocBin(store_user_data=True)
                     sizes[split] = 0
-                add_to_bin(bins[split], make_doc(nlp.vocab, record, labels, ctx))
+                add_to_bin(bins[split], *_make_doc(nlp.vocab, record, labels, ctx))
                 sizes[split] += 1
                 if per_file and sizes[split] == per_file:
                     flush(split)
