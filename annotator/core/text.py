@@ -177,6 +177,7 @@ _SIMPLE_TOKEN_RE = re.compile(
     f"[{_SIMPLE_LETTERS}{_SIMPLE_MARKS}]+(?:(?<=[{_SIMPLE_DIGITS}])[.,\\u066b\\u066c](?=[{_SIMPLE_DIGITS}])"
     f"[{_SIMPLE_LETTERS}{_SIMPLE_MARKS}]+)*|[{_SIMPLE_PUNCT}][{_SIMPLE_MARKS}]*"
 )
+_SIMPLE_TOKEN_SPLIT_RE = re.compile(f"({_SIMPLE_TOKEN_RE.pattern})")
 
 
 def _simple(text: str, start: int, end: int) -> bool:
@@ -193,6 +194,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     if _simple(text, start, end):
         return [m.span() for m in _SIMPLE_TOKEN_RE.finditer(text, start, end)]
     return [m.span() for m in _SCAN_RE.finditer(text, start, end) if m.group("blank") is None]
+
+
+def split_tokens(text: str) -> list[str] | None:
+    """Return simple text (see ``_SIMPLE_LETTERS``) cut into white space and tokens,
+    ``[space, token, space, token, ..., space]`` (the tokens of ``tokens(text)``, each
+    space possibly empty), or None for text that is not simple.  The pieces join back into
+    the text, so their lengths give every token's offsets."""
+    if not _simple(text, 0, len(text)):
+        return None
+    return _SIMPLE_TOKEN_SPLIT_RE.split(text)
 
 
 def _scan_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

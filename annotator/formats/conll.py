@@ -49,20 +49,24 @@ DOCSTART = "-DOCSTART-"
 
 def _lines(tok: Any, tagged: list[list[str]]) -> str:
     """Return the CoNLL lines of one document: TOKEN TAG [TAG...], trailing O columns left off."""
-    text, starts, ends = tok.text, tok.starts, tok.ends
-    out: list[str] = []
-    for a, b in tok.sentence_ranges():
-        if len(tagged) == 1:
-            tags = tagged[0]
-            out.extend(f"{text[starts[i]:ends[i]]} {tags[i]}\n" for i in range(a, b))
-        else:
-            for i in range(a, b):
-                row = [t[i] for t in tagged]
-                while len(row) > 1 and row[-1] == "O":
-                    row.pop()
-                out.append(f"{text[starts[i]:ends[i]]} {' '.join(row)}\n")
-        out.append("\n")
-    return "".join(out)
+    words = tok.words()
+    if len(tagged) == 1:
+        tags = tagged[0]
+    else:
+        tags = []
+        for row in zip(*tagged, strict=True):
+            n = len(row)
+            while n > 1 and row[n - 1] == "O":
+                n -= 1
+            tags.append(" ".join(row[:n]))
+    # TOKEN, " ", TAG, "\n" for every token, laid out by slices; a blank line after each sentence
+    parts = [" "] * (4 * len(words))
+    parts[0::4] = words
+    parts[2::4] = tags
+    parts[3::4] = ["\n"] * len(words)
+    for _, b in tok.sentence_ranges():
+        parts[4 * b - 1] = "\n\n"
+    return "".join(parts)
 
 
 def looks_like_conll(path: Path) -> bool:

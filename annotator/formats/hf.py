@@ -28,6 +28,7 @@ from annotator.formats.tagging import (
     TAG_SCHEMES,
     TAGS_OPTION,
     Tokenized,
+    by_start_longest_first,
     chunks,
     columns,
     encode,
@@ -59,26 +60,35 @@ def features(tags: list[str]) -> Any:
     })
 
 
-def _rows(record: Any, labels: set[str], tags: str, index: dict[str, int], ctx: ExportContext) -> list[dict[str, Any]]:
+COLUMNS = ("id", "document", "sentence", "text", "tokens", "ner_tags", "spans")
+
+
+def _rows(record: Any, labels: set[str], tags: str, index: dict[str, int], ctx: ExportContext,
+          cols: dict[str, list[Any]]) -> int:
+    """Append the rows of one document (a sentence each) to the columns ``cols``; return how many."""
     doc = record.document
     spans = [s for s in record.annotations.spans if s.label in labels]
     tok: Tokenized = tokenize(doc, ctx.clitics, spans)
     found = chunks(tok, spans, labels, ctx)
-    flat = encode(columns(found, "outermost")[0], len(tok.starts), tags)
-    rows = []
-    text, starts, ends = doc.text, tok.starts, tok.ends
-    ordered = sorted(found, key=lambda c: (c[0], -c[1]))  # stable: as sorting each sentence's chunks
+    flat = list(map(index.__getitem__, encode(columns(found, "outermost")[0], len(tok.starts), tags)))
+    text, starts, ends, words = doc.text, tok.starts, tok.ends, tok.words()
+    ordered = by_start_longest_first(found)  # stable: as sorting each sentence's chunks
     firsts = [c[0] for c in ordered]
-    for k, (a, b) in enumerate(tok.sentence_ranges()):
+    name = doc.name
+    ranges = tok.sentence_ranges()
+    ids, texts, tokens, ner_tags, entities = cols["id"], cols["text"], cols["tokens"], cols["ner_tags"], cols["spans"]
+    for k, (a, b) in enumerate(ranges):
         s0, e0 = starts[a], ends[b - 1]
         inside = ordered[bisect_left(firsts, a) : bisect_left(firsts, b)]
-        rows.append({
-            "id": f"{doc.name}#{k}", "document": doc.name, "sentence": k, "text": text[s0:e0],
-            "tokens": [text[starts[i] : ends[i]] for i in range(a, b)], "ner_tags": [index[t] for t in flat[a:b]],
-            "spans": [{"start": starts[i] - s0, "end": ends[j - 1] - s0, "token_start": i - a, "token_end": j - a,
-                       "label": label, "text": text[starts[i] : ends[j - 1]]} for i, j, label in inside],
-        })
-    return rows
+        ids.append(f"{name}#{k}")
+        texts.append(text[s0:e0])
+        tokens.append(words[a:b])
+        ner_tags.append(flat[a:b])
+        entities.append([{"start": starts[i] - s0, "end": ends[j - 1] - s0, "token_start": i - a, "token_end": j - a,
+                          "label": label, "text": text[starts[i] : ends[j - 1]]} for i, j, label in inside])
+    cols["document"].extend([name] * len(ranges))
+    cols["sentence"].extend(range(len(ranges)))
+    return len(ranges)
 
 
 def _card(ctx: ExportContext, feats: Any, sizes: dict[str, int], files: dict[str, str], nbytes: dict[str, int]) -> str:
@@ -124,29 +134,31 @@ class HfFormat(Format):
         feats = features(names)
         schema = feats.arrow_schema
         writers: dict[str, Any] = {}
-        pending: dict[str, list[dict[str, Any]]] = {}
+        pending: dict[str, dict[str, list[Any]]] = {}  # the rows not yet written, by column
         sizes: dict[str, int] = {}
         files: dict[str, str] = {}
         nbytes: dict[str, int] = {}  # the Arrow size of each split, as datasets counts num_bytes
         labels = set(ctx.ner_labels)
 
         def flush(split: str) -> None:
-            if pending.get(split):
+            if pending.get(split) and pending[split]["id"]:
                 if split not in writers:
                     files[split] = f"{split or 'data'}.parquet"
                     writers[split] = pq.ParquetWriter(folder / files[split], schema)
-                table = pa.Table.from_pylist(pending[split], schema=schema)
+                table = pa.Table.from_pydict(pending[split], schema=schema)
                 nbytes[split] = nbytes.get(split, 0) + table.nbytes
                 writers[split].write_table(table)
-                pending[split] = []
+                pending[split] = {c: [] for c in COLUMNS}
 
         try:
             for record in records:
-                rows = _rows(record, labels, scheme_tags, index, ctx)
-                pending.setdefault(record.split, []).extend(rows)
-                sizes[record.split] = sizes.get(record.split, 0) + len(rows)
-                if len(pending[record.split]) >= _BATCH:
-                    flush(record.split)
+                split = record.split
+                cols = pending.get(split)
+                if cols is None:
+                    cols = pending[split] = {c: [] for c in COLUMNS}
+                sizes[split] = sizes.get(split, 0) + _rows(record, labels, scheme_tags, index, ctx, cols)
+                if len(cols["id"]) >= _BATCH:
+                    flush(split)
             for split in list(pending):
                 flush(split)
         finally:

@@ -23,7 +23,7 @@ from typing import Any
 from annotator.core.errors import ExportError
 from annotator.formats import register
 from annotator.formats.base import ExportContext, Format
-from annotator.formats.tagging import chunks, columns, tokenize
+from annotator.formats.tagging import by_start_longest_first, chunks, columns, tokenize
 
 SPANS_KEY = "sc"
 
@@ -58,12 +58,16 @@ def _codecs_looked_up_once() -> Iterator[None]:
 
 def make_doc(vocab: Any, record: Any, labels: set[str], ctx: ExportContext) -> Any:
     """Return the spaCy ``Doc`` of one exported document."""
+    return _make_doc(vocab, record, labels, ctx)[0]
+
+
+def _make_doc(vocab: Any, record: Any, labels: set[str], ctx: ExportContext) -> tuple[Any, list[str]]:
+    """Return the spaCy ``Doc`` of one exported document and the texts of its tokens."""
     from spacy.tokens import Doc, Span
 
     doc = record.document
     spans = [s for s in record.annotations.spans if s.label in labels]
     tok = tokenize(doc, ctx.clitics, spans)
-    text = doc.text
     n = len(tok.starts)
     firsts = {a for a, _ in tok.sentence_ranges()}
     words: list[str] = []
@@ -82,25 +86,74 @@ def make_doc(vocab: Any, record: Any, labels: set[str], ctx: ExportContext) -> A
             spaces.append(False)
             starts.append(not words[:-1])
 
-    gap(text[: tok.starts[0]] if n else text)
+    texts, gaps = tok.words(), tok.gaps()
+    gap(gaps[0])
     for i in range(n):
         at.append(len(words))
-        words.append(text[tok.starts[i] : tok.ends[i]])
+        words.append(texts[i])
         spaces.append(False)
         starts.append(i in firsts)
-        gap(text[tok.ends[i] : tok.starts[i + 1] if i + 1 < n else len(text)])
+        g = gaps[i + 1]
+        if g == " ":  # the usual gap, without the call
+            spaces[-1] = True
+        elif g:
+            gap(g)
     out = Doc(vocab, words=words, spaces=spaces, sent_starts=starts) if words else Doc(vocab, words=[])
     at.append(len(words))
 
-    def span(i: int, j: int, label: str) -> Any:
-        return Span(out, at[i], at[j - 1] + 1, label=label)
-
-    found = chunks(tok, spans, labels, ctx)
-    out.ents = [span(i, j, label) for i, j, label in columns(found, "outermost")[0]]
-    out.spans[SPANS_KEY] = [span(i, j, label) for i, j, label in sorted(found, key=lambda c: (c[0], -c[1]))]
+    found = chunks(tok, spans, labels, ctx)  # each chunk once: one Span for the ents and the span group
+    made = {c: Span(out, at[c[0]], at[c[1] - 1] + 1, label=c[2]) for c in found}
+    out.set_ents([made[c] for c in columns(found, "outermost")[0]], default="outside")  # as ``out.ents = ...``, without copying each Span
+    out.spans[SPANS_KEY] = [made[c] for c in by_start_longest_first(found)]
     out.user_data["name"] = doc.name
     out.user_data["sha256"] = doc.sha256
-    return out
+    return out, words
+
+
+#: The token attributes besides the text (``ORTH``) and the norm whose strings
+#: ``DocBin.add`` collects (and ``str(token.morph)``).
+_STRING_ATTRS = ["TAG", "LEMMA", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID"]
+
+
+def add_to_bin(docbin: Any, doc: Any, words: list[str] | None = None) -> None:
+    """Do what ``DocBin.add(doc)`` does, but collect the strings of the tokens from the
+    Doc's attribute arrays, each distinct value once, instead of reading nine attributes of
+    every token in Python; ``words`` are the tokens' texts when the caller has them.  The
+    DocBin holds the same arrays and the same set of strings, so it writes the same bytes
+    (tests/formats/test_consumers.py compares the two)."""
+    import numpy
+    import srsly
+    from spacy.attrs import MORPH, NORM, ORTH, SPACY
+
+    array = doc.to_array(docbin.attrs)
+    if len(array.shape) == 1:
+        array = array.reshape((array.shape[0], 1))
+    docbin.tokens.append(array)
+    spaces = doc.to_array(SPACY)
+    spaces = spaces.reshape((spaces.shape[0], 1))
+    docbin.spaces.append(numpy.asarray(spaces, dtype=bool))
+    docbin.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
+    strings = doc.vocab.strings
+    if len(doc):
+        docbin.strings.update([t.text for t in doc] if words is None else words)
+        orth, norm = doc.to_array([ORTH, NORM]).T
+        values = numpy.concatenate([doc.to_array(_STRING_ATTRS).ravel(), norm[norm != orth]])  # most norms are the text
+        docbin.strings.update(map(strings.__getitem__, numpy.unique(values).tolist()))
+        if doc.to_array(MORPH).any():
+            docbin.strings.update({str(t.morph) for t in doc})
+        else:
+            docbin.strings.add(str(doc[0].morph))
+    docbin.cats.append(doc.cats)
+    if docbin.store_user_data:
+        docbin.user_data.append(srsly.msgpack_dumps(doc.user_data))
+    docbin.span_groups.append(doc.spans.to_bytes())
+    for group in doc.spans.values():
+        for span in group:
+            docbin.strings.add(span.label_)
+            if span.kb_id in strings:
+                docbin.strings.add(span.kb_id_)
+            if span.id in strings:
+                docbin.strings.add(span.id_)
 
 
 @register
@@ -138,7 +191,7 @@ class SpacyFormat(Format):
                 if split not in bins:
                     bins[split] = DocBin(store_user_data=True)
                     sizes[split] = 0
-                bins[split].add(make_doc(nlp.vocab, record, labels, ctx))
+                add_to_bin(bins[split], *_make_doc(nlp.vocab, record, labels, ctx))
                 sizes[split] += 1
                 if per_file and sizes[split] == per_file:
                     flush(split)

@@ -16,9 +16,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
 
 from annotator.core.model import Document, Span
-from annotator.core.text import is_word_char, proclitic_length, sentences, tokens
+from annotator.core.text import is_word_char, proclitic_length, sentences, split_tokens, tokens
 from annotator.formats.base import ExportContext, Option
 
 Token = tuple[int, int]
@@ -35,23 +37,44 @@ NESTED_OPTION = Option("nested", "--nested", NESTED_POLICIES, "columns",
 
 @dataclass
 class Tokenized:
-    """A document cut into sentences of tokens; ``starts``/``ends`` index every token."""
+    """A document cut into sentences of tokens; ``starts``/``ends`` index every token,
+    ``ranges`` are ``(first token, last token + 1)`` of each sentence."""
 
     text: str
-    sentences: list[list[Token]]
     starts: list[int]
     ends: list[int]
+    ranges: list[tuple[int, int]]
+    #: Every token's text, and the text before, between and after them, when tokenising
+    #: gave them (else cut from the text when first asked for).
+    pieces: list[str] | None = None
+
+    @property
+    def sentences(self) -> list[list[Token]]:
+        """The tokens of each sentence."""
+        return [list(zip(self.starts[a:b], self.ends[a:b], strict=True)) for a, b in self.ranges]
 
     def sentence_ranges(self) -> list[tuple[int, int]]:
         """Return ``(first token, last token + 1)`` of each sentence."""
-        out, i = [], 0
-        for sent in self.sentences:
-            out.append((i, i + len(sent)))
-            i += len(sent)
-        return out
+        return self.ranges
 
     def token_text(self, i: int) -> str:
         return self.text[self.starts[i] : self.ends[i]]
+
+    def _cut(self) -> list[str]:
+        if self.pieces is None:
+            text, starts, ends = self.text, self.starts, self.ends
+            bounds = [0, *(x for pair in zip(starts, ends, strict=True) for x in pair), len(text)]
+            self.pieces = list(map(text.__getitem__, map(slice, bounds[:-1], bounds[1:])))
+        return self.pieces
+
+    def words(self) -> list[str]:
+        """Return the text of every token."""
+        return self._cut()[1::2]
+
+    def gaps(self) -> list[str]:
+        """Return the text before the first token, between each two, and after the last
+        (one more than the tokens)."""
+        return self._cut()[::2]
 
 
 def is_pretokenized(doc: Document) -> bool:
@@ -85,38 +108,59 @@ def tokenize(doc: Document, clitics: str = "attached", spans: Iterable[Span] = (
     """Cut ``doc`` into sentences of tokens by the project's clitic policy, joining
     sentences that one of ``spans`` crosses."""
     text = doc.text
-    if is_pretokenized(doc):
-        sents = _pretokenized(text)
-    else:
-        sents = []
+    pretokenized = is_pretokenized(doc)
+    pieces = None if pretokenized or clitics == "split" else split_tokens(text)
+    sents: list[tuple[int, int, int, int]] = []  # start, end, first token, last token + 1
+    if pieces is not None:
+        # simple text, tokenised in one pass: its tokens hold no white space and its
+        # sentences are cut only at white space, so the tokens of a sentence are those
+        # that start inside it (the tokens ``tokens`` finds in each sentence)
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        starts, ends = offsets[1:-1:2], offsets[2::2]
+        a = 0
         for s, e in sentences(text):
-            toks = tokens(text, s, e)
-            if clitics == "split":
-                toks = _split_clitics(text, toks)
-            if toks:
-                sents.append((toks[0][0], toks[-1][1], toks))
+            b = bisect_left(starts, e, a)
+            if a < b:
+                sents.append((s, e, a, b))
+            a = b
+    else:
+        if pretokenized:
+            found = _pretokenized(text)
+        else:
+            found = []
+            for s, e in sentences(text):
+                toks = tokens(text, s, e)
+                if clitics == "split":
+                    toks = _split_clitics(text, toks)
+                if toks:
+                    found.append((s, e, toks))
+        starts, ends = [], []
+        for s, e, toks in found:
+            sents.append((s, e, len(starts), len(starts) + len(toks)))
+            starts.extend(t[0] for t in toks)
+            ends.extend(t[1] for t in toks)
     sents = _join_crossed(sents, spans)
-    flat = [t for _, _, toks in sents for t in toks]
-    return Tokenized(text, [toks for _, _, toks in sents], [t[0] for t in flat], [t[1] for t in flat])
+    return Tokenized(text, starts, ends, [(a, b) for _, _, a, b in sents], pieces)
 
 
-def _join_crossed(sents: list[tuple[int, int, list[Token]]], spans: Iterable[Span]) -> list[tuple[int, int, list[Token]]]:
+def _join_crossed(sents: list[tuple[int, int, int, int]], spans: Iterable[Span]) -> list[tuple[int, int, int, int]]:
     if len(sents) < 2:
         return sents
-    starts = [s for s, _, _ in sents]
+    starts = [s for s, _, _, _ in sents]
+    n = len(starts)
     join_after = set()  # sentence i is joined with i + 1
     for span in spans:
         for s, e in span.fragments:
-            first = max(bisect_right(starts, s) - 1, 0)
-            last = max(bisect_left(starts, e) - 1, 0)
-            join_after.update(range(first, last))
+            k = bisect_right(starts, s)  # the first sentence that starts after s
+            if k < n and starts[k] < e:  # the fragment crosses the start of sentence k
+                join_after.update(range(max(k - 1, 0), bisect_left(starts, e) - 1))
     if not join_after:
         return sents
     out = [sents[0]]
     for i in range(1, len(sents)):
         if i - 1 in join_after:
-            s0, _, toks = out[-1]
-            out[-1] = (s0, sents[i][1], toks + sents[i][2])
+            s0, _, a, _ = out[-1]
+            out[-1] = (s0, sents[i][1], a, sents[i][3])
         else:
             out.append(sents[i])
     return out
@@ -127,17 +171,19 @@ def chunks(tok: Tokenized, spans: Sequence[Span], labels: set[str], ctx: ExportC
     fragments of a discontinuous span that are not adjacent become separate chunks."""
     out: list[Chunk] = []
     seen: set[Chunk] = set()
+    starts, ends = tok.starts, tok.ends
     for span in spans:
-        if span.label not in labels:
+        label = span.label
+        if label not in labels:
             continue
-        ranges = []
+        ranges: list[tuple[int, int]] = []
         for s, e in span.fragments:
-            i = bisect_right(tok.ends, s)
-            j = bisect_left(tok.starts, e)
+            i = bisect_right(ends, s)
+            j = bisect_left(starts, e)
             if i >= j:
                 ctx.warn("span fragments with no token (white space or invisible marks only), left out")
                 continue
-            if tok.starts[i] != s or tok.ends[j - 1] != e:
+            if starts[i] != s or ends[j - 1] != e:
                 ctx.warn("span boundaries inside a token, widened to whole tokens")
             if ranges and i <= ranges[-1][1]:
                 ranges[-1] = (ranges[-1][0], max(j, ranges[-1][1]))
@@ -146,7 +192,7 @@ def chunks(tok: Tokenized, spans: Sequence[Span], labels: set[str], ctx: ExportC
         if len(ranges) > 1:
             ctx.warn("discontinuous spans written as separate chunks")
         for i, j in ranges:
-            chunk = (i, j, span.label)
+            chunk = (i, j, label)
             if chunk in seen:
                 ctx.warn("spans on the same tokens with the same label, written once")
                 continue
@@ -155,12 +201,16 @@ def chunks(tok: Tokenized, spans: Sequence[Span], labels: set[str], ctx: ExportC
     return out
 
 
+def by_start_longest_first(found: list[Chunk]) -> list[Chunk]:
+    """Return chunks by first token, the longest first, else in their order (two stable sorts)."""
+    return sorted(sorted(found, key=itemgetter(1), reverse=True), key=itemgetter(0))
+
+
 def columns(found: list[Chunk], policy: str = "columns", ctx: ExportContext | None = None) -> list[list[Chunk]]:
     """Arrange chunks in tag columns: ``columns`` puts each in the first column where it
     overlaps nothing (the outermost entity in the first column, as Wojood does);
     ``outermost`` and ``innermost`` keep one column, dropping nested chunks."""
-    order = sorted(range(len(found)), key=lambda k: (found[k][0], -found[k][1], k))
-    ordered = [found[k] for k in order]
+    ordered = by_start_longest_first(found)
     if policy == "innermost":
         inner = [c for c in ordered if not any(o is not c and c[0] <= o[0] and o[1] <= c[1] and (o[0], o[1]) != (c[0], c[1])
                                                for o in ordered)]

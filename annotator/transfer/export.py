@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -266,6 +267,10 @@ def _ner_labels(scheme: Any, label_map: Mapping[str, str] | None, keep: set[str]
     return out
 
 
+_LABEL = attrgetter("label")
+_TYPE = attrgetter("type")
+
+
 class _Counts:
     """Documents, spans per label, events, relations and stances, per split."""
 
@@ -284,10 +289,10 @@ class _Counts:
         if all(a.is_empty() for a in layers):
             self.empty[split] += 1
         for ann in layers:
-            self.spans.setdefault(split, Counter()).update(s.label for s in ann.spans)
-            self.events.setdefault(split, Counter()).update(e.type for e in ann.events)
-            self.relations.setdefault(split, Counter()).update(r.type for r in ann.relations)
-            self.stances.setdefault(split, Counter()).update(s.label for s in ann.stances)
+            self.spans.setdefault(split, Counter()).update(map(_LABEL, ann.spans))
+            self.events.setdefault(split, Counter()).update(map(_TYPE, ann.events))
+            self.relations.setdefault(split, Counter()).update(map(_TYPE, ann.relations))
+            self.stances.setdefault(split, Counter()).update(map(_LABEL, ann.stances))
 
     def as_dict(self) -> dict[str, Any]:
         def table(d: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
@@ -311,7 +316,8 @@ def _records(project: Project, ids: list[int], annotators: list[str] | None, who
             raise ExportCancelled("the export was cancelled; nothing was written.")
         if not keep_unlabelled:
             for name, layer in layers.items():
-                if (name == who or who is None) and (span := next((s for s in layer.spans if s.label == UNLABELLED), None)):
+                if (name == who or who is None) and UNLABELLED in map(_LABEL, layer.spans):
+                    span = next(s for s in layer.spans if s.label == UNLABELLED)
                     raise ExportError(
                         f"document {doc.name or doc.id!r} has a span marked but not labelled yet ({name}, characters "
                         f"{span.start}–{span.end}, «{span.surface}»): label or delete the marked spans first "

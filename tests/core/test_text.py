@@ -388,3 +388,21 @@ def test_tokens_fast_path_agrees_on_the_corpus():
                                   "كتب\u200cها", "«قال» — نعم…"])
 def test_tokens_fast_path_cases(text):
     assert T.tokens(text) == T._scan_tokens(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SIMPLE_ALPHABET + _NOT_SIMPLE, max_size=80))
+def test_split_tokens_cuts_simple_text_into_its_tokens_and_white_space(text):
+    pieces = T.split_tokens(text)
+    if pieces is None:
+        assert not T._simple(text, 0, len(text))
+        return
+    assert "".join(pieces) == text and len(pieces) % 2 == 1
+    bounds, pos = [], 0
+    for k, piece in enumerate(pieces):
+        if k % 2:
+            bounds.append((pos, pos + len(piece)))
+        else:
+            assert set(piece) <= {" ", "\n"}, "only white space lies between the tokens"
+        pos += len(piece)
+    assert bounds == T.tokens(text) == T._scan_tokens(text)

@@ -122,6 +122,35 @@ class TestSpacy(FormatTest):
         assert ents(shards) == ents([tmp_path / "one.spacy"])
 
 
+    def test_docbins_filled_by_add_to_bin_are_those_docbin_add_fills(self, rich):
+        """The export fills its DocBins with ``add_to_bin``, which reads the tokens' strings from
+        arrays: the DocBin must be the one ``DocBin.add`` makes, byte for byte (else a
+        spaCy upgrade changed what ``add`` collects)."""
+        import spacy
+        from spacy.tokens import Doc
+
+        from annotator.formats.base import ExportContext, ExportRecord
+        from annotator.formats.spacy import _make_doc, add_to_bin
+        from annotator.store.project import GOLD
+
+        nlp = spacy.blank("ar")
+        ctx = ExportContext(scheme=rich.scheme, ner_labels=list(rich.scheme.entity_labels))
+        docs = [_make_doc(nlp.vocab, ExportRecord(document=d, annotations=layers[GOLD]), set(ctx.ner_labels), ctx)
+                for d, layers in rich.iter_export(rich.export_document_ids(), annotators=[GOLD])]
+        tagged = Doc(nlp.vocab, words=["ذهب", "محمد", "."], tags=["VERB", "NOUN", "PUNCT"], lemmas=["ذهب", "محمد", "."],
+                     morphs=["Aspect=Perf", "Gender=Masc", ""], heads=[0, 0, 0], deps=["ROOT", "nsubj", "punct"],
+                     ents=["O", "B-PER", "O"])
+        tagged.user_data["name"] = "tagged"
+        docs += [(tagged, None), (nlp.make_doc("Apple IPHONE"), None), (nlp.make_doc(""), None)]
+        by_add, ours, without_words = (DocBin(store_user_data=True) for _ in range(3))
+        for d, words in docs:
+            by_add.add(d)
+            add_to_bin(ours, d, words)
+            add_to_bin(without_words, d)
+        assert ours.strings == by_add.strings == without_words.strings
+        assert ours.to_bytes() == by_add.to_bytes()
+
+
 class TestEvents(FormatTest):
     format = "events"
 
