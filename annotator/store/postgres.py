@@ -449,7 +449,7 @@ class PostgreSQLBackend:
             "WITH c AS (UPDATE annotator_meta SET value = value + 1 WHERE key = 'commits' RETURNING value) "
             f"SELECT value, pg_notify('{CHANNEL}', value::text), {self._seq_sql()} FROM c; {images}COMMIT")
         n, _, self.conn.known_seq = cur.fetchone()
-        if images:
+        if images and first is not None:
             cur.nextset()
             self.conn.recent_images = (int(first) + 1, self.conn.known_seq, cur.fetchall())
         self._own.add(n)

@@ -216,7 +216,8 @@ class History:
             return phase, -tier.get(tbl, 0) if phase == 0 else tier.get(tbl, 0)
 
         order = sorted(net.items(), key=place)
-        batch_sql, batch = "", []
+        batch_sql: str = ""
+        batch: list[list[Any]] = []
         for (tbl, row), (before, after) in order:
             if before is None:
                 sql, args = f"DELETE FROM main.{tbl} WHERE id = ?", [row]
