@@ -3,7 +3,7 @@ on screen (an end off screen becomes an arrow to the edge), and the span inspect
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from tests.gui.test_events import QUOTE, TEXT, WITHDRAWAL, click_span, find, mark, tick
@@ -96,3 +96,52 @@ def test_the_span_inspector_edits_attributes_and_lists_what_a_span_is_part_of(op
                      pos=inspector.uses.visualItemRect(inspector.uses.item(0)).center())
     assert w.links.event_id == w.project.events(w.doc_id)[0].id
     assert QColor(w.links.link_painter.overlay.arcs[0].color).isValid()
+
+
+def line_rects(view) -> list[QRectF]:
+    """The full-width strip of every laid-out line on screen (viewport coordinates)."""
+    out = []
+    for b in view.visible_blocks():
+        layout = b.block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            out.append(QRectF(0, b.origin.y() + line.y(), view.viewport().width(), line.height()))
+    return out
+
+
+def test_arc_labels_and_arcs_stay_in_the_band_above_their_line_clear_of_the_line_above(open_window, qtbot):
+    w = open_window([TEXT])
+    view = w.view
+    us = mark(qtbot, w, find("الولايات المتحدة", WITHDRAWAL), Qt.Key.Key_G)
+    base = mark(qtbot, w, find("قاعدة الشدادي", WITHDRAWAL), Qt.Key.Key_F)
+    mark(qtbot, w, find("انسحابها", WITHDRAWAL), Qt.Key.Key_1)
+    w.project.add_argument(w.links.event_id, "Mover", us)
+    w.project.add_argument(w.links.event_id, "Origin", base)
+    w.links.refresh()
+    view.clear_selection()
+    view.reveal(find("انسحابها", WITHDRAWAL)[0])
+    view.viewport().repaint()
+    painter = w.links.link_painter
+    assert [a.label for a in painter.overlay.arcs] == ["Mover", "Origin"]
+    image = overlay_image(w)
+    labels = painter.label_rects
+    assert len(labels) == 2
+    blocks = view.visible_blocks()
+    trigger = painter.rects(blocks, [find("انسحابها", WITHDRAWAL)])[0]
+    ends = [painter.rects(blocks, [find(word, WITHDRAWAL)])[0] for word in ("الولايات المتحدة", "قاعدة الشدادي")]
+    assert all(abs(r.top() - trigger.top()) < 0.5 for r in ends)  # one line: the arcs stay on it
+    lines = line_rects(view)
+    own = next(r for r in lines if abs(r.top() - trigger.top()) < 1)
+    above = [r for r in lines if r.bottom() <= own.top() + 0.5 and r.bottom() > 0]
+    assert above, "no line above the event's line on screen"
+    glyphs_top = own.top() + view.painter.room  # where the letters' boxes start
+    for box in labels:
+        assert not any(box.intersects(r) for r in above), (box, above[-1])
+        assert own.top() <= box.top() and box.bottom() <= glyphs_top + 0.5  # in the band, not on the letters
+        assert not any(box.intersects(n) for n in view.painter.name_rects)  # beside the label names
+    assert not labels[0].intersects(labels[1])
+    # no ink of the arcs in the line above
+    prev = above[-1]
+    inked_above = [(x, y) for y in range(max(0, int(prev.top())), int(prev.bottom()) - 1)
+                   for x in range(0, image.width(), 2) if image.pixelColor(x, y).alpha() > 0]
+    assert not inked_above

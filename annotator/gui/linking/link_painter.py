@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 
 from annotator.core.model import Span
 from annotator.gui.panels.models import quoted
+from annotator.gui.text.document_view import DEFAULT_FONT
 from annotator.gui.text.span_painter import VisibleBlock
 from annotator.gui.text.span_store import SpanItem
 
@@ -70,6 +71,8 @@ class LinkPainter:
         self.overlay = Overlay()
         #: returns False while the overlay belongs to a document no longer shown
         self.document: Callable[[], bool] = lambda: True
+        #: the boxes of the arcs' labels drawn in the last paint
+        self.label_rects: list[QRectF] = []
 
     def set_overlay(self, overlay: Overlay) -> None:
         """Show ``overlay``: repaint only the strips of the view where a mark, frame or
@@ -134,6 +137,7 @@ class LinkPainter:
     def paint(self, painter: QPainter, blocks: list[VisibleBlock]) -> None:
         """Draw the overlay over ``blocks`` (the visible ones)."""
         ov = self.overlay
+        self.label_rects = []
         if not blocks or ov.is_empty() or not self.document():
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -142,9 +146,11 @@ class LinkPainter:
             if start < hi and end > lo:
                 for r in self.rects(blocks, [(start, end)]):
                     self._wave(painter, r)
+        room = self._room()
         for span, color in ov.frames:
             if span.start < hi and span.end > lo:
                 for r in self.rects(blocks, span.fragments):
+                    r = r.adjusted(0, room, 0, 0)  # round the letters, as the span's box; the band above stays free
                     painter.setPen(QPen(color, 2))
                     painter.setBrush(Qt.BrushStyle.NoBrush)
                     painter.drawRoundedRect(r.adjusted(0, 1, 0, -1), 3, 3)
@@ -162,32 +168,55 @@ class LinkPainter:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
 
+    def _room(self) -> float:
+        """The height of the free band above each line (where the label names sit)."""
+        return float(getattr(self.view.painter, "room", 0.0))  # type: ignore[attr-defined]
+
     def _arc(self, painter: QPainter, blocks: list[VisibleBlock], arc: Arc) -> None:
+        """Draw ``arc`` in the band above its ends' lines: up from the top of the source's
+        box into the band, along it, down onto the target's box, its label in the band
+        beside the names there (never over the line above)."""
         sides = (self._side(blocks, arc.source), self._side(blocks, arc.target))
         if sides[0] and sides[1]:
             return
         height = self.view.viewport().height()  # type: ignore[attr-defined]
         line = QFontMetricsF(self.view.font()).height()  # type: ignore[attr-defined]
+        room = self._room()
+        pen = QPen(arc.color, 2.4 if arc.strong else 1.5)
         ends: list[QPointF] = []
+        bands: list[float] = []  # the top of each end's line
         for span, side in zip((arc.source, arc.target), sides, strict=True):
             rects = self.rects(blocks, span.fragments) if not side else []
             if rects:
                 r = rects[0]
-                ends.append(QPointF(r.center().x(), r.top() + 2))
+                ends.append(QPointF(r.center().x(), r.top() + room + (0 if room else 2)))
+                bands.append(r.top())
             else:
                 ends.append(QPointF(0, 4 if side < 0 else height - 4))
+                bands.append(-1.0)
         a, b = ends
         if sides[0]:
             a.setX(b.x())
         if sides[1]:
             b.setX(a.x())
-        lift = max(14.0, min(line * 0.9, abs(a.x() - b.x()) * 0.3 + 10))
         path = QPainterPath(a)
-        if abs(a.y() - b.y()) < 2:
-            path.cubicTo(QPointF(a.x(), a.y() - lift), QPointF(b.x(), b.y() - lift), b)
+        if not (sides[0] or sides[1]) and room:
+            # in the bands: the horizontal runs just below the top of the line, clear of the
+            # line above, with rounded corners
+            ya, yb = bands[0] + pen.widthF(), bands[1] + pen.widthF()
+            bend = min(room * 0.6, abs(a.x() - b.x()) / 2)
+            sx = 1.0 if b.x() >= a.x() else -1.0
+            path.lineTo(a.x(), ya + bend)
+            path.quadTo(QPointF(a.x(), ya), QPointF(a.x() + sx * bend, ya))
+            if abs(ya - yb) < 2:
+                path.lineTo(b.x() - sx * bend, ya)
+            else:  # to another line: across to the band above the target
+                path.cubicTo(QPointF(b.x(), ya), QPointF(a.x(), yb), QPointF(b.x() - sx * bend, yb))
+            path.quadTo(QPointF(b.x(), yb), QPointF(b.x(), yb + bend))
+            path.lineTo(b)
         else:
+            lift = max(14.0, min(line * 0.9, abs(a.x() - b.x()) * 0.3 + 10))
             path.cubicTo(QPointF(a.x(), a.y() - lift), QPointF(b.x(), b.y() - lift * (1 if not sides[1] else -1)), b)
-        pen = QPen(arc.color, 2.4 if arc.strong else 1.5)
         if arc.dashed:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
@@ -198,11 +227,18 @@ class LinkPainter:
         off = arc.target if sides[1] else arc.source if sides[0] else None
         if off is not None:
             label += (" ▲ " if (sides[1] or sides[0]) < 0 else " ▼ ") + quoted(off.surface)
-        self._label(painter, path.pointAtPercent(0.5) if not off else (b if sides[1] else a), label, arc.color)
+        if off is not None:  # beside the end that shows, in its band
+            near = a if sides[1] else b
+            band, span = (bands[0] if sides[1] else bands[1]), (near.x(), near.x())
+        elif abs(a.y() - b.y()) < 2:  # along the arc, between its ends
+            band, span = bands[1], (min(a.x(), b.x()), max(a.x(), b.x()))
+        else:  # above the target, on its line
+            band, span = bands[1], (b.x(), b.x())
+        self._label(painter, band, span, label, arc.color)
 
     def _head(self, painter: QPainter, path: QPainterPath, color: QColor) -> None:
         tip = path.pointAtPercent(1.0)
-        back = path.pointAtPercent(0.93)
+        back = path.pointAtPercent(path.percentAtLength(max(0.0, path.length() - 4)))  # the heading of the last pixels
         dx, dy = tip.x() - back.x(), tip.y() - back.y()
         norm = max((dx * dx + dy * dy) ** 0.5, 0.001)
         ux, uy = dx / norm, dy / norm
@@ -213,21 +249,45 @@ class LinkPainter:
         painter.setBrush(color)
         painter.drawPolygon(QPolygonF([tip, left, right]))
 
-    def _label(self, painter: QPainter, at: QPointF, text: str, color: QColor) -> None:
-        font = QFont(self.view.font())  # type: ignore[attr-defined]
-        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.66))
+    def _label(self, painter: QPainter, band: float, between: tuple[float, float], text: str, color: QColor) -> None:
+        """Draw ``text`` in a small box in the band above the line whose top is ``band``,
+        as near the middle of ``between`` (x from, x to) as the label names and the other
+        arc labels there allow."""
+        room = self._room()
+        h = max(9.0, room - 2) if room else 14.0
+        # in the text's own face (Amiri: Arabic role names too), as large as the box lets
+        # its letters be; not the labelled copy, whose taller ascent would push them down
+        font = QFont(DEFAULT_FONT)
+        font.setPixelSize(max(8, int(h * 0.9)))
         metrics = QFontMetricsF(font)
-        w, h = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
+        w = metrics.horizontalAdvance(text) + 6
         width = self.view.viewport().width()  # type: ignore[attr-defined]
-        height = self.view.viewport().height()  # type: ignore[attr-defined]
-        x = min(max(2.0, at.x() - w / 2), width - w - 2)
-        y = min(max(2.0, at.y() - h / 2), height - h - 2)
+        y = band + 1 if room else band - h / 2
+        lo, hi = between
+        mid = (lo + hi) / 2
+        names = [r for r in self.view.painter.name_rects if r.top() < y + h and r.bottom() > y]  # type: ignore[attr-defined]
+        labels = [r for r in self.label_rects if r.top() < y + h and r.bottom() > y]
+        # the middle, just beside something in the way, or any place along the arc: the
+        # one that covers least (another arc's label far worse than a name), then the nearest
+        starts = [mid - w / 2] + [x for r in names + labels for x in (r.left() - w - 2, r.right() + 2)]
+        starts += [lo - w + i * 2.0 for i in range(int((hi - lo + w) / 2) + 1)]
+        starts = [min(max(2.0, x), width - w - 2) for x in starts if lo - w <= x <= hi]  # touching the arc
+
+        def cost(x: float) -> tuple[float, float]:
+            box = QRectF(x, y, w, h)
+            covered = sum(_area(box & r) for r in names) + 10 * sum(_area(box & r) for r in labels)
+            return round(covered), abs(x + w / 2 - mid)
+
+        x = min(starts, key=cost) if starts else mid - w / 2
         box = QRectF(x, y, w, h)
+        self.label_rects.append(box)
         painter.setPen(QPen(color, 1))
-        painter.setBrush(QColor(255, 255, 255, 230))
-        painter.drawRoundedRect(box, 4, 4)
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(box, 3, 3)
         painter.setFont(font)
-        painter.setPen(color.darker(130))
+        ink = color.darker(200)
+        ink.setAlpha(255)
+        painter.setPen(ink)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def tooltip(self, pos: int) -> str:
@@ -236,6 +296,10 @@ class LinkPainter:
             return ""
         return "<br>".join(f"<span style='color:#d32f2f'>⚠</span> {_escape(msg)}"
                            for s, e, msg in self.overlay.marks if s <= pos < e)
+
+
+def _area(r: QRectF) -> float:
+    return max(0.0, r.width()) * max(0.0, r.height())
 
 
 def _escape(text: str) -> str:

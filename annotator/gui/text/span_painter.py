@@ -88,6 +88,8 @@ class SpanPainter:
     def __init__(self) -> None:
         self.colors: dict[str, QColor] = {}
         self.hits: list[tuple[QRectF, SpanItem, int]] = []  # rect, span, level
+        #: where the label names were drawn in the last paint (what the arc labels keep clear of)
+        self.name_rects: list[QRectF] = []
         # glyphRuns is the costly part of a paint; the rectangles of a range in a block
         # stay the same until the layout changes (width, font, direction, text).
         self._rects: dict[tuple[int, int, int], list[QRectF]] = {}
@@ -112,6 +114,7 @@ class SpanPainter:
         """Paint ``items`` over ``blocks``; remember the rectangles in ``hits`` (all of
         them: clicks and tooltips look there), but draw only those that meet ``clip``."""
         self.hits = []
+        self.name_rects = []
         if not blocks or not items:
             return
         levels = nesting_levels(items)
@@ -155,6 +158,7 @@ class SpanPainter:
             if box.left() < 0 or box.right() > self.width:  # moved off the line: stay at the span
                 box.moveLeft(rect.right() - w if rtl else rect.left())
             taken.append(box)
+            self.name_rects.append(QRectF(box))
             color = self.color(item.label)
             back = QColor(255, 255, 255, 225)
             painter.setPen(color.darker(110) if item.id != selected else color.darker(160))
