@@ -145,3 +145,26 @@ def test_arc_labels_and_arcs_stay_in_the_band_above_their_line_clear_of_the_line
     inked_above = [(x, y) for y in range(max(0, int(prev.top())), int(prev.bottom()) - 1)
                    for x in range(0, image.width(), 2) if image.pixelColor(x, y).alpha() > 0]
     assert not inked_above
+
+
+def test_the_label_of_an_arrow_to_the_edge_sits_in_the_band_of_the_end_that_shows(open_window, qtbot):
+    w = open_window([TEXT])
+    w.resize(900, 420)
+    view = w.view
+    base = mark(qtbot, w, find("قاعدة الشدادي", WITHDRAWAL), Qt.Key.Key_F)
+    far = mark(qtbot, w, find("دمشق", QUOTE), Qt.Key.Key_G)
+    rel = w.project.add_relation("LocatedIn", base, far)
+    w.links.refresh()
+    w.links.select_relation(rel)
+    view.clear_selection()
+    view.reveal(find("قاعدة الشدادي", WITHDRAWAL)[0])
+    view.viewport().repaint()
+    painter = w.links.link_painter
+    blocks = view.visible_blocks()
+    assert not painter.rects(blocks, [find("دمشق", QUOTE)])  # the far end is off screen
+    overlay_image(w)
+    near = painter.rects(blocks, [find("قاعدة الشدادي", WITHDRAWAL)])[0]
+    own = next(r for r in line_rects(view) if abs(r.top() - near.top()) < 1)
+    [box] = painter.label_rects
+    assert own.top() <= box.top() and box.bottom() <= own.top() + view.painter.room + 0.5
+    assert box.left() < near.right() and box.right() > near.left()  # beside the end that shows
