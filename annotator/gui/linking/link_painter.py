@@ -6,6 +6,12 @@ Like the spans, links are drawn for the visible blocks only: an end that lies of
 is drawn as an arrow to the top or bottom edge of the view, labelled with what it points
 at (an argument may sit in another sentence).  Only lines and small labels are painted,
 never the glyphs.
+
+Arcs and their labels keep to the band the labelled font leaves above each line (where
+the span painter draws the label names): an arc rises from the top of its source's box
+into that band, runs along it and comes down onto its target, and its label sits in the
+band where it covers the fewest names, so neither hides the line above.  With the names
+off there is no band (the lines are set tight) and the labels sit over the line above.
 """
 
 from __future__ import annotations
