@@ -271,12 +271,14 @@ class LinkPainter:
         y = band + 1 if room else band - h / 2
         lo, hi = between
         mid = (lo + hi) / 2
-        names = [r for r in self.view.painter.name_rects if r.top() < y + h and r.bottom() > y]  # type: ignore[attr-defined]
-        labels = [r for r in self.label_rects if r.top() < y + h and r.bottom() > y]
+        near = QRectF(lo - 2 * w, y, hi - lo + 4 * w, h)  # only what lies on this row near the arc matters
+        names = [r for r in self.view.painter.name_rects if r.intersects(near)]  # type: ignore[attr-defined]
+        labels = [r for r in self.label_rects if r.intersects(near)]
         # the middle, just beside something in the way, or any place along the arc: the
         # one that covers least (another arc's label far worse than a name), then the nearest
         starts = [mid - w / 2] + [x for r in names + labels for x in (r.left() - w - 2, r.right() + 2)]
-        starts += [lo - w + i * 2.0 for i in range(int((hi - lo + w) / 2) + 1)]
+        if names or labels:
+            starts += [lo - w + i * 4.0 for i in range(int((hi - lo + w) / 4) + 1)]
         starts = [min(max(2.0, x), width - w - 2) for x in starts if lo - w <= x <= hi]  # touching the arc
 
         def cost(x: float) -> tuple[float, float]:
