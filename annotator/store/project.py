@@ -215,7 +215,8 @@ class Project:
 
     def forget(self) -> None:
         """Drop everything this connection cached from the database (the scheme, annotator
-        ids, texts): after a rollback, or when another connection has written."""
+        ids, texts, which documents are started): after a rollback, or when another
+        connection has written."""
         for part in (self.settings, self.people, self.docs, self.statuses):
             part.forget()
 
