@@ -72,9 +72,8 @@ class Documents:
         ``limit`` rows after id ``after`` or those just before id ``before``."""
         order = "d.id"
         if after is not None or before is not None:
-            where = (where + " AND" if where else "WHERE") + (" d.id > ?" if after is not None else " d.id < ?")
-            params = [*params, after if after is not None else before]
-            order, offset = ("d.id" if after is not None else "d.id DESC"), 0
+            where, params, order = _keyset(where, params, after, before)
+            offset = 0
         rows = self.db.conn.execute(
             f"""SELECT {INFO},
                        coalesce((SELECT status FROM document_status s WHERE s.document_id = d.id AND s.annotator_id = ?), 'new'),
@@ -88,9 +87,9 @@ class Documents:
 
     def after(self, where: str, params: list[Any], aid: int | None, last_id: int, limit: int) -> list[DocumentInfo]:
         """The next ``limit`` documents after id ``last_id`` (keyset paging), with status."""
-        where = (where + " AND" if where else "WHERE") + " d.id > ?"
-        ids = [r[0] for r in self.db.conn.execute(f"SELECT d.id FROM documents d {where} ORDER BY d.id LIMIT ?",
-                                                  [*params, last_id, limit])]
+        where, params, order = _keyset(where, params, last_id, None)
+        ids = [r[0] for r in self.db.conn.execute(f"SELECT d.id FROM documents d {where} ORDER BY {order} LIMIT ?",
+                                                  [*params, limit])]
         if not ids:
             return []
         rows = self.db.conn.execute(
@@ -146,3 +145,10 @@ class Documents:
         self._texts.move_to_end(document_id)
         while len(self._texts) > self.CACHED_TEXTS:
             self._texts.popitem(last=False)
+
+
+def _keyset(where: str, params: list[Any], after: int | None, before: int | None) -> tuple[str, list[Any], str]:
+    """A keyset page's filter, parameters and order: the documents after id ``after``, or
+    (``after`` None) those before id ``before``, nearest first."""
+    clause, key, order = (" d.id > ?", after, "d.id") if after is not None else (" d.id < ?", before, "d.id DESC")
+    return (where + " AND" if where else "WHERE") + clause, [*params, key], order
