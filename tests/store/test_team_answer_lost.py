@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 import threading
+from collections.abc import Callable
 
 import pytest
 
@@ -61,44 +62,46 @@ class Relay:
                 pass
             s.close()
 
-    def _up(self, client: socket.socket, server: socket.socket, state: dict) -> None:
+    def _pump(self, src: socket.socket, dst: socket.socket, pair: tuple[socket.socket, socket.socket],
+              decide: Callable[[bytes], str]) -> None:
+        """Forward what ``src`` sends to ``dst`` until one side closes, or ``decide``
+        (given each chunk) says "cut" (close both) or "hold" (keep it back)."""
         while True:
             try:
-                data = client.recv(65536)
+                data = src.recv(65536)
+                verdict = decide(data) if data else "cut"
+                if verdict == "cut":
+                    return self._cut(*pair)
+                if verdict == "send":
+                    dst.sendall(data)
             except OSError:
                 return
-            if not data:
-                return self._cut(client, server)
+
+    def _up(self, client: socket.socket, server: socket.socket, state: dict) -> None:
+        def decide(data: bytes) -> str:
             if self.mode and COMMIT_BATCH in data:
                 mode, self.mode = self.mode, None
                 if mode == "request":  # the COMMIT never reaches the server
                     self.tripped.set()
-                    return self._cut(client, server)
+                    return "cut"
                 state["armed"] = True
-            try:
-                server.sendall(data)
-            except OSError:
-                return
+            return "send"
+
+        self._pump(client, server, (client, server), decide)
 
     def _down(self, server: socket.socket, client: socket.socket, state: dict) -> None:
-        answer = b""
-        while True:
-            try:
-                data = server.recv(65536)
-            except OSError:
-                return
-            if not data:
-                return self._cut(client, server)
-            if state["armed"]:  # the server committed and answers: lose the answer
-                answer += data
-                if READY in answer:
-                    self.tripped.set()
-                    return self._cut(client, server)
-                continue
-            try:
-                client.sendall(data)
-            except OSError:
-                return
+        answer = bytearray()
+
+        def decide(data: bytes) -> str:
+            if not state["armed"]:
+                return "send"
+            answer.extend(data)  # the server committed and answers: lose the answer
+            if READY in answer:
+                self.tripped.set()
+                return "cut"
+            return "hold"
+
+        self._pump(server, client, (client, server), decide)
 
 
 @pytest.fixture
