@@ -20,8 +20,10 @@ Because an annotator writes only their own lane, annotators need not wait for ea
 the write lock of their own lane (their window, their command line and their suggestions
 take turns, as on a file) and a share of the database's, and gives a lead or the owner
 the database's whole, so what a lead writes (across every lane) still waits for the
-annotators' transactions under way and they for it.  Nothing here is a check in annotator's code: a connection with an
-annotator's password and raw SQL meets the same refusals.
+annotators' transactions under way and they for it.
+
+Nothing here is a check in annotator's code: a connection with an annotator's password
+and raw SQL meets the same refusals.
 """
 
 from __future__ import annotations
