@@ -33,6 +33,9 @@ from annotator.gui.panels.models import link_text, quoted
 from annotator.gui.text.palette import swatch
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # ("event", id) / ("argument", id, event id, span id) / ...
+#: Up to this many events, each shows its arguments; beyond it, only the selected one (the
+#: tree lays out every open row again after each change: 30,000 rows cost tens of ms).
+OPEN_ALL = 200
 
 
 class DeleteKey(QObject):
@@ -120,6 +123,8 @@ class EventsPanel(QWidget):
         self._rows: dict[Any, Any] = {}  # event id -> what its rows show
         self._order: list[Any] | None = []
         self._items: dict[tuple[Any, Any], QTreeWidgetItem] = {}  # (event, argument span or None) -> row
+        self._open_all = True  # every event shows its arguments (else only the selected one: _opened)
+        self._opened: QTreeWidgetItem | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.tree = make_tree([self.tr("Event / role"), self.tr("Text")], "Movement (withdrawal, deploy")
@@ -167,6 +172,11 @@ class EventsPanel(QWidget):
         Only the rows of events that changed are made again, not for a new selection;
         ``changed`` names the events that may differ (None: any)."""
         self._loading = True
+        open_all = len(state.events) <= OPEN_ALL
+        reopen = open_all != self._open_all and bool(self._items)  # the rows open or close: made again
+        self._open_all = open_all
+        if reopen:
+            changed = None
         if changed is not None and state.document_id == self._document:
             self._patch_changed(state, changed)
         else:
@@ -174,10 +184,17 @@ class EventsPanel(QWidget):
             order = [ev.id for ev in state.events]
             if not rows and not self._items:
                 pass  # nothing listed before or now (most documents): the tree is not touched, nor repainted
-            elif state.document_id != self._document or not self._patch(state, rows, order):
+            elif state.document_id != self._document or reopen or not self._patch(state, rows, order):
                 self._rebuild(state, rows)
             self._document, self._rows, self._order = state.document_id, rows, order
-        show_current_item(self.tree, self._items.get((current, span)) or self._items.get((current, None)))
+        top = self._items.get((current, None))
+        if not self._open_all and top is not self._opened:  # only the selected event shows its arguments
+            if self._opened is not None and self._items.get((self._opened.data(0, KIND_ROLE)[1], None)) is self._opened:
+                self._opened.setExpanded(False)
+            if top is not None:
+                top.setExpanded(True)
+            self._opened = top
+        show_current_item(self.tree, self._items.get((current, span)) or top)
         self.hint.setVisible(not state.events)
         self._loading = False
         self._show_current(state.event(current), state)
@@ -197,13 +214,12 @@ class EventsPanel(QWidget):
             if (eid, None) in self._items:
                 self._drop(eid)
             self._rows.pop(eid, None)
-        events = state.events
-        position = {eid: events.index(state.by_id[eid]) for eid in changed if eid in state.by_id}
+        position = {eid: state.position(state.by_id[eid]) for eid in changed if eid in state.by_id}
         for eid in sorted(position, key=position.__getitem__):
             ev = state.by_id[eid]
             self._rows[eid] = self._row_key(ev, state)
             self.tree.insertTopLevelItem(position[eid], self._event_item(ev, state))
-            self._items[(eid, None)].setExpanded(True)
+            self._items[(eid, None)].setExpanded(self._open_all)
         self._order = None  # (the tree has the order now; _patch reads it from there if it needs it)
 
     def _patch(self, state: LinkedState, rows: dict[Any, Any], order: list[Any]) -> bool:
@@ -225,7 +241,7 @@ class EventsPanel(QWidget):
                 index = self.tree.indexOfTopLevelItem(self._items[(eid, None)])
                 self._drop(eid)
             self.tree.insertTopLevelItem(index, self._event_item(by_id[eid], state))
-            self._items[(eid, None)].setExpanded(True)
+            self._items[(eid, None)].setExpanded(self._open_all)
         return True
 
     def _drop(self, event_id: Any) -> None:
@@ -242,7 +258,8 @@ class EventsPanel(QWidget):
         self._items = {}
         items = [self._event_item(ev, state) for ev in state.events]
         self.tree.addTopLevelItems(items)
-        for item in items:
+        self._opened = None
+        for item in items if self._open_all else ():
             item.setExpanded(True)
         self.tree.setUpdatesEnabled(True)
 
@@ -315,6 +332,9 @@ class RelationsPanel(QWidget):
         self._loading = False
         self._shown: Any = None
         self._shown_relations: Any = None
+        self._document: Any = None  # the document the list shows
+        self._warning: QIcon | None = None
+        self._rows: dict[Any, Any] = {}  # relation id -> what its row shows, in the list's order
         self._items: dict[Any, QTreeWidgetItem] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -338,7 +358,7 @@ class RelationsPanel(QWidget):
         DeleteKey(self.tree, self._delete)
 
     def set_scheme(self, scheme: Scheme, lang: str) -> None:
-        self.scheme, self.lang, self._shown = scheme, lang, None
+        self.scheme, self.lang, self._shown, self._document = scheme, lang, None, None
 
     def show_state(self, state: LinkedState, current: int | None) -> None:
         # the relations' list is a new one whenever they, or the spans they join, changed
@@ -348,7 +368,10 @@ class RelationsPanel(QWidget):
             self._shown_relations = state.ann.relations
             self._shown = key
             if state.relations or self._items:  # an empty list stays as it is: no repaint
-                self._rebuild(state)
+                rows = {rel.id: self._row_key(rel, state) for rel in state.relations}
+                if state.document_id != self._document or not self._patch(state, rows):
+                    self._rebuild(state)
+                self._document, self._rows = state.document_id, rows
         show_current_item(self.tree, self._items.get(current))
         self._loading = False
         rel = state.relation(current)
@@ -357,23 +380,54 @@ class RelationsPanel(QWidget):
         self.attributes.set_target(self.scheme or Scheme("none"), "relation" if rel else None,
                                    rel.attributes if rel else {}, self.lang)
 
+    @staticmethod
+    def _row_key(rel: Any, state: LinkedState) -> tuple[Any, ...]:
+        """What a relation's row shows: the relation, its texts and its problems."""
+        return (rel, state.surface(rel.source), state.surface(rel.target),
+                tuple(p.message for p in state.problems_of("relation", rel.id)))
+
+    def _patch(self, state: LinkedState, rows: dict[Any, Any]) -> bool:
+        """Change only the rows that differ (a relation added, removed or edited: one edit
+        costs the same with 10 relations as with 1,000); return False if the order
+        changed otherwise (then the list is made again)."""
+        old = self._rows
+        if [i for i in old if i in rows] != [i for i in rows if i in old]:
+            return False
+        for rid in old.keys() - rows.keys():
+            item = self._items.pop(rid)
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+        by_id = {rel.id: rel for rel in state.relations}
+        for index, (rid, row) in enumerate(rows.items()):
+            before = old.get(rid)
+            if before is row or before == row:
+                continue
+            if before is not None:
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(self._items.pop(rid)))
+            self._items[rid] = item = self._relation_item(by_id[rid], state)
+            self.tree.insertTopLevelItem(index, item)
+        return True
+
     def _rebuild(self, state: LinkedState) -> None:
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
-        self._items: dict[Any, QTreeWidgetItem] = {}
-        icon = warning_icon(self)
+        self._items = {}
         for rel in state.relations:
-            rt = self.scheme.relation(rel.type) if self.scheme else None
-            arrow = " ↔ " if rt is not None and rt.symmetric else " → "
-            item = QTreeWidgetItem([rt.name(self.lang) if rt else rel.type,
-                                    link_text(state.surface(rel.source), state.surface(rel.target), arrow == " ↔ ")])
-            item.setData(0, KIND_ROLE, rel.id)
-            if problems := state.problems_of("relation", rel.id):
-                item.setIcon(1, icon)
-                item.setToolTip(1, "\n".join(p.message for p in problems))
+            self._items[rel.id] = item = self._relation_item(rel, state)
             self.tree.addTopLevelItem(item)
-            self._items[rel.id] = item
         self.tree.setUpdatesEnabled(True)
+
+    def _relation_item(self, rel: Any, state: LinkedState) -> QTreeWidgetItem:
+        rt = self.scheme.relation(rel.type) if self.scheme else None
+        symmetric = rt is not None and rt.symmetric
+        item = QTreeWidgetItem([rt.name(self.lang) if rt else rel.type,
+                                link_text(state.surface(rel.source), state.surface(rel.target), symmetric)])
+        item.setData(0, KIND_ROLE, rel.id)
+        if problems := state.problems_of("relation", rel.id):
+            if self._warning is None:
+                self._warning = warning_icon(self)
+            item.setIcon(1, self._warning)
+            item.setToolTip(1, "\n".join(p.message for p in problems))
+        return item
 
     def _selected(self, item: QTreeWidgetItem | None) -> None:
         if not self._loading:

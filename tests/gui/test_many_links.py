@@ -1,0 +1,127 @@
+"""The Events and Relations panels on a document with many events and relations: an edit
+changes only its own rows (the other rows stay the very same items), the panels still list
+what a fresh read gives, and past ``OPEN_ALL`` events only the selected event shows its
+arguments (a tree lays out every open row again after each change)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.core.text import words
+from annotator.gui.panels import events_panel
+from tests.gui.conftest import make_project
+from tests.gui.test_events import CTRL, TEXT, click_span, find, mark, press, tab_to
+from tests.gui.test_operations import same_as_a_fresh_read
+
+KIND = Qt.ItemDataRole.UserRole + 1
+
+
+def busy_project(tmp_path, events: int, relations: int):
+    """The news article with ``events`` Movement events (each with a Mover) and
+    ``relations`` LocatedIn relations, made through the API before the window opens."""
+    project = make_project(tmp_path / "busy.annotproj", [TEXT])
+    doc = project.documents()[0].id
+    ws = [w for w in words(TEXT) if w[1] - w[0] > 3]
+    gpe = [project.add_span(doc, "GPE", s, e) for s, e in ws[1:2 * relations + 2:2]]
+    fac = [project.add_span(doc, "FAC", s, e) for s, e in ws[2:2 * relations + 2:2]]
+    for i in range(relations):
+        project.add_relation("LocatedIn", fac[i], gpe[i])
+    for i in range(events):
+        s, e = ws[2 * relations + 3 + i]
+        project.add_event(doc, "Movement", (s, e), [("Mover", gpe[i % len(gpe)])])
+    project.history.clear()
+    return project
+
+
+def rows(tree) -> list[int]:
+    return [tree.topLevelItem(i).data(0, KIND)[1] if isinstance(tree.topLevelItem(i).data(0, KIND), tuple)
+            else tree.topLevelItem(i).data(0, KIND) for i in range(tree.topLevelItemCount())]
+
+
+def test_past_open_all_only_the_selected_event_shows_its_arguments(open_window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(events_panel, "OPEN_ALL", 20)
+    w = open_window(busy_project(tmp_path, 30, 2))
+    panel, state = w.links.events_panel, w.links.state
+    tree = panel.tree
+    assert tree.topLevelItemCount() == 30
+    assert not any(tree.topLevelItem(i).isExpanded() for i in range(30))
+    assert all(tree.topLevelItem(i).childCount() == 1 for i in range(30))  # the arguments are there, closed
+    first, second = state.events[3].id, state.events[9].id
+    w.links.select_event(first)
+    assert [i for i in range(30) if tree.topLevelItem(i).isExpanded()] == [3]
+    w.links.select_event(second)
+    assert [i for i in range(30) if tree.topLevelItem(i).isExpanded()] == [9]
+    assert tree.currentItem() is tree.topLevelItem(9)
+
+
+def test_an_event_added_or_undone_among_many_changes_only_its_own_row(open_window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(events_panel, "OPEN_ALL", 20)
+    w = open_window(busy_project(tmp_path, 30, 2))
+    panel = w.links.events_panel
+    before = dict(panel._items)
+    trigger = mark(qtbot, w, find("انسحابها"), Qt.Key.Key_1)  # a new event, in trigger order among the 30
+    new = w.links.state.event_of_trigger(trigger)
+    assert new is not None and panel.tree.topLevelItemCount() == 31
+    assert all(panel._items[key] is item for key, item in before.items())  # not one other row made again
+    assert panel._items[(new.id, None)].isExpanded()  # the new event is the selected one
+    same_as_a_fresh_read(w)
+    press(qtbot, w, Qt.Key.Key_Z, CTRL)
+    assert panel.tree.topLevelItemCount() == 30
+    assert all(panel._items[key] is item for key, item in before.items())
+    same_as_a_fresh_read(w)
+
+
+def test_crossing_open_all_opens_or_closes_every_row(open_window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(events_panel, "OPEN_ALL", 30)
+    w = open_window(busy_project(tmp_path, 30, 2))
+    tree = w.links.events_panel.tree
+    assert all(tree.topLevelItem(i).isExpanded() for i in range(30))
+    mark(qtbot, w, find("انسحابها"), Qt.Key.Key_1)  # the 31st
+    expanded = [i for i in range(31) if tree.topLevelItem(i).isExpanded()]
+    assert len(expanded) == 1 and tree.topLevelItem(expanded[0]) is tree.currentItem()
+    press(qtbot, w, Qt.Key.Key_Z, CTRL)  # 30 again: all open
+    assert all(tree.topLevelItem(i).isExpanded() for i in range(30))
+    same_as_a_fresh_read(w)
+
+
+def test_a_relation_added_or_deleted_among_many_changes_only_its_own_row(open_window, qtbot, tmp_path):
+    w = open_window(busy_project(tmp_path, 3, 25))
+    panel = w.links.relations_panel
+    doc = w.doc_id
+    assert rows(panel.tree) == [r.id for r in w.project.relations(doc)]
+    before = dict(panel._items)
+    fac = next(s.id for s in w.project.spans(doc) if s.label == "FAC")
+    gpe = [s.id for s in w.project.spans(doc) if s.label == "GPE"][-1]
+    click_span(qtbot, w, fac)
+    press(qtbot, w, Qt.Key.Key_L, CTRL)
+    tab_to(qtbot, w, gpe)
+    press(qtbot, w, Qt.Key.Key_Return)
+    stored = w.project.relations(doc)
+    assert len(stored) == 26 and rows(panel.tree) == [r.id for r in stored]
+    assert all(panel._items[rid] is item for rid, item in before.items())
+    new = next(r.id for r in stored if r.id not in before)
+    victim = stored[7].id
+    w.links.delete_relation(victim)
+    assert rows(panel.tree) == [r.id for r in w.project.relations(doc)] and victim not in rows(panel.tree)
+    assert all(panel._items[rid] is item for rid, item in before.items() if rid != victim)
+    press(qtbot, w, Qt.Key.Key_Z, CTRL)  # the deleted one is back, in its place
+    assert rows(panel.tree) == [r.id for r in w.project.relations(doc)] and victim in rows(panel.tree)
+    assert panel._items[new] is not None
+    same_as_a_fresh_read(w)
+
+
+def test_an_events_position_is_found_by_identity_among_equal_looking_events():
+    """``LinkedState.position`` finds the very object (bisection by trigger order, a walk
+    if the order does not find it), as the panel and the state's own update need."""
+    from annotator.core.model import Annotations, Event, Span
+    from annotator.gui.linking.linked_state import LinkedState
+
+    spans = [Span("Movement", [(10 * i, 10 * i + 4)], id=i + 1) for i in range(50)]
+    events = [Event("Movement", i // 2 + 1, [], id=100 + i) for i in range(100)]  # two events per trigger
+    state = LinkedState(1, Annotations(spans=spans, events=events))
+    for i, ev in enumerate(events):
+        assert state.position(ev) == i
+    twin = Event("Movement", 1, [], id=100)  # equal to events[0], another object
+    assert twin == events[0]
+    events.insert(0, twin)  # out of the order bisection expects for the others: found by the walk
+    assert state.position(events[1]) == 1 and state.position(twin) == 0
