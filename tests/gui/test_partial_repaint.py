@@ -71,3 +71,37 @@ def test_a_new_frame_over_the_text_repaints_only_its_lines_and_the_same_overlay_
     painter.set_overlay(Overlay())  # the frame goes: its strip is repainted
     qtbot.waitUntil(lambda: bool(paints.rects))
     assert all(r.height() < height / 3 for r in paints.rects)
+
+
+def test_problem_marks_repaint_their_strip_when_they_change_and_nothing_when_kept(open_window, qtbot):
+    """The marks are compared as a whole list first (an edit that keeps the document's
+    problems, most edits, looks at none of its thousands); a changed list repaints only
+    the strips of the marks that came or went, the arcs and frames kept as they were."""
+    from annotator.gui.linking.link_painter import Overlay
+
+    w = open_window([LONG])
+    sid = w.project.add_span(w.doc_id, "PER", 200, 206)
+    qtbot.waitUntil(lambda: sid in w.view.store)
+    w.view.verticalScrollBar().setValue(0)
+    qtbot.wait(50)
+    painter = w.links.link_painter
+    span = w.links.span_record(sid)
+    frames = [(span, QColor("#d32f2f"))]
+    marks = [(s, s + 4, f"problem {s}") for s in range(0, len(LONG) - 5, 40)]  # hundreds, most off screen
+    painter.set_overlay(Overlay(frames=frames, marks=marks))
+    qtbot.wait(50)
+    paints = Paints(w.view.viewport())
+    painter.set_overlay(Overlay(frames=list(frames), marks=marks))  # the same list
+    painter.set_overlay(Overlay(frames=list(frames), marks=list(marks)))  # an equal one
+    qtbot.wait(50)
+    assert paints.rects == []
+    painter.set_overlay(Overlay(frames=list(frames), marks=[m for m in marks if m[0] != 80]))  # one goes, on screen
+    qtbot.waitUntil(lambda: bool(paints.rects))
+    height = w.view.viewport().height()
+    assert all(r.height() < height / 3 for r in paints.rects)
+    assert painter.overlay.marks == [m for m in marks if m[0] != 80]
+    paints.rects.clear()
+    painter.set_overlay(Overlay(marks=painter.overlay.marks))  # the frame goes, the marks stay
+    qtbot.waitUntil(lambda: bool(paints.rects))
+    box = w.view.painter.rects_of(w.view.visible_blocks(), w.view.store.get(sid), w.view.u16)[0]
+    assert any(r.top() <= box.top() and r.bottom() >= box.bottom() for r in paints.rects)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -42,6 +43,19 @@ class Arc:
     strong: bool = False
     dashed: bool = False
 
+    @cached_property
+    def key(self) -> tuple[object, ...]:
+        """What says how the arc is drawn (what repaints compare); made once per arc: the
+        window keeps the arcs of a document's relations between edits."""
+        return ("arc", tuple(map(tuple, self.source.fragments)), tuple(map(tuple, self.target.fragments)), self.label,
+                self.color.rgba(), self.strong, self.dashed, self.source.surface, self.target.surface)
+
+    @cached_property
+    def ends(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Where the source and the target begin and end (a paint skips the arcs of a
+        document's hundreds whose ends both lie off screen)."""
+        return (self.source.start, self.source.end), (self.target.start, self.target.end)
+
 
 @dataclass
 class Overlay:
@@ -54,17 +68,14 @@ class Overlay:
     def is_empty(self) -> bool:
         return not (self.arcs or self.frames or self.marks)
 
-    def elements(self) -> list[tuple[tuple[object, ...], object]]:
-        """Each arc, frame and mark with a key that says how it is drawn (what repaints
-        compare)."""
-        out: list[tuple[tuple[object, ...], object]] = []
-        for a in self.arcs:
-            out.append((("arc", tuple(map(tuple, a.source.fragments)), tuple(map(tuple, a.target.fragments)), a.label,
-                         a.color.rgba(), a.strong, a.dashed, a.source.surface, a.target.surface), a))
-        for span, color in self.frames:
+    def elements(self, shapes: bool = True, marks: bool = True) -> list[tuple[tuple[object, ...], object]]:
+        """Each arc and frame (unless not ``shapes``) and mark (unless not ``marks``) with a
+        key that says how it is drawn (what repaints compare)."""
+        out: list[tuple[tuple[object, ...], object]] = [(a.key, a) for a in self.arcs] if shapes else []
+        for span, color in self.frames if shapes else ():
             out.append((("frame", tuple(map(tuple, span.fragments)), color.rgba()), span))
-        for mark in self.marks:
-            out.append((("mark", *mark), mark))
+        if marks:
+            out.extend((("mark", mark), mark) for mark in self.marks)
         return out
 
 
@@ -79,13 +90,21 @@ class LinkPainter:
         self.document: Callable[[], bool] = lambda: True
         #: the boxes of the arcs' labels drawn in the last paint
         self.label_rects: list[QRectF] = []
+        # the overlay's arcs and frames, and its marks, by key
+        self._shapes: dict[tuple[object, ...], object] = {}
+        self._marks: dict[tuple[object, ...], object] = {}
 
     def set_overlay(self, overlay: Overlay) -> None:
         """Show ``overlay``: repaint only the strips of the view where a mark, frame or
         arrow appeared or went (a repaint of the whole view costs tens of milliseconds)."""
-        before, self.overlay = dict(self.overlay.elements()), overlay
-        after = dict(overlay.elements())
-        changed = [before[k] for k in before.keys() - after.keys()] + [after[k] for k in after.keys() - before.keys()]
+        old, self.overlay = self.overlay, overlay
+        shapes = dict(overlay.elements(marks=False))
+        changed = _gone_and_new(self._shapes, shapes)
+        self._shapes = shapes
+        if overlay.marks is not old.marks and overlay.marks != old.marks:  # most edits keep the problems
+            marks = dict(overlay.elements(shapes=False))
+            changed += _gone_and_new(self._marks, marks)
+            self._marks = marks
         if not changed:
             return
         viewport = self.view.viewport()  # type: ignore[attr-defined]
@@ -161,6 +180,9 @@ class LinkPainter:
                     painter.setBrush(Qt.BrushStyle.NoBrush)
                     painter.drawRoundedRect(r.adjusted(0, 1, 0, -1), 3, 3)
         for arc in ov.arcs:
+            (a0, a1), (b0, b1) = arc.ends
+            if (a1 <= lo or a0 >= hi) and (b1 <= lo or b0 >= hi):
+                continue  # neither end shows: not drawn
             self._arc(painter, blocks, arc)
 
     def _wave(self, painter: QPainter, rect: QRectF) -> None:
@@ -304,6 +326,11 @@ class LinkPainter:
             return ""
         return "<br>".join(f"<span style='color:#d32f2f'>⚠</span> {_escape(msg)}"
                            for s, e, msg in self.overlay.marks if s <= pos < e)
+
+
+def _gone_and_new(before: dict[tuple[object, ...], object], after: dict[tuple[object, ...], object]) -> list[object]:
+    """Return the elements of ``before`` not in ``after`` and those of ``after`` not in ``before``."""
+    return [before[k] for k in before.keys() - after.keys()] + [after[k] for k in after.keys() - before.keys()]
 
 
 def _area(r: QRectF) -> float:
