@@ -68,15 +68,16 @@ class Overlay:
     def is_empty(self) -> bool:
         return not (self.arcs or self.frames or self.marks)
 
-    def elements(self, shapes: bool = True, marks: bool = True) -> list[tuple[tuple[object, ...], object]]:
-        """Each arc and frame (unless not ``shapes``) and mark (unless not ``marks``) with a
-        key that says how it is drawn (what repaints compare)."""
-        out: list[tuple[tuple[object, ...], object]] = [(a.key, a) for a in self.arcs] if shapes else []
-        for span, color in self.frames if shapes else ():
-            out.append((("frame", tuple(map(tuple, span.fragments)), color.rgba()), span))
-        if marks:
-            out.extend((("mark", mark), mark) for mark in self.marks)
+    def shapes(self) -> dict[tuple[object, ...], object]:
+        """Each arc and frame by a key that says how it is drawn (what repaints compare)."""
+        out: dict[tuple[object, ...], object] = {a.key: a for a in self.arcs}
+        for span, color in self.frames:
+            out[("frame", tuple(map(tuple, span.fragments)), color.rgba())] = span
         return out
+
+    def mark_elements(self) -> dict[tuple[object, ...], object]:
+        """Each problem mark by its key."""
+        return {("mark", mark): mark for mark in self.marks}
 
 
 
@@ -98,11 +99,11 @@ class LinkPainter:
         """Show ``overlay``: repaint only the strips of the view where a mark, frame or
         arrow appeared or went (a repaint of the whole view costs tens of milliseconds)."""
         old, self.overlay = self.overlay, overlay
-        shapes = dict(overlay.elements(marks=False))
+        shapes = overlay.shapes()
         changed = _gone_and_new(self._shapes, shapes)
         self._shapes = shapes
         if overlay.marks is not old.marks and overlay.marks != old.marks:  # most edits keep the problems
-            marks = dict(overlay.elements(shapes=False))
+            marks = overlay.mark_elements()
             changed += _gone_and_new(self._marks, marks)
             self._marks = marks
         if not changed:

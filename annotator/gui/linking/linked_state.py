@@ -35,6 +35,7 @@ class LinkedState:
     problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._marks: tuple[list[Problem] | None, list[tuple[int, int, str]]] = (None, [])  # (of which problems, the marks)
         self._index()
 
     @classmethod
@@ -150,9 +151,8 @@ class LinkedState:
         for sid in spans_hit:
             self.spans.pop(sid, None)
         self.spans.update(fresh)
-        for ev in sorted(found, key=lambda e: (self._start(e.trigger), e.id)):
-            key = (self._start(ev.trigger), ev.id)
-            i = bisect.bisect_left(events, key, key=lambda e: (self._start(e.trigger), e.id))
+        for ev in sorted(found, key=self._order_key):
+            i = bisect.bisect_left(events, self._order_key(ev), key=self._order_key)
             events.insert(i, ev)
             self._index_event(ev)
         ann.events = events
@@ -194,11 +194,14 @@ class LinkedState:
         ``list.index`` makes, costs milliseconds over 10,000 events), by a walk if the
         order does not find it."""
         events = self.ann.events
-        key = (self._start(event.trigger), event.id)
-        i = bisect.bisect_left(events, key, key=lambda e: (self._start(e.trigger), e.id))
+        i = bisect.bisect_left(events, self._order_key(event), key=self._order_key)
         if i < len(events) and events[i] is event:
             return i
         return next(j for j, e in enumerate(events) if e is event)
+
+    def _order_key(self, event: Event) -> tuple[int, Any]:
+        """Where an event sits in ``events``: by its trigger's start, then its id."""
+        return (self._start(event.trigger), event.id)
 
     def _start(self, span_id: Any) -> int:
         span = self.spans.get(span_id)
@@ -277,9 +280,8 @@ class LinkedState:
     def marks(self) -> list[tuple[int, int, str]]:
         """Return the ranges to underline as problems, with their messages (the same list
         while the problems stay the same: a document may have thousands)."""
-        cached = self.__dict__.get("_marks")
-        if cached is None or cached[0] is not self.problems:
-            marks = [(p.start, p.end, p.message) for p in self.problems if p.start is not None and p.end is not None]
-            cached = self._marks = (self.problems, marks)
-        return cached[1]
+        if self._marks[0] is not self.problems:
+            self._marks = (self.problems, [(p.start, p.end, p.message) for p in self.problems
+                                           if p.start is not None and p.end is not None])
+        return self._marks[1]
 

@@ -69,6 +69,27 @@ def show_current_item(tree: QTreeWidget, item: QTreeWidgetItem | None) -> None:
     tree.clearSelection()
 
 
+def patch_rows(old_order: list[Any], old_rows: dict[Any, Any], rows: dict[Any, Any], drop: Any, insert: Any) -> bool:
+    """Bring a list's top rows from ``old_order`` (showing ``old_rows``: id -> what the
+    row shows) to ``rows`` (in their new order): ``drop(id)`` the rows gone or changed,
+    ``insert(index, id)`` the changed and new ones; the rows that stay as they were are not
+    touched.  Return False, touching nothing, if the kept rows changed their order (the
+    caller makes the list again)."""
+    if [i for i in old_order if i in rows] != [i for i in rows if i in old_rows]:
+        return False
+    for i in old_order:
+        if i not in rows:
+            drop(i)
+    for index, (i, row) in enumerate(rows.items()):
+        before = old_rows.get(i)
+        if before is row or before == row:
+            continue
+        if before is not None:
+            drop(i)
+        insert(index, i)
+    return True
+
+
 def make_tree(headers: list[str], first: str = "Organisation (long)") -> QTreeWidget:
     """A tree for a panel list; the first column sized from ``first`` (sizing it to its
     contents would visit every row)."""
@@ -184,12 +205,12 @@ class EventsPanel(QWidget):
             order = [ev.id for ev in state.events]
             if not rows and not self._items:
                 pass  # nothing listed before or now (most documents): the tree is not touched, nor repainted
-            elif state.document_id != self._document or reopen or not self._patch(state, rows, order):
+            elif state.document_id != self._document or reopen or not self._patch(state, rows):
                 self._rebuild(state, rows)
             self._document, self._rows, self._order = state.document_id, rows, order
         top = self._items.get((current, None))
         if not self._open_all and top is not self._opened:  # only the selected event shows its arguments
-            if self._opened is not None and self._items.get((self._opened.data(0, KIND_ROLE)[1], None)) is self._opened:
+            if self._opened is not None and self._opened.treeWidget() is self.tree:  # (not a row dropped since)
                 self._opened.setExpanded(False)
             if top is not None:
                 top.setExpanded(True)
@@ -222,27 +243,18 @@ class EventsPanel(QWidget):
             self._items[(eid, None)].setExpanded(self._open_all)
         self._order = None  # (the tree has the order now; _patch reads it from there if it needs it)
 
-    def _patch(self, state: LinkedState, rows: dict[Any, Any], order: list[Any]) -> bool:
+    def _patch(self, state: LinkedState, rows: dict[Any, Any]) -> bool:
         """Change only the rows that differ (an event added, removed or edited); return
         False if the order changed otherwise (then the tree is made again)."""
         old = self._order if self._order is not None else [
             self.tree.topLevelItem(i).data(0, KIND_ROLE)[1] for i in range(self.tree.topLevelItemCount())]
-        kept = [i for i in old if i in rows]
-        if kept != [i for i in order if i in self._rows]:
-            return False
-        for eid in old:
-            if eid not in rows:
-                self._drop(eid)
         by_id = state.by_id
-        for index, eid in enumerate(order):
-            if self._rows.get(eid) is rows[eid] or self._rows.get(eid) == rows[eid]:
-                continue
-            if eid in self._rows:
-                index = self.tree.indexOfTopLevelItem(self._items[(eid, None)])
-                self._drop(eid)
+
+        def insert(index: int, eid: Any) -> None:
             self.tree.insertTopLevelItem(index, self._event_item(by_id[eid], state))
             self._items[(eid, None)].setExpanded(self._open_all)
-        return True
+
+        return patch_rows(old, self._rows, rows, self._drop, insert)
 
     def _drop(self, event_id: Any) -> None:
         top = self._items.pop((event_id, None))
@@ -390,22 +402,16 @@ class RelationsPanel(QWidget):
         """Change only the rows that differ (a relation added, removed or edited: one edit
         costs the same with 10 relations as with 1,000); return False if the order
         changed otherwise (then the list is made again)."""
-        old = self._rows
-        if [i for i in old if i in rows] != [i for i in rows if i in old]:
-            return False
-        for rid in old.keys() - rows.keys():
-            item = self._items.pop(rid)
-            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
         by_id = {rel.id: rel for rel in state.relations}
-        for index, (rid, row) in enumerate(rows.items()):
-            before = old.get(rid)
-            if before is row or before == row:
-                continue
-            if before is not None:
-                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(self._items.pop(rid)))
+
+        def drop(rid: Any) -> None:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(self._items.pop(rid)))
+
+        def insert(index: int, rid: Any) -> None:
             self._items[rid] = item = self._relation_item(by_id[rid], state)
             self.tree.insertTopLevelItem(index, item)
-        return True
+
+        return patch_rows(list(self._rows), self._rows, rows, drop, insert)
 
     def _rebuild(self, state: LinkedState) -> None:
         self.tree.setUpdatesEnabled(False)
