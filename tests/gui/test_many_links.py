@@ -125,3 +125,30 @@ def test_an_events_position_is_found_by_identity_among_equal_looking_events():
     assert twin == events[0]
     events.insert(0, twin)  # out of the order bisection expects for the others: found by the walk
     assert state.position(events[1]) == 1 and state.position(twin) == 0
+
+
+def test_a_relation_linked_among_many_is_selected_and_the_other_arrows_are_kept(open_window, qtbot, tmp_path):
+    w = open_window(busy_project(tmp_path, 3, 25))
+    doc = w.doc_id
+    arcs_before = {id(a): a for a in w.links._relation_arcs()[0]}
+    assert len(arcs_before) == 25
+    fac = next(s.id for s in w.project.spans(doc) if s.label == "FAC")
+    gpe = [s.id for s in w.project.spans(doc) if s.label == "GPE"][-1]
+    click_span(qtbot, w, fac)
+    press(qtbot, w, Qt.Key.Key_L, CTRL)
+    tab_to(qtbot, w, gpe)
+    press(qtbot, w, Qt.Key.Key_Return)
+    stored = w.project.relations(doc)
+    new = next(r for r in stored if (r.source, r.target) == (fac, gpe))
+    assert w.links.relation_id == new.id and w.view.selected_span == fac
+    arcs = w.links._relation_arcs()[0]
+    overlay = w.links.link_painter.overlay
+    assert len(arcs) == 26 and all(a in overlay.arcs for a in arcs)
+    strong = [a for a in arcs if a.strong]
+    assert [(a.source.id, a.target.id) for a in strong] == [(fac, gpe)]
+    # the 25 arrows of the relations the edit did not touch are the very same objects
+    assert sum(id(a) in arcs_before for a in arcs) == 25
+    # and the shapes the painter compares are those of a fresh overlay
+    assert set(overlay.shapes()) == {a.key for a in overlay.arcs} | {
+        ("frame", tuple(map(tuple, s.fragments)), c.rgba()) for s, c in overlay.frames}
+    same_as_a_fresh_read(w)

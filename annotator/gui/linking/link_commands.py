@@ -185,10 +185,15 @@ class LinkCommandsMixin:
                            lambda t: self._add_relation(t, source, target))
 
     def _add_relation(self: LinkController, type_: str, source: int, target: int) -> None:
-        ok, rid = self.w._edit(lambda: self.w.project.add_relation(type_, source, target))
+        def add() -> int:
+            # selected before its Changes are shown: the edit is shown once, with it selected
+            self.relation_id = rid = self.w.project.add_relation(type_, source, target)
+            return rid
+
+        ok, _ = self.w._edit(add)
         if ok:
             self.w.docks["relations"].raise_()
-            self.select_relation(rid)
+            self.w.view.select_span(source, reveal=True)
 
     def select_relation(self: LinkController, relation_id: Any) -> None:
         rel = self.state.relation(relation_id)

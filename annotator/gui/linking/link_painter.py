@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -43,18 +42,16 @@ class Arc:
     strong: bool = False
     dashed: bool = False
 
-    @cached_property
-    def key(self) -> tuple[object, ...]:
-        """What says how the arc is drawn (what repaints compare); made once per arc: the
-        window keeps the arcs of a document's relations between edits."""
-        return ("arc", tuple(map(tuple, self.source.fragments)), tuple(map(tuple, self.target.fragments)), self.label,
-                self.color.rgba(), self.strong, self.dashed, self.source.surface, self.target.surface)
-
-    @cached_property
-    def ends(self) -> tuple[tuple[int, int], tuple[int, int]]:
-        """Where the source and the target begin and end (a paint skips the arcs of a
-        document's hundreds whose ends both lie off screen)."""
-        return (self.source.start, self.source.end), (self.target.start, self.target.end)
+    def __post_init__(self) -> None:
+        #: what says how the arc is drawn (what repaints compare), made once per arc: the
+        #: window keeps the arcs of a document's relations between edits
+        self.key: tuple[object, ...] = (
+            "arc", tuple(map(tuple, self.source.fragments)), tuple(map(tuple, self.target.fragments)), self.label,
+            self.color.rgba(), self.strong, self.dashed, self.source.surface, self.target.surface)
+        #: where the source and the target begin and end (a paint skips the arcs of a
+        #: document's hundreds whose ends both lie off screen)
+        self.ends: tuple[tuple[int, int], tuple[int, int]] = (
+            (self.source.start, self.source.end), (self.target.start, self.target.end))
 
 
 @dataclass
@@ -64,13 +61,20 @@ class Overlay:
     arcs: list[Arc] = field(default_factory=list)
     frames: list[tuple[Span, QColor]] = field(default_factory=list)
     marks: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, message
+    #: (n, shapes): the shapes of the first ``n`` arcs, already made (the document's
+    #: relations: the window keeps them between edits, so an edit does not key hundreds
+    #: of arrows again)
+    arc_shapes: tuple[int, dict[tuple[object, ...], object]] | None = None
 
     def is_empty(self) -> bool:
         return not (self.arcs or self.frames or self.marks)
 
     def shapes(self) -> dict[tuple[object, ...], object]:
         """Each arc and frame by a key that says how it is drawn (what repaints compare)."""
-        out: dict[tuple[object, ...], object] = {a.key: a for a in self.arcs}
+        n, base = self.arc_shapes or (0, {})
+        out: dict[tuple[object, ...], object] = dict(base)
+        for a in self.arcs[n:]:
+            out[a.key] = a
         for span, color in self.frames:
             out[("frame", tuple(map(tuple, span.fragments)), color.rgba())] = span
         return out

@@ -259,28 +259,43 @@ class LinkController(LinkCommandsMixin, StanceCommandsMixin, QObject):
         self._show_inspector(self.w.view.selected_span)
         self._update_overlay()
 
-    def _relation_arcs(self) -> list[Arc]:
-        """The arrows of the document's relations, made again only when the relations or
-        the selected one changed (a document may have hundreds)."""
+    def _relation_arcs(self) -> tuple[list[Arc], dict[tuple[object, ...], object]]:
+        """The arrows of the document's relations and their shapes by key, made again only
+        when the relations or the selected one changed (a document may have hundreds), and
+        then only the arrows of relations that changed: the others are kept."""
         state, scheme = self.state, self.scheme
         key = (state.ann.relations, self.relation_id, self.w.lang, scheme)
         cached = getattr(self, "_arcs_cache", None)
         if cached is not None and all(a is b for a, b in zip(cached[0], key, strict=True)):
-            return cached[1]
-        arcs = []
+            return cached[1], cached[2]
+        made: dict[Any, tuple[object, ...]] = {}
+        if cached is not None and cached[0][2:] == key[2:] and cached[0][3] is scheme:
+            made = cached[3]
+        arcs: list[Arc] = []
+        kept: dict[Any, tuple[object, ...]] = {}
         for rel in state.relations:
             src, tgt = state.spans.get(rel.source), state.spans.get(rel.target)
-            rt = scheme.relation(rel.type)
-            if src and tgt:
-                arcs.append(Arc(src, tgt, rt.name(self.w.lang) if rt else rel.type, QColor(rt.color if rt else "#555555"),
-                                strong=rel.id == self.relation_id))
-        self._arcs_cache = (key, arcs)
-        return arcs
+            if not (src and tgt):
+                continue
+            strong = rel.id == self.relation_id
+            old = made.get(rel.id)
+            # a relation read again after an edit is a new object equal to the old one
+            if old is not None and old[1] is src and old[2] is tgt and old[3] == strong and (old[0] is rel or old[0] == rel):
+                arc = old[4]
+            else:
+                rt = scheme.relation(rel.type)
+                arc = Arc(src, tgt, rt.name(self.w.lang) if rt else rel.type, QColor(rt.color if rt else "#555555"),
+                          strong=strong)
+            kept[rel.id] = (rel, src, tgt, strong, arc)
+            arcs.append(arc)
+        shapes: dict[tuple[object, ...], object] = {a.key: a for a in arcs}
+        self._arcs_cache = (key, arcs, shapes, kept)
+        return arcs, shapes
 
     def _update_overlay(self) -> None:
         state, scheme = self.state, self.scheme
-        overlay = Overlay(marks=state.marks())
-        overlay.arcs.extend(self._relation_arcs())
+        arcs, shapes = self._relation_arcs()
+        overlay = Overlay(arcs=list(arcs), marks=state.marks(), arc_shapes=(len(arcs), shapes))
         ev = state.event(self.event_id)
         if ev is not None and (trigger := state.spans.get(ev.trigger)):
             color = QColor(scheme.color(ev.type))
