@@ -137,8 +137,43 @@ def _dump(form: Any) -> str:
 
 def fingerprint(ann: Annotations, spans: Mapping[Id, Span] | None = None,
                 normalizations: Iterable[Mapping[str, Any]] = ()) -> str:
-    """Return the sha256 of ``canonical(...)``: equal for layers with equal annotations."""
-    return hashlib.sha256(_dump(_form(ann, spans, normalizations)).encode("utf-8")).hexdigest()
+    """Return the sha256 of ``canonical(...)``: equal for layers with equal annotations.
+
+    The bytes hashed are those of ``_dump(_form(...))``; the spans (most of a layer) are
+    written here without building ``_form``'s lists: a plain one-fragment span's sort key
+    (its ``repr``) and JSON are formatted directly, every other span goes through ``_form``'s
+    own item and ``_dump`` (tests/core/test_layer_fingerprints.py pins the digests)."""
+    normalizations = list(normalizations)
+    rest = Annotations(events=ann.events, relations=ann.relations, stances=ann.stances, doc_labels=ann.doc_labels,
+                       notes=ann.notes, status=ann.status)
+    if spans is None and (ann.events or ann.relations or ann.stances or normalizations):
+        spans = span_map([ann])
+    form = _form(rest, spans if spans is not None else {}, normalizations)
+    del form["spans"]
+    parts = [f'"{k}":{_dump(v)}' for k, v in form.items()]
+    parts.append('"spans":' + _spans_json(ann.spans))
+    parts.sort()  # the keys' order (sort_keys): each part starts with its quoted key
+    return hashlib.sha256(("{" + ",".join(parts) + "}").encode("utf-8")).hexdigest()
+
+
+def _spans_json(spans: Iterable[Span]) -> str:
+    """Return ``_dump`` of ``_form``'s "spans" list (sorted by ``repr`` of each item)."""
+    items: list[tuple[str, str]] = []
+    labels: dict[str, tuple[str, str]] = {}
+    for s in spans:
+        label, fragments = s.label, s.fragments
+        if len(fragments) == 1 and type(label) is str and not s.attributes and not s.notes:
+            (a, b), = fragments
+            a, b = int(a), int(b)
+            quoted = labels.get(label)
+            if quoted is None:
+                quoted = labels[label] = (repr(label), _dump(label))
+            items.append((f"[({quoted[0]}, (({a}, {b}),)), [], []]", f"[[{quoted[1]},[[{a},{b}]]],[],[]]"))
+        else:
+            item = [span_key(s), _sorted([k, v] for k, v in s.attributes.items()), sorted(s.notes)]
+            items.append((repr(item), _dump(item)))
+    items.sort(key=lambda kv: kv[0])
+    return "[" + ",".join(j for _, j in items) + "]"
 
 
 def is_blank(ann: Annotations, normalizations: Iterable[Any] = ()) -> bool:
