@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -70,6 +72,52 @@ def read_text_file(path: str | Path) -> str:
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror}).") from None
     return decode_bytes(data, str(path))
+
+
+def iter_text_file(path: str | Path, size: int = 1 << 20) -> Iterator[str]:
+    """Yield the text of the file at ``path`` in pieces of about ``size`` characters,
+    decoded and checked as ``read_text_file`` does (the same errors, in the same order),
+    without holding the whole file: a bad byte is reported as that function reports it;
+    NUL characters and a file with no text are errors once the last piece is read."""
+    path = Path(path)
+    try:
+        fh = path.open("rb")
+        head = fh.read(8192)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder, not a file.") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror}).") from None
+    with fh:
+        encoding, skipped = "utf-8", 0
+        for bom, name in _BOMS:
+            if head.startswith(bom):
+                encoding, skipped = name, len(bom)
+                break
+        else:
+            if b"\x00" in head:
+                raise InputError(f"{path} looks like a binary file, not text (it contains NUL bytes); only UTF-8 or UTF-16 text with a BOM can be imported.")
+        fh.seek(skipped)
+        # universal newlines: CRLF and lone CR become LF, as normalize_newlines does
+        text = io.TextIOWrapper(fh, encoding=encoding, errors="strict", newline=None)
+        nul = False
+        blank = True
+        while True:
+            try:
+                piece = text.read(size)
+            except UnicodeDecodeError:
+                decode_bytes(path.read_bytes(), str(path))  # raises the error, naming its line and byte
+                raise
+            if not piece:
+                break
+            nul = nul or "\x00" in piece
+            blank = blank and piece.isspace()
+            yield piece
+    if nul:
+        raise InputError(f"{path} contains NUL characters, so it is probably not a text file.")
+    if blank:
+        raise InputError(f"{path} is empty: there is no text to import.")
 
 
 def text_sha256(text: str) -> str:

@@ -24,7 +24,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from annotator.core.decoding import read_text_file
 from annotator.core.errors import InputError
 from annotator.core.scheme import Scheme, is_name
 from annotator.formats import register
@@ -150,7 +149,8 @@ class ConllFormat(Format):
             raise InputError(f"--scheme-tags must be auto, {', '.join(READ_SCHEMES)}, not {scheme_tags!r}.")
         if path.is_dir():
             raise InputError(f"{path} is a folder; the conll format reads one file.")
-        return read_tags(Reader(path, read_text_file(path), options.get("label_map"), scheme), scheme, nested=nested,
+        # the file is read a piece at a time in each pass, never whole
+        return read_tags(Reader(path, None, options.get("label_map"), scheme), scheme, nested=nested,
                          add_labels=add_labels, scheme_tags=scheme_tags)
 
     def write(self, records: Any, folder: Path, ctx: ExportContext) -> None:

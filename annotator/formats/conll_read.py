@@ -3,7 +3,9 @@
 The first pass looks at every tag (after ``--map``, with types matched without regard to
 case) and learns what the file is: its tagging scheme (IO, IOB1, IOB2 or BIOES), how often
 each type occurs, where each is first used, and every bad line.  The second pass decodes
-one sentence at a time into documents.  Only one sentence's tags are ever held in memory.
+one sentence at a time into documents.  Only one sentence's tags are ever held in memory,
+and a file is read a piece at a time (``iter_text_file``), never whole; each piece's lines
+are split by ``str.split`` all at once when they hold no white space but spaces and tabs.
 
 Tagging schemes, told apart by the tags the file uses (``--scheme-tags`` forces one):
 
@@ -17,13 +19,13 @@ Tagging schemes, told apart by the tags the file uses (``--scheme-tags`` forces 
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.decoding import iter_text_file
 from annotator.core.errors import InputError
 from annotator.core.model import Annotations, Document, Span
 from annotator.core.scheme import Scheme
@@ -36,12 +38,9 @@ _CONLLU_ID = re.compile(r"^\d+([-.]\d+)?$")
 DOCSTART = "-DOCSTART-"
 READ_SCHEMES = ("io", "iob1", "iob2", "bioes")
 MAX_BAD_LINES = 20
-
-
-def lines_of(text: str) -> Iterator[tuple[int, str]]:
-    """Yield ``(line number, line)`` without the line end, one at a time."""
-    for n, line in enumerate(io.StringIO(text, newline="\n"), 1):
-        yield n, line.rstrip("\n")
+PIECE = 1 << 20  # characters read at a time
+#: White space that ``str.split()`` splits at but a CoNLL line does not (only spaces and tabs do)
+_OTHER_SPACES = "".join(c for c in map(chr, range(0x110000)) if c.isspace() and c not in " \t\n")
 
 
 def split_tag(tag: str) -> tuple[str, str, bool]:
@@ -89,9 +88,10 @@ class Survey:
 
 
 class Reader:
-    """Reads one CoNLL file: ``survey`` then ``documents``."""
+    """Reads one CoNLL file: ``survey`` then ``documents``; ``text`` is the file's text, or
+    None to read it from ``path`` a piece at a time in each pass."""
 
-    def __init__(self, path: Path, text: str, label_map: Mapping[str, str] | None, scheme: Scheme | None) -> None:
+    def __init__(self, path: Path, text: str | None, label_map: Mapping[str, str] | None, scheme: Scheme | None) -> None:
         self.path = path
         self.text = text
         self.map = dict(label_map or {})
@@ -112,7 +112,7 @@ class Reader:
         has four fields and the second is a part of speech, not a tag."""
         rows = 0
         tags_second = 0
-        for _, line in lines_of(self.text):
+        for line in (line for _, lines in self._line_pieces() for line in lines):
             fields = _SPLIT_RE.split(line.strip(" \t\r\ufeff"))
             if not fields[0] or fields[0] == DOCSTART:
                 continue
@@ -127,39 +127,75 @@ class Reader:
 
     # -- the first pass ----------------------------------------------------------------
 
+    def _line_pieces(self) -> Iterator[tuple[str, list[str]]]:
+        """Yield a piece of the text (whole lines) and its lines, without their line ends."""
+        pieces: Iterator[str] = (iter_text_file(self.path, PIECE) if self.text is None else
+                                 (self.text[i : i + PIECE] for i in range(0, len(self.text), PIECE)))
+        rest = ""
+        for piece in pieces:
+            piece = rest + piece
+            cut = piece.rfind("\n") + 1
+            rest = piece[cut:]
+            if cut:
+                head = piece[:cut]
+                lines = head.split("\n")
+                lines.pop()  # after the last line end
+                yield head, lines
+        if rest:
+            yield rest, [rest]
+
     def rows(self) -> Iterator[tuple[int, list[str] | None, bool]]:
         """Yield ``(line, fields or None for a break, a -DOCSTART-)``; bad lines are recorded."""
         s = self.survey
-        cols = self.tag_columns
+        plain = self.tag_columns == slice(1, None)
         n = 0
-        for line in io.StringIO(self.text, newline="\n"):
-            n += 1
-            if s.tokens == 0 and line[:1] == "#" and not s.conllu:
-                s.conllu = n if "text =" in line or "sent_id" in line or "newdoc" in line else 0
-            fields = line.rstrip("\n").replace("\t", " ").split(" ")
-            if "" in fields:
-                fields = [f for f in fields if f]
-            if len(fields) == 2 and fields[0] != DOCSTART:  # the common case: TOKEN TAG
-                yield n, fields, False
-                continue
-            if not fields:
-                yield n, None, False
-                continue
-            if fields[0] == DOCSTART:
-                yield n, None, True
-                continue
-            if len(fields) >= 10 and "\t" in line and _CONLLU_ID.match(fields[0]) and not s.conllu:
-                s.conllu = n
-            if len(fields) < 2:
-                starts_blank = line[:1] in (" ", "\t")
-                what = (f"line {n} (a tag {fields[0]!r} with no token)" if starts_blank
-                        else f"line {n} (the token {fields[0]!r} has no tag)")
-                s.bad_count += 1
-                if len(s.bad) < MAX_BAD_LINES:
-                    s.bad.append(what)
-                yield n, None, False
-                continue
-            yield n, [fields[0], *fields[cols]], False
+        for piece, lines in self._line_pieces():
+            # a piece whose only white space is spaces and tabs (and where no CoNLL-U comment
+            # can come before the first token): every line split at once, as the loop below
+            if plain and (s.tokens or "#" not in piece) and not any(c in piece for c in _OTHER_SPACES):
+                first = n + 1
+                for fields in map(str.split, lines):
+                    n += 1
+                    if len(fields) == 2 and fields[0] != DOCSTART:  # the common case: TOKEN TAG
+                        yield n, fields, False
+                    elif not fields:
+                        yield n, None, False
+                    elif fields[0] == DOCSTART:
+                        yield n, None, True
+                    else:
+                        yield from self._odd_row(n, lines[n - first], fields)
+            else:
+                for line in lines:
+                    n += 1
+                    if s.tokens == 0 and line[:1] == "#" and not s.conllu:
+                        s.conllu = n if "text =" in line or "sent_id" in line or "newdoc" in line else 0
+                    fields = line.replace("\t", " ").split(" ")
+                    if "" in fields:
+                        fields = [f for f in fields if f]
+                    if len(fields) == 2 and fields[0] != DOCSTART:
+                        yield n, fields, False
+                    elif not fields:
+                        yield n, None, False
+                    elif fields[0] == DOCSTART:
+                        yield n, None, True
+                    else:
+                        yield from self._odd_row(n, line, fields)
+
+    def _odd_row(self, n: int, line: str, fields: list[str]) -> Iterator[tuple[int, list[str] | None, bool]]:
+        """Yield the row of a line of one field or more than two (recording a bad one)."""
+        s = self.survey
+        if len(fields) >= 10 and "\t" in line and _CONLLU_ID.match(fields[0]) and not s.conllu:
+            s.conllu = n
+        if len(fields) < 2:
+            starts_blank = line[:1] in (" ", "\t")
+            what = (f"line {n} (a tag {fields[0]!r} with no token)" if starts_blank
+                    else f"line {n} (the token {fields[0]!r} has no tag)")
+            s.bad_count += 1
+            if len(s.bad) < MAX_BAD_LINES:
+                s.bad.append(what)
+            yield n, None, False
+        else:
+            yield n, [fields[0], *fields[self.tag_columns]], False
 
     def mapped(self, tag: str) -> tuple[str, str, bool]:
         """Return ``split_tag(tag)`` after the import's ``--map`` (an empty NEW makes it O)."""

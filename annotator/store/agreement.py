@@ -3,12 +3,11 @@ more annotators annotated.  The measures themselves are in ``annotator.core``.""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.collector import collector_paused
 from annotator.core.errors import Cancelled, ProjectError
 from annotator.store.annotators import Annotators
 from annotator.store.backend import SQLiteBackend
@@ -83,7 +82,9 @@ class Agreement:
         sets = {d.name: (list(d.labels), d.multi) for d in self.settings.scheme.doc_labels}
         # triggers and stance evidence passages are not entities: leave them out of span agreement
         not_entities = self.settings.scheme.event_types + [x for x in [self.settings.scheme.evidence_label] if x]
-        with _collector_paused():
+        # a batch's spans are millions of new objects and no cycles: each full collection
+        # walked every live one again (a third of the time over 10^4 documents)
+        with collector_paused():
             result = compare(stream(), names, event_types=not_entities, doc_label_sets=sets)
         result["done_only"] = done_only
         return result
@@ -105,20 +106,3 @@ class Agreement:
             raise ProjectError(f"{self.path.name} has fewer than two annotators with annotated documents; "
                                "nothing to compare.")
         return names
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (as Mercurial's ``util.nogc`` does) while
-    agreement reads and compares: it makes no reference cycles worth collecting, but a
-    batch's spans are millions of new objects, and each full collection walked every live
-    one again (a third of the time of agreement over 10^4 documents).  Reference counting
-    still frees everything as usual; the collector resumes, if it was on, however the
-    block ends.  Another thread's collection waits meanwhile (the process-wide switch)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()

@@ -14,7 +14,6 @@ checksums, is the folder moved into place: an error or a cancel leaves nothing b
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
+from annotator.core.collector import collector_paused
 from annotator.core.errors import Cancelled, ExportError
 from annotator.formats.base import ExportContext, ExportRecord, Format
 from annotator.formats.labels import apply_labels
@@ -146,22 +146,19 @@ def export_project(project: Project, format: str | Format, out: str | os.PathLik
                         options=dict(options or {}), out_suffix=target.suffix.lower() if file_mode else "")
     counts = _Counts()
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent))
-    collecting = gc.isenabled()
-    gc.disable()  # an export makes millions of short-lived objects and no cycles: the collector only costs time
     try:
-        records = _records(project, ids, annotators, who, shares, seed, label_map, keep, counts, progress, cancelled,
-                           keep_unlabelled=fmt.all_layers)
-        fmt.write(records, tmp, ctx)
-        for _ in records:  # a writer that stopped early must not skip the checks
-            pass
-        files = sorted(p for p in tmp.rglob("*") if p.is_file())
-        ctx.extra["documents_left_out"] = left_out
-        ctx.extra["from_suggestions"] = provenance_counts(project, annotators, ids)  # accepted, by recommender
-        data = _manifest(project, fmt, who, status, shares, seed, label_map, labels, ctx, counts, tmp, files)
-        return _move_into_place(tmp, target, file_mode, data, files)
+        with collector_paused():  # an export makes millions of short-lived objects and no cycles: the collector only costs time
+            records = _records(project, ids, annotators, who, shares, seed, label_map, keep, counts, progress, cancelled,
+                               keep_unlabelled=fmt.all_layers)
+            fmt.write(records, tmp, ctx)
+            for _ in records:  # a writer that stopped early must not skip the checks
+                pass
+            files = sorted(p for p in tmp.rglob("*") if p.is_file())
+            ctx.extra["documents_left_out"] = left_out
+            ctx.extra["from_suggestions"] = provenance_counts(project, annotators, ids)  # accepted, by recommender
+            data = _manifest(project, fmt, who, status, shares, seed, label_map, labels, ctx, counts, tmp, files)
+            return _move_into_place(tmp, target, file_mode, data, files)
     finally:
-        if collecting:
-            gc.enable()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

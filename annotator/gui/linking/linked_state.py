@@ -15,6 +15,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.collector import collector_paused
 from annotator.core.model import Annotations, Event, Relation, Span, Stance
 from annotator.core.validation import Problem
 from annotator.store.changes import Changes
@@ -41,9 +42,7 @@ class LinkedState:
     @classmethod
     def load(cls, project: Any, document_id: int) -> LinkedState:
         """Read and check ``document_id``'s linked annotations by the current annotator."""
-        from annotator.gui.window.workers import gc_paused
-
-        with gc_paused():  # thousands of small records: the collector would scan the window's 100,000 spans for nothing
+        with collector_paused():  # thousands of small records: the collector would scan the window's 100,000 spans for nothing
             ann = project.linked_annotations(document_id)
             return cls(document_id, ann, project.check_linked(document_id, linked=ann))
 

@@ -18,8 +18,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from annotator.core.collector import collector_paused
 from annotator.core.errors import AnnotatorError, Cancelled
-from annotator.gui.window.workers import gc_paused
 
 #: ``work(project, job)``: runs on the job's thread with the job's own project connection.
 Work = Callable[[Any, "Job"], Any]
@@ -64,7 +64,7 @@ class Job(QThread):
         project = None
         try:
             project = Project.open(self.path, annotator=self.annotator)
-            with gc_paused():  # a full collection amid a million new objects holds the GIL, and so the window, for 0.2 s
+            with collector_paused():  # a full collection amid a million new objects holds the GIL, and so the window, for 0.2 s
                 result = self.work(project, self)
         except Cancelled:
             self.cancelled.emit()

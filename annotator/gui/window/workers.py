@@ -8,14 +8,12 @@ request of each kind, so a slow answer never overwrites a newer one.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from annotator.core.collector import collector_paused
 from annotator.core.text import NormalizedText
 from annotator.gui.text.span_store import SpanStore
 
@@ -33,19 +31,6 @@ def find_hits(norm: NormalizedText, query: str, *, allow_proclitic: bool = False
     """Return every match of ``query`` in ``norm``'s text, marking whole-word ones."""
     whole = set(norm.find_all(query, whole_word=True, allow_proclitic=allow_proclitic))
     return [Hit(s, e, (s, e) in whole) for s, e in norm.find_all(query)]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building 100,000 small tuples (it would
-    otherwise run hundreds of times for nothing: none of them can form a cycle)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 class ProjectWorker(QObject):
@@ -112,7 +97,7 @@ class _Worker(ProjectWorker):
     @Slot(int, int, str)
     def load_spans(self, token: int, document_id: int, annotator: str) -> None:
         try:
-            with gc_paused():
+            with collector_paused():  # 100,000 small tuples, none of which can form a cycle
                 store = SpanStore(self._project().span_rows(document_id, annotator))
             self.spansLoaded.emit(token, document_id, store)
         except Exception as exc:  # noqa: BLE001 - reported to the window, never raised in a thread
