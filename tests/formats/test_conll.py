@@ -356,3 +356,26 @@ def test_a_big_conll_file_is_written_while_it_is_read_and_still_all_or_nothing(t
         report = p.import_files([path], progress=lambda done, total: seen.append((done, total)))
         assert len(report.added) == 600 and report.spans == 1200 and seen[-1] == (600, 600)
         assert p.stats()["entities"] == {"PER": 600, "GPE": 600}
+
+
+@pytest.mark.parametrize("piece", [7, 64, 4096])
+def test_a_file_read_in_small_pieces_imports_as_when_read_in_one(tmp_path, monkeypatch, piece):
+    """The reader streams the file a piece at a time: pieces that cut lines, CRLF pairs and
+    Arabic letters anywhere must give the same documents and spans as one big piece."""
+    from annotator.formats import conll_read
+
+    raw = WOJOOD.read_bytes()[:60_000].rsplit(b"\n\n", 1)[0] + b"\n"
+    path = tmp_path / "cut.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"))  # a BOM and CRLF line ends
+
+    def imported(size: int, name: str):
+        monkeypatch.setattr(conll_read, "PIECE", size)
+        with Project.create(tmp_path / name, annotator="t") as p:
+            p.import_files([path], add_labels=True, nested="columns")
+            return [(p.text(d.id), sorted((s.label, s.start, s.end, s.surface) for s in p.spans(d.id)))
+                    for d in p.documents()]
+
+    whole, cut = imported(1 << 24, "whole.annotproj"), imported(piece, f"cut{piece}.annotproj")
+    assert cut == whole
+    assert sum(len(spans) for _, spans in whole) > 50
+    assert all(text[s:e] == surface for text, spans in cut for _, s, e, surface in spans)
