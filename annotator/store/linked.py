@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.core.model import Annotations, Event, Span
+from annotator.core.model import Annotations, Event, Relation, Span
 from annotator.core.validation import Problem, check_document
 from annotator.store.annotations import Items, chunks, marks
 from annotator.store.annotators import Annotators
@@ -65,6 +65,17 @@ class Linked:
             events.extend(self.items.read_events(f"e.id IN ({marks(chunk)}) AND e.document_id = ? AND e.annotator_id IS ?",
                                                  [*chunk, document_id, aid]))
         return events
+
+    def relations_named(self, document_id: int, relation_ids: Iterable[int], annotator: str | None = None) -> list[Relation]:
+        """Return, of relations ``relation_ids``, those ``annotator`` (default: the current
+        one) has in the document, in id order: what a ``Changes`` names, read back for the
+        window (an edit of one relation re-reads it, not the document's hundreds)."""
+        aid = self.people.me_or_none(annotator)
+        rels: list[Relation] = []
+        for chunk in chunks(sorted({int(i) for i in relation_ids})):
+            rels.extend(self.items.read_relations(f"r.id IN ({marks(chunk)}) AND r.document_id = ? AND r.annotator_id IS ?",
+                                                  [*chunk, document_id, aid]))
+        return rels
 
     def lean_spans(self, ids: list[int]) -> list[Span]:
         """Return spans ``ids`` (those that exist) in text order: label, fragments,

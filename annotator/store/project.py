@@ -616,6 +616,10 @@ class Project:
         """Return the events a ``Changes`` names (events and events of arguments)."""
         return self.linked.events_named(document_id, event_ids, argument_ids, annotator)
 
+    def relations_named(self, document_id: int, relation_ids: Iterable[int], annotator: str | None = None) -> list[Relation]:
+        """Return the relations a ``Changes`` names that are still in the document."""
+        return self.linked.relations_named(document_id, relation_ids, annotator)
+
     def lean_spans(self, ids: list[int]) -> list[Span]:
         """Return spans ``ids`` in text order, without attributes and notes."""
         return self.linked.lean_spans(ids)

@@ -152,3 +152,33 @@ def test_a_relation_linked_among_many_is_selected_and_the_other_arrows_are_kept(
     assert set(overlay.shapes()) == {a.key for a in overlay.arcs} | {
         ("frame", tuple(map(tuple, s.fragments)), c.rgba()) for s, c in overlay.frames}
     same_as_a_fresh_read(w)
+
+
+def test_a_relation_edit_reads_and_checks_that_relation_only_and_its_problems_stay_right(open_window, qtbot, tmp_path):
+    w = open_window(busy_project(tmp_path, 3, 25))
+    doc = w.doc_id
+    state = w.links.state
+    rels = {r.id: r for r in state.relations}
+    victim = state.relations[4]
+    # relabel the source of one relation: its type no longer fits, a problem of that relation
+    w._edit(lambda: w.project.relabel_span(victim.source, "DATE"))
+    state = w.links.state
+    assert [p.item for p in state.problems if p.item.startswith("relation ")] == [f"relation {victim.id}"]
+    assert all(r is rels[r.id] for r in state.relations if r.id != victim.id)  # the others were not read again
+    same_as_a_fresh_read(w)
+    # a new relation of the same misfit, then its deletion: problems come and go with it
+    gpe = next(s.id for s in w.project.spans(doc) if s.label == "GPE")
+    new = w._edit(lambda: w.project.add_relation("LocatedIn", victim.source, gpe))[1]
+    assert {p.item for p in w.links.state.problems if p.item.startswith("relation ")} == {
+        f"relation {victim.id}", f"relation {new}"}
+    same_as_a_fresh_read(w)
+    w._edit(lambda: w.project.delete_relation(new))
+    assert [p.item for p in w.links.state.problems if p.item.startswith("relation ")] == [f"relation {victim.id}"]
+    w._edit(lambda: w.project.delete_span(victim.source))  # the relation goes with its span
+    assert not [p for p in w.links.state.problems if p.item.startswith("relation ")]
+    assert victim.id not in {r.id for r in w.links.state.relations}
+    same_as_a_fresh_read(w)
+    for _ in range(3):
+        w.undo()
+        same_as_a_fresh_read(w)
+    assert [p.item for p in w.links.state.problems if p.item.startswith("relation ")] == [f"relation {victim.id}"]

@@ -119,24 +119,39 @@ class LinkedState:
         found = project.events_named(doc, event_ids, [a for a in args if a not in self.argument_event])
         event_ids.update(ev.id for ev in found)
         ann = self.ann
+        # the relations to read again and check: those named, and those on a span named
+        # (None: all of them; an edit always names its rows, so that is a safeguard)
+        rel_ids: set[Any] | None = set(changes.ids("relations"))
+        rel_ids.update(i for sid in spans_hit for kind, i, _ in self.other_uses.get(sid, ()) if kind == "relation")
+        if "relations" in tables and not changes.ids("relations"):
+            rel_ids = None
+        stances_hit = labels_hit = False
+        fresh_rels: list[Relation] = []
         if others:
-            # only the kinds touched are read again: the others keep their lists (the same
+            # only what was touched is read again: the rest keep their lists (the same
             # objects, so the Relations panel is not rebuilt for an edit of a stance)
             uses = {kind for sid in spans_hit for kind, _, _ in self.other_uses.get(sid, ())}
-            if "relations" in tables or "relation" in uses:
-                ann.relations = project.relations(doc)
-            if tables & {"stances", "stance_evidence"} or "stance" in uses:
+            if rel_ids is None:
+                ann.relations = fresh_rels = project.relations(doc)
+            elif rel_ids:
+                fresh_rels = project.relations_named(doc, rel_ids)
+                kept_rels = [r for r in ann.relations if r.id not in rel_ids]
+                ann.relations = sorted(kept_rels + fresh_rels, key=lambda r: r.id)  # as a whole read: by id
+            stances_hit = bool(tables & {"stances", "stance_evidence"}) or "stance" in uses
+            if stances_hit:
                 ann.stances = project.stances(doc)
-            if "document_labels" in tables:
+            labels_hit = "document_labels" in tables
+            if labels_hit:
                 ann.doc_labels = project.doc_labels(doc)
         # the spans to read again: those named, and those the new items point at
         want = set(spans_hit)
         for ev in found:
             want.update((ev.trigger, *(a.span for a in ev.arguments)))
+        checked_stances = ann.stances if stances_hit else []
         if others:
-            for rel in ann.relations:
+            for rel in fresh_rels:
                 want.update((rel.source, rel.target))
-            for st in ann.stances:
+            for st in checked_stances:
                 want.update(x for x in (st.holder, st.target if st.target_kind == "span" else None, *st.evidence) if x is not None)
         want = {int(x) for x in want if x in spans_hit or x not in self.spans}
         fresh = {int(sp.id): sp for sp in project.lean_spans(sorted(want))} if want else {}
@@ -168,15 +183,25 @@ class LinkedState:
                     part_spans[sid] = self.spans[sid]
         part = Annotations(spans=list(part_spans.values()), events=found)
         if others:
-            items |= {f"relation {r.id}" for r in ann.relations} | {f"stance {st.id}" for st in ann.stances} | {""}
-            items |= {p.item for p in self.problems if p.item.startswith(("relation ", "stance "))}
-            for rel in ann.relations:
+            # the relations and stances read again are checked again (each is checked on
+            # its own: no rule joins two of them); the others keep their problems
+            if rel_ids is None:
+                items |= {f"relation {r.id}" for r in ann.relations}
+                items |= {p.item for p in self.problems if p.item.startswith("relation ")}
+            else:
+                items |= {f"relation {i}" for i in rel_ids}
+            if stances_hit:
+                items |= {f"stance {st.id}" for st in ann.stances}
+                items |= {p.item for p in self.problems if p.item.startswith("stance ")}
+            if labels_hit:
+                items.add("")
+            for rel in fresh_rels:
                 part_spans.update({sid: self.spans[sid] for sid in (rel.source, rel.target) if sid in self.spans})
-            for st in ann.stances:
+            for st in checked_stances:
                 part_spans.update({sid: self.spans[sid] for sid in (st.holder, st.target if st.target_kind == "span" else None,
                                                                     *st.evidence) if sid in self.spans})
-            part = Annotations(spans=list(part_spans.values()), events=found, relations=ann.relations,
-                               stances=ann.stances, doc_labels=ann.doc_labels)
+            part = Annotations(spans=list(part_spans.values()), events=found, relations=fresh_rels,
+                               stances=checked_stances, doc_labels=ann.doc_labels)
         checked = [p for p in project.check_linked(doc, linked=part) if p.item in items]
         if not others:
             checked = [p for p in checked if p.item]  # the document's labels were not part of it
