@@ -12,6 +12,7 @@ import codecs
 import hashlib
 import io
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -63,15 +64,22 @@ def decode_bytes(data: bytes, origin: str, *, allow_empty: bool = False) -> str:
 def read_text_file(path: str | Path) -> str:
     """Read and decode the text file at ``path`` (see ``decode_bytes``)."""
     path = Path(path)
-    try:
+    with _reading(path):
         data = path.read_bytes()
+    return decode_bytes(data, str(path))
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Turn the system's refusals to read ``path`` into errors that name it."""
+    try:
+        yield
     except FileNotFoundError:
         raise InputError(f"{path}: no such file.") from None
     except IsADirectoryError:
         raise InputError(f"{path} is a folder, not a file.") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror}).") from None
-    return decode_bytes(data, str(path))
 
 
 def iter_text_file(path: str | Path, size: int = 1 << 20) -> Iterator[str]:
@@ -80,15 +88,9 @@ def iter_text_file(path: str | Path, size: int = 1 << 20) -> Iterator[str]:
     without holding the whole file: a bad byte is reported as that function reports it;
     NUL characters and a file with no text are errors once the last piece is read."""
     path = Path(path)
-    try:
+    with _reading(path):
         fh = path.open("rb")
         head = fh.read(8192)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file.") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not a file.") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror}).") from None
     with fh:
         encoding, skipped = "utf-8", 0
         for bom, name in _BOMS:

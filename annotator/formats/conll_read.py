@@ -158,12 +158,8 @@ class Reader:
                     n += 1
                     if len(fields) == 2 and fields[0] != DOCSTART:  # the common case: TOKEN TAG
                         yield n, fields, False
-                    elif not fields:
-                        yield n, None, False
-                    elif fields[0] == DOCSTART:
-                        yield n, None, True
                     else:
-                        yield from self._odd_row(n, lines[n - first], fields)
+                        yield from self._other_row(n, lines[n - first], fields)
             else:
                 for line in lines:
                     n += 1
@@ -174,12 +170,17 @@ class Reader:
                         fields = [f for f in fields if f]
                     if len(fields) == 2 and fields[0] != DOCSTART:
                         yield n, fields, False
-                    elif not fields:
-                        yield n, None, False
-                    elif fields[0] == DOCSTART:
-                        yield n, None, True
                     else:
-                        yield from self._odd_row(n, line, fields)
+                        yield from self._other_row(n, line, fields)
+
+    def _other_row(self, n: int, line: str, fields: list[str]) -> Iterator[tuple[int, list[str] | None, bool]]:
+        """Yield the row of a line that is not TOKEN TAG: a break, a -DOCSTART-, or odd."""
+        if not fields:
+            yield n, None, False
+        elif fields[0] == DOCSTART:
+            yield n, None, True
+        else:
+            yield from self._odd_row(n, line, fields)
 
     def _odd_row(self, n: int, line: str, fields: list[str]) -> Iterator[tuple[int, list[str] | None, bool]]:
         """Yield the row of a line of one field or more than two (recording a bad one)."""

@@ -33,6 +33,19 @@ def busy_project(tmp_path, events: int, relations: int):
     return project
 
 
+def link_first_fac_to_last_gpe(qtbot, w) -> tuple[int, int]:
+    """Link the document's first FAC span to its last GPE span through the picker (Ctrl+L,
+    Tab to the target, Enter), as an annotator does; return their ids."""
+    spans = w.project.spans(w.doc_id)
+    fac = next(s.id for s in spans if s.label == "FAC")
+    gpe = [s.id for s in spans if s.label == "GPE"][-1]
+    click_span(qtbot, w, fac)
+    press(qtbot, w, Qt.Key.Key_L, CTRL)
+    tab_to(qtbot, w, gpe)
+    press(qtbot, w, Qt.Key.Key_Return)
+    return fac, gpe
+
+
 def rows(tree) -> list[int]:
     return [tree.topLevelItem(i).data(0, KIND)[1] if isinstance(tree.topLevelItem(i).data(0, KIND), tuple)
             else tree.topLevelItem(i).data(0, KIND) for i in range(tree.topLevelItemCount())]
@@ -90,12 +103,7 @@ def test_a_relation_added_or_deleted_among_many_changes_only_its_own_row(open_wi
     doc = w.doc_id
     assert rows(panel.tree) == [r.id for r in w.project.relations(doc)]
     before = dict(panel._items)
-    fac = next(s.id for s in w.project.spans(doc) if s.label == "FAC")
-    gpe = [s.id for s in w.project.spans(doc) if s.label == "GPE"][-1]
-    click_span(qtbot, w, fac)
-    press(qtbot, w, Qt.Key.Key_L, CTRL)
-    tab_to(qtbot, w, gpe)
-    press(qtbot, w, Qt.Key.Key_Return)
+    fac, gpe = link_first_fac_to_last_gpe(qtbot, w)
     stored = w.project.relations(doc)
     assert len(stored) == 26 and rows(panel.tree) == [r.id for r in stored]
     assert all(panel._items[rid] is item for rid, item in before.items())
@@ -132,12 +140,7 @@ def test_a_relation_linked_among_many_is_selected_and_the_other_arrows_are_kept(
     doc = w.doc_id
     arcs_before = {id(a): a for a in w.links._relation_arcs()[0]}
     assert len(arcs_before) == 25
-    fac = next(s.id for s in w.project.spans(doc) if s.label == "FAC")
-    gpe = [s.id for s in w.project.spans(doc) if s.label == "GPE"][-1]
-    click_span(qtbot, w, fac)
-    press(qtbot, w, Qt.Key.Key_L, CTRL)
-    tab_to(qtbot, w, gpe)
-    press(qtbot, w, Qt.Key.Key_Return)
+    fac, gpe = link_first_fac_to_last_gpe(qtbot, w)
     stored = w.project.relations(doc)
     new = next(r for r in stored if (r.source, r.target) == (fac, gpe))
     assert w.links.relation_id == new.id and w.view.selected_span == fac
