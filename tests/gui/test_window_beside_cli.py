@@ -58,7 +58,7 @@ WINDOW = textwrap.dedent(
     print("ready", flush=True)
     sys.stdin.readline()
     window.external.timer.setInterval(50)
-    spin(10, lambda: window.doc_model.rowCount() == 31)
+    spin(10, lambda: window.doc_model.rowCount() == 31 and window.ready)  # the reload of what the CLI changed is done
     label(range(10, 20))
     print("shown", len(window.view.store), window.doc_model.rowCount(), flush=True)
     window.close()
